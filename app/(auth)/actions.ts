@@ -1,0 +1,73 @@
+"use server";
+import { AuthError } from "next-auth";
+import { z } from "zod";
+import { countUsers, createUser } from "@/db/queries/users";
+import { signIn, signOut } from "@/lib/server/auth";
+import { failure, formToObject, invalidInput, type ActionResult } from "@/lib/server/action";
+import { hashPassword } from "@/lib/server/password";
+
+/** Only same-site paths: an open redirect after sign-in would be a phishing aid. */
+function safeNext(next: unknown): string {
+  return typeof next === "string" && /^\/(?!\/)[^\s\\]*$/.test(next) ? next : "/articles";
+}
+
+const loginSchema = z.object({
+  email: z.email("Enter a valid email address.").max(254),
+  password: z.string().min(1, "Enter your password.").max(200),
+  next: z.string().optional(),
+});
+
+export async function loginAction(_prev: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
+  const parsed = loginSchema.safeParse(formToObject(form));
+  if (!parsed.success) return invalidInput(parsed.error);
+  try {
+    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: safeNext(parsed.data.next) });
+    return { ok: true, data: null };
+  } catch (error) {
+    if (error instanceof AuthError) {
+      return { ok: false, error: "That email and password do not match an active account.", code: "unauthorized:login" };
+    }
+    return failure(error);
+  }
+}
+
+export async function oidcLoginAction(form: FormData): Promise<void> {
+  await signIn("oidc", { redirectTo: safeNext(form.get("next")) });
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/login" });
+}
+
+const setupSchema = z
+  .object({
+    name: z.string().trim().min(1, "Enter your name.").max(120),
+    email: z.email("Enter a valid email address.").max(254),
+    password: z.string().min(12, "Use at least 12 characters.").max(200),
+    confirm: z.string(),
+  })
+  .refine((v) => v.password === v.confirm, { message: "The two passwords differ.", path: ["confirm"] });
+
+/**
+ * One-time set-up: creates the first admin while the database has no users.
+ * Anyone may call it, so the "no users yet" check happens inside the insert transaction.
+ */
+export async function setupAction(_prev: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
+  const parsed = setupSchema.safeParse(formToObject(form));
+  if (!parsed.success) return invalidInput(parsed.error);
+  try {
+    if ((await countUsers()) > 0) return { ok: false, error: "Factdesk is already set up. Sign in instead.", code: "forbidden:setup" };
+    await createUser({
+      email: parsed.data.email,
+      name: parsed.data.name,
+      role: "admin",
+      passwordHash: await hashPassword(parsed.data.password),
+      actorId: null,
+      firstUser: true,
+    });
+    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/admin/users" });
+    return { ok: true, data: null };
+  } catch (error) {
+    return failure(error);
+  }
+}

@@ -1,0 +1,51 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { listApprovalQueue } from "@/db/queries/reviews";
+import { can } from "@/lib/permissions";
+import { getCurrentUser } from "@/lib/server/session";
+import { signOutAction } from "@/app/(auth)/actions";
+
+/** The desk: every page under here needs a session; each page still checks its own permission. */
+export default async function DeskLayout({ children }: { children: ReactNode }) {
+  const user = await getCurrentUser();
+  const awaiting = user && can(user.role, "review:verdict") ? (await listApprovalQueue()).filter((q) => q.authorId !== user.id).length : 0;
+  return (
+    <>
+      <header className="site-header">
+        <div className="site-header-inner">
+          <Link href="/articles" className="brand">
+            Fact<span>desk</span>
+          </Link>
+          {user ? (
+            <nav className="nav" aria-label="Desk">
+              <Link href="/articles">Articles</Link>
+              <Link href="/articles/new">Import</Link>
+              {can(user.role, "review:verdict") && (
+                <Link href="/approvals">
+                  Approvals{awaiting > 0 && <span className="count" aria-label={`${awaiting} awaiting you`}>{awaiting}</span>}
+                </Link>
+              )}
+              {can(user.role, "manage:organisation") && <Link href="/admin/users">Users</Link>}
+              <Link href="/fact-checks">Public site</Link>
+            </nav>
+          ) : (
+            <div className="nav" />
+          )}
+          {user && (
+            <div className="user-menu">
+              <span>
+                {user.name} <span className="muted">· {user.role}</span>
+              </span>
+              <form action={signOutAction}>
+                <button type="submit" className="button ghost small">
+                  Sign out
+                </button>
+              </form>
+            </div>
+          )}
+        </div>
+      </header>
+      {children}
+    </>
+  );
+}

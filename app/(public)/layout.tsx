@@ -1,0 +1,25 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+
+/** What anonymous readers see: no session is read here, so these pages can be cached. */
+export default function PublicLayout({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <header className="site-header">
+        <div className="site-header-inner">
+          <Link href="/fact-checks" className="brand">
+            Fact<span>desk</span>
+          </Link>
+          <nav className="nav" aria-label="Site">
+            <Link href="/fact-checks">Fact-checks</Link>
+          </nav>
+          <Link href="/articles" className="small">
+            Desk sign-in
+          </Link>
+        </div>
+      </header>
+      {children}
+      <footer className="site-footer">Fact-checks are reviewed by two people before publication. Ratings run from 1 (false) to 5 (true).</footer>
+    </>
+  );
+}

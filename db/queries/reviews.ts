@@ -1,0 +1,131 @@
+import "server-only";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { AppError } from "@/lib/errors";
+import { newId } from "@/lib/ids";
+import { reviewBlocker, type ClaimStatus } from "@/lib/workflow";
+import { getDatabase } from "../client";
+import { refreshArticleStatus } from "./articles";
+import { recordAudit } from "./audit";
+import { getApprovalQuorum } from "./settings";
+
+type Tables = typeof import("../schema/pg");
+export type Review = Tables["reviews"]["$inferSelect"];
+
+/**
+ * Records an editor's decision on one verdict revision. The two-person rule,
+ * staleness and the approval quorum are all checked here, in the transaction,
+ * whatever the UI showed.
+ */
+export async function reviewVerdict(input: {
+  verdictId: string;
+  decision: "approved" | "changes_requested";
+  comment: string;
+  editorId: string;
+}): Promise<{ review: Review; claimStatus: ClaimStatus }> {
+  const database = await getDatabase();
+  const { t } = database;
+  return database.transaction(async (tx) => {
+    const [verdict] = await tx.select().from(t.verdicts).where(eq(t.verdicts.id, input.verdictId));
+    if (!verdict) throw new AppError("not_found:verdict", "That verdict does not exist.");
+    const [claim] = await tx.select().from(t.claims).where(eq(t.claims.id, verdict.claimId));
+    if (!claim) throw new AppError("not_found:claim", "That claim does not exist.");
+    const earlier = await tx
+      .select()
+      .from(t.reviews)
+      .where(and(eq(t.reviews.verdictId, verdict.id), eq(t.reviews.decision, "approved")));
+    const blocker = reviewBlocker({
+      claimStatus: claim.status as ClaimStatus,
+      isCurrentRevision: claim.currentVerdictId === verdict.id,
+      authorId: verdict.authorId,
+      editorId: input.editorId,
+      alreadyReviewedByEditor: earlier.some((r) => r.editorId === input.editorId),
+    });
+    if (blocker) {
+      const code = verdict.authorId === input.editorId ? "forbidden:review" : "conflict:review";
+      throw new AppError(code, blocker);
+    }
+    if (input.decision === "changes_requested" && !input.comment.trim()) {
+      throw new AppError("invalid:review", "Say what needs to change: a comment is required when requesting changes.", { fieldErrors: { comment: ["Required when requesting changes."] } });
+    }
+    const now = new Date();
+    const [review] = await tx
+      .insert(t.reviews)
+      .values({ id: newId(), verdictId: verdict.id, editorId: input.editorId, decision: input.decision, comment: input.comment.trim(), createdAt: now })
+      .returning();
+    const quorum = await getApprovalQuorum(tx);
+    const approvals = earlier.length + (input.decision === "approved" ? 1 : 0);
+    const claimStatus: ClaimStatus =
+      input.decision === "changes_requested" ? "changes_requested" : approvals >= quorum ? "approved" : "verdict_proposed";
+    await tx
+      .update(t.claims)
+      .set({ status: claimStatus, updatedAt: now, version: claim.version + 1 })
+      .where(eq(t.claims.id, claim.id));
+    await recordAudit(tx, {
+      actorId: input.editorId,
+      action: `verdict.${input.decision === "approved" ? "approve" : "request_changes"}`,
+      entityType: "claim",
+      entityId: claim.id,
+      before: { status: claim.status },
+      after: { status: claimStatus, verdictId: verdict.id, revision: verdict.revision, comment: review!.comment, approvals, quorum },
+    });
+    await refreshArticleStatus(tx, claim.articleId, input.editorId);
+    return { review: review!, claimStatus };
+  });
+}
+
+export async function listReviewsForVerdicts({ verdictIds }: { verdictIds: string[] }): Promise<Review[]> {
+  if (verdictIds.length === 0) return [];
+  const { db, t } = await getDatabase();
+  return db.select().from(t.reviews).where(inArray(t.reviews.verdictId, verdictIds)).orderBy(asc(t.reviews.createdAt));
+}
+
+export type ApprovalQueueItem = {
+  claimId: string;
+  claimVersion: number;
+  statement: string;
+  exact: string;
+  articleId: string;
+  articleTitle: string;
+  verdictId: string;
+  revision: number;
+  ratingLabel: string;
+  ratingColour: string;
+  rationale: string;
+  authorId: string;
+  authorName: string;
+  proposedAt: Date;
+};
+
+/** Every claim whose current verdict awaits approval, oldest first (first in, first reviewed). */
+export async function listApprovalQueue(): Promise<ApprovalQueueItem[]> {
+  const { db, t } = await getDatabase();
+  return db
+    .select({
+      claimId: t.claims.id,
+      claimVersion: t.claims.version,
+      statement: t.claims.statement,
+      exact: t.claims.exact,
+      articleId: t.articles.id,
+      articleTitle: t.articles.title,
+      verdictId: t.verdicts.id,
+      revision: t.verdicts.revision,
+      ratingLabel: t.ratings.label,
+      ratingColour: t.ratings.colour,
+      rationale: t.verdicts.rationale,
+      authorId: t.users.id,
+      authorName: t.users.name,
+      proposedAt: t.verdicts.createdAt,
+    })
+    .from(t.claims)
+    .innerJoin(t.verdicts, eq(t.verdicts.id, t.claims.currentVerdictId))
+    .innerJoin(t.articles, eq(t.articles.id, t.claims.articleId))
+    .innerJoin(t.ratings, eq(t.ratings.id, t.verdicts.ratingId))
+    .innerJoin(t.users, eq(t.users.id, t.verdicts.authorId))
+    .where(eq(t.claims.status, "verdict_proposed"))
+    .orderBy(asc(t.verdicts.createdAt));
+}
+
+export async function listRecentReviews({ limit = 20 }: { limit?: number } = {}): Promise<Review[]> {
+  const { db, t } = await getDatabase();
+  return db.select().from(t.reviews).orderBy(desc(t.reviews.createdAt)).limit(limit);
+}

@@ -1,0 +1,72 @@
+/**
+ * Workflow rules (DESIGN.md, "Workflow"), as pure functions so they are
+ * unit-tested once and used by every query that changes a state.
+ */
+export const ARTICLE_STATUSES = ["draft", "in_review", "awaiting_approval", "approved", "published"] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+
+export const CLAIM_STATUSES = ["open", "verdict_proposed", "changes_requested", "approved", "excluded"] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+export const STATUS_LABELS: Record<ArticleStatus | ClaimStatus, string> = {
+  draft: "Draft",
+  in_review: "In review",
+  awaiting_approval: "Awaiting approval",
+  approved: "Approved",
+  published: "Published",
+  open: "Open",
+  verdict_proposed: "Verdict proposed",
+  changes_requested: "Changes requested",
+  excluded: "Excluded",
+};
+
+/**
+ * An article's status follows from its claims: no claims yet → draft; any claim
+ * still being worked → in_review; every checkable claim proposed or approved →
+ * awaiting_approval; all approved → approved. A live publication stays published
+ * (later changes become corrections).
+ */
+export function deriveArticleStatus(claimStatuses: ClaimStatus[], published: boolean): ArticleStatus {
+  if (published) return "published";
+  const checkable = claimStatuses.filter((s) => s !== "excluded");
+  if (checkable.length === 0) return "draft";
+  if (checkable.every((s) => s === "approved")) return "approved";
+  if (checkable.every((s) => s === "approved" || s === "verdict_proposed")) return "awaiting_approval";
+  return "in_review";
+}
+
+/** Why an article cannot be published yet, or null when it can. */
+export function publishBlocker(claimStatuses: ClaimStatus[]): string | null {
+  const checkable = claimStatuses.filter((s) => s !== "excluded");
+  if (checkable.length === 0) return "There are no claims to publish: add at least one claim, or keep the article as a draft.";
+  const pending = checkable.filter((s) => s !== "approved").length;
+  if (pending > 0) return `${pending} claim${pending === 1 ? " is" : "s are"} not approved yet. Every claim that is not excluded needs an approved verdict before publishing.`;
+  return null;
+}
+
+/** Claims whose verdict can be (re)proposed: anything but excluded. Editing an approved verdict re-opens approval. */
+export function canProposeVerdict(status: ClaimStatus): boolean {
+  return status !== "excluded";
+}
+
+/** Two-person rule plus state: an editor may approve only someone else's current, proposed revision. */
+export function reviewBlocker(input: { claimStatus: ClaimStatus; isCurrentRevision: boolean; authorId: string; editorId: string; alreadyReviewedByEditor: boolean }): string | null {
+  if (input.authorId === input.editorId) return "You wrote this verdict, so you cannot approve or review it yourself. Another editor must review it (two-person rule).";
+  if (!input.isCurrentRevision) return "This verdict has been revised since you opened it. Review the newest revision instead.";
+  if (input.claimStatus !== "verdict_proposed") return "This verdict is not awaiting approval.";
+  if (input.alreadyReviewedByEditor) return "You have already reviewed this revision.";
+  return null;
+}
+
+/** URL slug from a title: lower-case ASCII words joined by hyphens, at most 80 characters. */
+export function slugify(title: string): string {
+  const slug = title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 80)
+    .replace(/-+$/, "");
+  return slug || "fact-check";
+}
