@@ -36,7 +36,7 @@ export async function createClaim(input: {
     if (!snapshot) throw new AppError("not_found:article", "That article version does not exist.");
     const text = canonicalText(snapshot.blocks);
     const length = codePointLength(text);
-    if (!(input.start >= 0 && input.end <= length && input.start < input.end)) {
+    if (!(Number.isInteger(input.start) && Number.isInteger(input.end) && input.start >= 0 && input.end <= length && input.start < input.end)) {
       throw new AppError("invalid:claim", "The selection is outside the article text. Select the text again.");
     }
     const anchor = describeAnchor(text, input.start, input.end);

@@ -1,0 +1,52 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { createUser, updateUser, type PublicUser } from "@/db/queries/users";
+import { ROLES } from "@/lib/permissions";
+import { action } from "@/lib/server/action";
+import { hashPassword } from "@/lib/server/password";
+
+const ADMIN = { permission: "manage:organisation" } as const;
+const PATH = "/admin/users";
+
+const createUserSchema = z.object({
+  name: z.string().trim().min(1, "Enter a name.").max(120, "Use at most 120 characters."),
+  email: z.email("Enter a valid email address.").max(254),
+  role: z.enum(ROLES, "Choose a role."),
+  password: z.string().min(12, "Use at least 12 characters.").max(200, "Use at most 200 characters."),
+});
+
+const rowSchema = {
+  id: z.string().min(1).max(64),
+  version: z.coerce.number().int().min(0),
+};
+
+/** Adds a user with an initial password (they can sign in at once). */
+export const createUserAction = action(createUserSchema, ADMIN, async (input, actor): Promise<PublicUser> => {
+  const user = await createUser({
+    name: input.name,
+    email: input.email,
+    role: input.role,
+    passwordHash: await hashPassword(input.password),
+    actorId: actor.id,
+  });
+  revalidatePath(PATH);
+  return user;
+});
+
+/** Changes a user's role; `version` must match, or nothing changes (someone else edited them). */
+export const changeUserRoleAction = action(z.object({ ...rowSchema, role: z.enum(ROLES, "Choose a role.") }), ADMIN, async (input, actor) => {
+  const user = await updateUser({ id: input.id, version: input.version, role: input.role, actorId: actor.id });
+  revalidatePath(PATH);
+  return user;
+});
+
+/**
+ * Deactivates or reactivates a user. A deactivated user cannot sign in, and
+ * their open sessions stop working on the next request (getCurrentUser reads `active`).
+ */
+export const setUserActiveAction = action(z.object({ ...rowSchema, active: z.boolean() }), ADMIN, async (input, actor) => {
+  const user = await updateUser({ id: input.id, version: input.version, active: input.active, actorId: actor.id });
+  revalidatePath(PATH);
+  return user;
+});

@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { UsersAdmin } from "@/components/admin/users-admin";
+import { Forbidden } from "@/components/desk/forbidden";
+import { listUsers } from "@/db/queries/users";
+import { requirePageUser } from "@/lib/server/session";
+
+export const metadata: Metadata = { title: "Users" };
+
+/** User administration (admins only; the actions check again on their own). */
+export default async function AdminUsersPage() {
+  const { user, allowed } = await requirePageUser("manage:organisation", "/admin/users");
+  if (!allowed) return <Forbidden what="Only admins can manage users and roles. Ask an admin if you need a different role." />;
+  const users = await listUsers();
+  return (
+    <main id="main" className="page">
+      <UsersAdmin users={users} currentUserId={user.id} />
+    </main>
+  );
+}

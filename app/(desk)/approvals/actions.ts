@@ -1,0 +1,18 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { reviewVerdict } from "@/db/queries/reviews";
+import { action } from "@/lib/server/action";
+
+const reviewSchema = z.object({
+  verdictId: z.string().min(1).max(64),
+  decision: z.enum(["approved", "changes_requested"]),
+  comment: z.string().max(5000, "Keep the comment under 5,000 characters.").default(""),
+});
+
+/** Approve or request changes. The two-person rule and quorum are enforced in reviewVerdict. */
+export const reviewVerdictAction = action(reviewSchema, { permission: "review:verdict" }, async (input, user) => {
+  const result = await reviewVerdict({ ...input, editorId: user.id });
+  revalidatePath("/approvals");
+  return { claimStatus: result.claimStatus };
+});

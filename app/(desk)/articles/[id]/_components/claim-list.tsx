@@ -1,0 +1,80 @@
+"use client";
+import type { ReactNode } from "react";
+import { excerpt } from "@/components/annotation/article-highlighter";
+import { claimKey } from "@/components/annotation/queries";
+import type { WorkspaceClaim } from "@/components/annotation/types";
+import { RatingBadge, StatusBadge } from "@/components/ui/badges";
+import styles from "./workspace.module.css";
+
+type Props = {
+  claims: WorkspaceClaim[];
+  activeId: string | null;
+  onSelect: (id: string) => void;
+  /** The active claim's details, shown under its entry. */
+  renderPanel: (claim: WorkspaceClaim, number: number) => ReactNode;
+};
+
+/** Quotes longer than this are shortened in the list; the panel then shows them in full. */
+export const QUOTE_EXCERPT = 110;
+
+export const entryId = (claimId: string) => `claim-entry-${claimId}`;
+export const panelId = (claimId: string) => `claim-panel-${claimId}`;
+
+/**
+ * Claims in text order. Each entry is a button (Tab reaches every one); the
+ * active one is marked aria-current and expands to its panel below.
+ */
+export function ClaimList({ claims, activeId, onSelect, renderPanel }: Props) {
+  if (claims.length === 0) {
+    return (
+      <div className={styles.emptyList}>
+        <p>
+          <strong>No claims yet.</strong>
+        </p>
+        <p className="small muted">Select a sentence in the article, then choose “Add claim” (or “Add claim from selection” above the text).</p>
+      </div>
+    );
+  }
+  return (
+    <ol className={styles.claimList} aria-label="Claims">
+      {claims.map((claim, index) => {
+        const active = claim.id === activeId;
+        const number = index + 1;
+        return (
+          <li key={claimKey(claim)} className={`${styles.claimItem} ${active ? styles.claimItemActive : ""}`} data-claim-id={claim.id}>
+            <button
+              type="button"
+              id={entryId(claim.id)}
+              className={styles.claimEntry}
+              aria-current={active ? "true" : undefined}
+              aria-expanded={active}
+              aria-controls={active ? panelId(claim.id) : undefined}
+              onClick={() => onSelect(claim.id)}
+            >
+              <span className={styles.claimNumber} aria-hidden="true">
+                {number}
+              </span>
+              <span className={styles.claimBody}>
+                <span className="sr-only">Claim {number}: </span>
+                <span className={styles.claimStatement}>{claim.statement}</span>
+                <span className={styles.claimQuote}>“{excerpt(claim.exact, QUOTE_EXCERPT)}”</span>
+                <span className={styles.claimBadges}>
+                  {claim.pending ? (
+                    <span className="badge status">Saving…</span>
+                  ) : (
+                    <StatusBadge status={claim.status} />
+                  )}
+                  {claim.verdict && <RatingBadge label={claim.verdict.rating.label} colour={claim.verdict.rating.colour} />}
+                  {(claim.anchorStatus === "needs_review" || claim.anchorStatus === "orphaned") && (
+                    <span className={`badge ${styles.anchorBadge}`}>{claim.anchorStatus === "orphaned" ? "Quote not found" : "Check position"}</span>
+                  )}
+                </span>
+              </span>
+            </button>
+            {active && renderPanel(claim, number)}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

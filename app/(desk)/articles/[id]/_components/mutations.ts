@@ -1,0 +1,162 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { startTransition, useCallback } from "react";
+import {
+  addClaim,
+  carryClientKeys,
+  optimisticClaim,
+  patchClaim,
+  removeClaim,
+  replaceClaim,
+  workspaceKeys,
+} from "@/components/annotation/queries";
+import type { WorkspaceClaim, WorkspaceData } from "@/components/annotation/types";
+import type { ProposeVerdictInput } from "@/components/verdicts/schema";
+import type { TextAnchor } from "@/lib/anchor";
+import type { ActionResult } from "@/lib/server/action";
+import {
+  createClaimAction,
+  getWorkspaceAction,
+  proposeVerdictAction,
+  setClaimExclusionAction,
+  updateClaimStatementAction,
+} from "../actions";
+
+/** A refused server action, carrying what the form needs to show. */
+export class ActionFailure extends Error {
+  readonly code: string;
+  readonly fieldErrors?: Record<string, string[]>;
+  constructor(result: Extract<ActionResult<unknown>, { ok: false }>) {
+    super(result.error);
+    this.name = "ActionFailure";
+    this.code = result.code;
+    this.fieldErrors = result.fieldErrors;
+  }
+}
+
+async function unwrap<T>(pending: Promise<ActionResult<T>>): Promise<T> {
+  let result: ActionResult<T>;
+  try {
+    result = await pending;
+  } catch {
+    // The action never answered (network down, server restarting): nothing was saved.
+    throw new ActionFailure({ ok: false, error: "Factdesk could not be reached. Check your connection and try again.", code: "network" });
+  }
+  if (!result.ok) throw new ActionFailure(result);
+  return result.data;
+}
+
+export function useWorkspace(initialData: WorkspaceData) {
+  const articleId = initialData.article.id;
+  const queryClient = useQueryClient();
+  const key = workspaceKeys.detail(articleId);
+  return useQuery({
+    queryKey: key,
+    queryFn: async () => carryClientKeys(queryClient.getQueryData<WorkspaceData>(key), await unwrap(getWorkspaceAction({ articleId }))),
+    initialData,
+  });
+}
+
+/**
+ * After a write: refetch the workspace (unless another write to it is still
+ * in flight; the last one refetches, so optimistic rows do not flicker) and
+ * refresh the server-rendered parts of the page (the publish panel slot).
+ */
+function useSettle(articleId: string) {
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  return useCallback(async () => {
+    if (queryClient.isMutating({ mutationKey: workspaceKeys.mutations(articleId) }) > 1) return;
+    startTransition(() => router.refresh());
+    await queryClient.invalidateQueries({ queryKey: workspaceKeys.detail(articleId) });
+  }, [queryClient, router, articleId]);
+}
+
+export type CreateClaimVariables = { tempId: string; anchor: TextAnchor; statement: string; versionId: string };
+
+/** Creates a claim optimistically: it is listed and highlighted at once, and removed again if the server refuses. */
+export function useCreateClaim(articleId: string) {
+  const queryClient = useQueryClient();
+  const settle = useSettle(articleId);
+  const key = workspaceKeys.detail(articleId);
+  return useMutation({
+    mutationKey: workspaceKeys.mutations(articleId),
+    mutationFn: (v: CreateClaimVariables) =>
+      unwrap(
+        createClaimAction({ articleId, versionId: v.versionId, start: v.anchor.start, end: v.anchor.end, exact: v.anchor.exact, statement: v.statement }),
+      ),
+    onMutate: async (v) => {
+      await queryClient.cancelQueries({ queryKey: key });
+      queryClient.setQueryData<WorkspaceData>(key, (data) =>
+        data ? addClaim(data, optimisticClaim({ tempId: v.tempId, data, anchor: v.anchor, statement: v.statement })) : data,
+      );
+    },
+    onError: (_error, v) => {
+      queryClient.setQueryData<WorkspaceData>(key, (data) => (data ? removeClaim(data, v.tempId) : data));
+    },
+    onSuccess: (claim, v) => {
+      queryClient.setQueryData<WorkspaceData>(key, (data) => (data ? replaceClaim(data, v.tempId, { ...claim, clientKey: v.tempId }) : data));
+    },
+    onSettled: settle,
+  });
+}
+
+/** Edits a claim's restatement; shown at once, restored if the server refuses (e.g. a stale version). */
+export function useUpdateStatement(articleId: string) {
+  const queryClient = useQueryClient();
+  const settle = useSettle(articleId);
+  const key = workspaceKeys.detail(articleId);
+  return useMutation({
+    mutationKey: workspaceKeys.mutations(articleId),
+    mutationFn: (v: { claim: WorkspaceClaim; statement: string }) =>
+      unwrap(updateClaimStatementAction({ claimId: v.claim.id, version: v.claim.version, statement: v.statement })),
+    onMutate: async (v) => {
+      await queryClient.cancelQueries({ queryKey: key });
+      queryClient.setQueryData<WorkspaceData>(key, (data) => (data ? patchClaim(data, v.claim.id, { statement: v.statement.trim() }) : data));
+    },
+    onError: (_error, v) => {
+      queryClient.setQueryData<WorkspaceData>(key, (data) => (data ? patchClaim(data, v.claim.id, { statement: v.claim.statement }) : data));
+    },
+    onSuccess: (updated, v) => {
+      queryClient.setQueryData<WorkspaceData>(key, (data) => (data ? patchClaim(data, v.claim.id, { ...updated }) : data));
+    },
+    onSettled: settle,
+  });
+}
+
+/** Excludes a claim with a reason, or includes it again. */
+export function useSetExclusion(articleId: string) {
+  const queryClient = useQueryClient();
+  const settle = useSettle(articleId);
+  const key = workspaceKeys.detail(articleId);
+  return useMutation({
+    mutationKey: workspaceKeys.mutations(articleId),
+    mutationFn: (v: { claim: WorkspaceClaim; reason: string | null }) =>
+      unwrap(
+        v.reason === null
+          ? setClaimExclusionAction({ claimId: v.claim.id, version: v.claim.version, excluded: false })
+          : setClaimExclusionAction({ claimId: v.claim.id, version: v.claim.version, excluded: true, reason: v.reason }),
+      ),
+    onSuccess: (updated, v) => {
+      queryClient.setQueryData<WorkspaceData>(key, (data) => (data ? patchClaim(data, v.claim.id, { ...updated }) : data));
+    },
+    onSettled: settle,
+  });
+}
+
+/** Submits a verdict revision for approval. */
+export function useProposeVerdict(articleId: string) {
+  const settle = useSettle(articleId);
+  return useMutation({
+    mutationKey: workspaceKeys.mutations(articleId),
+    mutationFn: (input: ProposeVerdictInput) => unwrap(proposeVerdictAction(input)),
+    onSettled: settle,
+  });
+}
+
+/** Refetches the workspace now (e.g. after a "changed by someone else" refusal). */
+export function useReloadWorkspace(articleId: string) {
+  const queryClient = useQueryClient();
+  return useCallback(() => queryClient.invalidateQueries({ queryKey: workspaceKeys.detail(articleId) }), [queryClient, articleId]);
+}

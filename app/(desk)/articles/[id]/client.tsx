@@ -1,0 +1,195 @@
+"use client";
+import { useIsMutating, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { ArticleHighlighter } from "@/components/annotation/article-highlighter";
+import { NewClaimDialog } from "@/components/annotation/new-claim-dialog";
+import { carryClientKeys, claimKey, claimsInTextOrder, workspaceKeys } from "@/components/annotation/queries";
+import type { RatingOption, WorkspaceData } from "@/components/annotation/types";
+import type { TextAnchor } from "@/lib/anchor";
+import type { HighlightRange } from "@/lib/highlight";
+import { ClaimList, entryId } from "./_components/claim-list";
+import { ClaimPanel } from "./_components/claim-panel";
+import { useCreateClaim, useWorkspace } from "./_components/mutations";
+import { ToastProvider, useToast } from "./_components/toast";
+import { WorkspaceHeader } from "./_components/workspace-header";
+import styles from "./_components/workspace.module.css";
+
+export type WorkspaceClientProps = {
+  initialData: WorkspaceData;
+  ratings: RatingOption[];
+  canWrite: boolean;
+  /** Server-rendered content for the top of the sidebar (the publish panel). */
+  publishPanel?: ReactNode;
+};
+
+export function WorkspaceClient(props: WorkspaceClientProps) {
+  return (
+    <ToastProvider>
+      <Workspace {...props} />
+    </ToastProvider>
+  );
+}
+
+/**
+ * The active claim, by its stable key (see claimKey: a new claim keeps its key when the server
+ * assigns the real id). Where the activation came from decides what scrolls: the other side.
+ */
+type Active = { key: string; from: "text" | "list" | "new" } | null;
+
+const STACKED = "(max-width: 960px)";
+const smooth = (): ScrollBehavior => (window.matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth");
+
+function Workspace({ initialData, ratings, canWrite, publishPanel }: WorkspaceClientProps) {
+  const articleId = initialData.article.id;
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const { data, error: refreshError, refetch, isFetching } = useWorkspace(initialData);
+  const createClaim = useCreateClaim(articleId);
+  const writing = useIsMutating({ mutationKey: workspaceKeys.mutations(articleId) });
+  const [active, setActive] = useState<Active>(null);
+  const [draft, setDraft] = useState<TextAnchor | null>(null);
+  const sidebarRef = useRef<HTMLElement>(null);
+
+  // A router.refresh() (ours after a write, or the publish panel's) brings fresh server props:
+  // adopt them unless a write is in flight (its own refetch follows and must not be undone).
+  const firstProps = useRef(true);
+  useEffect(() => {
+    if (firstProps.current) {
+      firstProps.current = false;
+      return;
+    }
+    if (queryClient.isMutating({ mutationKey: workspaceKeys.mutations(articleId) }) === 0) {
+      const key = workspaceKeys.detail(articleId);
+      queryClient.setQueryData(key, carryClientKeys(queryClient.getQueryData<WorkspaceData>(key), initialData));
+    }
+  }, [initialData, queryClient, articleId]);
+
+  const claims = useMemo(() => claimsInTextOrder(data.claims), [data.claims]);
+  const numberOf = useMemo(() => new Map(claims.map((c, i) => [c.id, i + 1])), [claims]);
+  const ranges = useMemo<HighlightRange[]>(
+    () => claims.filter((c) => c.versionId === data.snapshot.id && c.anchorStatus !== "orphaned").map((c) => ({ id: c.id, start: c.start, end: c.end })),
+    [claims, data.snapshot.id],
+  );
+  const labelOf = useCallback((id: string) => {
+    const claim = claims.find((c) => c.id === id);
+    return claim ? `Claim ${numberOf.get(id)}: ${claim.statement}` : undefined;
+  }, [claims, numberOf]);
+  const activeClaim = active ? claims.find((c) => claimKey(c) === active.key) : undefined;
+  const activeId = activeClaim?.id ?? null;
+  const claimsRef = useRef(claims);
+  claimsRef.current = claims;
+  const activate = useCallback((id: string, from: "text" | "list") => {
+    const claim = claimsRef.current.find((c) => c.id === id);
+    if (claim) setActive({ key: claimKey(claim), from });
+  }, []);
+
+  // A link like /articles/:id#claim-:claimId opens that claim.
+  useEffect(() => {
+    const match = /^#claim-(.+)$/.exec(window.location.hash);
+    if (match) activate(decodeURIComponent(match[1]!), "list");
+  }, [activate]); // only on arrival: `activate` never changes
+
+  const scrollHighlightIntoView = useCallback((id: string, force: boolean) => {
+    const mark = document.querySelector(`#article-text mark[data-claim-id="${CSS.escape(id)}"]`);
+    if (!mark) return;
+    const rect = mark.getBoundingClientRect();
+    const visible = rect.top >= 80 && rect.bottom <= window.innerHeight - 40;
+    if (force || !visible) mark.scrollIntoView({ block: "center", behavior: smooth() });
+  }, []);
+
+  // Bring the other side of an activation into view once the panel has rendered.
+  useEffect(() => {
+    // Re-runs when the id appears (an optimistic claim lands in the cache) or changes (its real id).
+    const id = activeId;
+    if (!active || !id) return;
+    if (active.from === "list" || active.from === "new") {
+      // On narrow screens the text is above the list: jumping there would hide the panel just opened.
+      if (!window.matchMedia(STACKED).matches) scrollHighlightIntoView(id, false);
+    }
+    if (active.from === "text" || active.from === "new") {
+      const entry = document.getElementById(entryId(id));
+      const sidebar = sidebarRef.current;
+      if (!entry || !sidebar) return;
+      if (sidebar.scrollHeight > sidebar.clientHeight) {
+        // Scroll only the sticky sidebar, never the page the reviewer is reading, and only when the
+        // entry's head is out of sight (keeps the sidebar's heading and publish panel in view when it can).
+        // Near the end of the page the sticky sidebar is pushed up, so measure its visible part.
+        const box = sidebar.getBoundingClientRect();
+        const top = Math.max(box.top, 0);
+        const bottom = Math.min(box.bottom, window.innerHeight);
+        const at = entry.getBoundingClientRect().top;
+        if (at >= top && at <= bottom - 120) return;
+        sidebar.scrollTo({ top: sidebar.scrollTop + at - top - 12, behavior: smooth() });
+      } else if (!window.matchMedia(STACKED).matches) {
+        entry.scrollIntoView({ block: "nearest", behavior: smooth() });
+      }
+    }
+  }, [active, activeId, scrollHighlightIntoView]);
+
+  const saveClaim = (anchor: TextAnchor, statement: string) => {
+    const tempId = `pending-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+    setDraft(null);
+    document.getSelection()?.removeAllRanges();
+    setActive({ key: tempId, from: "new" });
+    createClaim.mutate(
+      { tempId, anchor, statement, versionId: data.snapshot.id },
+      {
+        onSuccess: () => toast("Claim added."),
+        onError: (error) => toast(`The claim was not saved. ${error.message}`, "error"),
+      },
+    );
+  };
+
+  return (
+    <main id="main" className={`page ${styles.page}`} aria-busy={writing > 0 || undefined}>
+      <WorkspaceHeader data={data} />
+      {refreshError && (
+        <div className="alert warn row" role="status">
+          <span>Could not load the latest changes: {refreshError.message} What you see may be out of date.</span>
+          <button type="button" className="button secondary small" onClick={() => void refetch()} disabled={isFetching}>
+            Try again
+          </button>
+        </div>
+      )}
+      <div className={styles.layout}>
+        <section className={styles.articleColumn} aria-label="Article">
+          <ArticleHighlighter
+            blocks={data.snapshot.blocks}
+            ranges={ranges}
+            activeId={activeId}
+            labelOf={labelOf}
+            canAnnotate={canWrite}
+            onActivate={(id) => activate(id, "text")}
+            onAddClaim={setDraft}
+          />
+        </section>
+        <aside ref={sidebarRef} className={styles.sidebar} aria-label="Claims and verdicts">
+          <div id="publish-panel" className={styles.publishSlot}>
+            {publishPanel}
+          </div>
+          <div className={styles.sidebarHeader}>
+            <h2 className={styles.sidebarTitle}>
+              Claims <span className={styles.sidebarCount}>{claims.length}</span>
+            </h2>
+          </div>
+          <ClaimList
+            claims={claims}
+            activeId={activeId}
+            onSelect={(id) => activate(id, "list")}
+            renderPanel={(claim, number) => (
+              <ClaimPanel
+                articleId={articleId}
+                claim={claim}
+                number={number}
+                ratings={ratings}
+                canWrite={canWrite}
+                onShowInText={() => scrollHighlightIntoView(claim.id, true)}
+              />
+            )}
+          />
+        </aside>
+      </div>
+      {draft && <NewClaimDialog anchor={draft} onSave={(statement) => saveClaim(draft, statement)} onCancel={() => setDraft(null)} />}
+    </main>
+  );
+}

@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getArticleById } from "@/db/queries/articles";
+import { getWorkspace, type Workspace } from "@/db/queries/claim-details";
+import { listRatings } from "@/db/queries/ratings";
+import { Forbidden } from "@/components/desk/forbidden";
+import { PublishPanel } from "@/components/publishing/publish-panel";
+import { isAppError } from "@/lib/errors";
+import { can } from "@/lib/permissions";
+import { publishBlocker } from "@/lib/workflow";
+import { getCurrentUser, requirePageUser } from "@/lib/server/session";
+import { WorkspaceClient } from "./client";
+import { serialize } from "./serialize";
+
+type Params = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { id } = await params;
+  const user = await getCurrentUser();
+  // Draft titles are desk data: only people who may read the desk see them, even in <title>.
+  const article = user && can(user.role, "read:desk") ? await getArticleById({ id }) : null;
+  return { title: article?.title ?? "Article" };
+}
+
+/** The reviewer's workspace for one article: text with highlights, claims, verdicts. */
+export default async function ArticleWorkspacePage({ params }: Params) {
+  const { id } = await params;
+  const { user, allowed } = await requirePageUser("read:desk", `/articles/${id}`);
+  if (!allowed) return <Forbidden what="The desk is for reviewers, editors and admins." />;
+
+  let workspace: Workspace;
+  try {
+    workspace = await getWorkspace({ articleId: id });
+  } catch (error) {
+    if (isAppError(error) && error.kind === "not_found") notFound();
+    throw error;
+  }
+  const ratings = await listRatings();
+
+  return (
+    <WorkspaceClient
+      initialData={serialize(workspace)}
+      ratings={serialize(ratings)}
+      canWrite={can(user.role, "write:desk")}
+      publishPanel={
+        <PublishPanel
+          articleId={id}
+          canPublish={can(user.role, "publish:article")}
+          blocker={publishBlocker(workspace.claims.map((c) => c.status))}
+          publishedSlug={workspace.publication?.live ? workspace.publication.slug : null}
+        />
+      }
+    />
+  );
+}

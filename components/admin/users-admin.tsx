@@ -1,0 +1,376 @@
+"use client";
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { changeUserRoleAction, createUserAction, setUserActiveAction } from "@/app/(desk)/admin/users/actions";
+import { FieldError, FormError } from "@/components/ui/form-error";
+import { formatDate } from "@/components/ui/format";
+import type { PublicUser } from "@/db/queries/users";
+import { ROLES, type Role } from "@/lib/permissions";
+import type { ActionResult } from "@/lib/server/action";
+import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "./roles";
+import styles from "./admin.module.css";
+
+type Notice = { kind: "success" | "error"; message: string; conflict?: boolean };
+type Failure = Extract<ActionResult<unknown>, { ok: false }>;
+
+const OFFLINE = "Could not reach the server, so nothing was saved. Check your connection and try again.";
+
+/** The user administration screen: who has access, in which role, and a form to add someone. */
+export function UsersAdmin({ users, currentUserId }: { users: PublicUser[]; currentUserId: string }) {
+  const router = useRouter();
+  // One message at a time, above the table; the add form shows its own errors beside its fields.
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const active = users.filter((u) => u.active).length;
+
+  function report(result: ActionResult<PublicUser> | Failure, success: (user: PublicUser) => string) {
+    if (result.ok) setNotice({ kind: "success", message: success(result.data) });
+    else setNotice({ kind: "error", message: result.error, conflict: result.code.startsWith("conflict:") });
+  }
+
+  return (
+    <>
+      <div className={styles.header}>
+        <div>
+          <h1>Users</h1>
+          <p className="muted">People who can sign in to the desk, and what their role lets them do.</p>
+        </div>
+        <div className={styles.stats}>
+          <span className={styles.stat}>
+            <strong>{active}</strong> active
+          </span>
+          {users.length > active && (
+            <span className={styles.stat}>
+              <strong>{users.length - active}</strong> deactivated
+            </span>
+          )}
+        </div>
+      </div>
+
+      {notice?.kind === "success" && (
+        <div className={`alert success ${styles.notice}`} role="status">
+          <span data-testid="toast">{notice.message}</span>
+          <button type="button" className="button ghost small" onClick={() => setNotice(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {notice?.kind === "error" && (
+        <div className={`alert error ${styles.notice}`} role="alert">
+          <span data-testid="form-error">{notice.message}</span>
+          {notice.conflict ? (
+            <button
+              type="button"
+              className="button secondary small"
+              onClick={() => {
+                setNotice(null);
+                router.refresh();
+              }}
+            >
+              Reload users
+            </button>
+          ) : (
+            <button type="button" className="button ghost small" onClick={() => setNotice(null)}>
+              Dismiss
+            </button>
+          )}
+        </div>
+      )}
+
+      <div className={styles.layout}>
+        <CreateUserForm
+          onStart={() => setNotice(null)}
+          onCreated={(user) => setNotice({ kind: "success", message: `Added ${user.name} as ${withArticle(user.role)}. They can sign in now with the password you set.` })}
+        />
+        <div className={styles.tableWrap}>
+          <table className={styles.table}>
+            <caption>
+              All users <span>{users.length === 1 ? "1 person" : `${users.length} people`}</span>
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Role</th>
+                <th scope="col">Status</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.map((user) => (
+                <UserRow
+                  key={user.id}
+                  user={user}
+                  isSelf={user.id === currentUserId}
+                  onStart={() => setNotice(null)}
+                  onResult={report}
+                  onOffline={() => setNotice({ kind: "error", message: OFFLINE })}
+                />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+    </>
+  );
+}
+
+/** "a reviewer", "an editor", "an admin": for sentences in notices. */
+function withArticle(role: Role): string {
+  return `${role === "reviewer" ? "a" : "an"} ${role}`;
+}
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/);
+  return ((parts[0]?.[0] ?? "") + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? "") : "")).toUpperCase() || "?";
+}
+
+type RowChange = { kind: "role"; role: Role } | { kind: "active"; active: boolean };
+
+function UserRow({
+  user,
+  isSelf,
+  onStart,
+  onResult,
+  onOffline,
+}: {
+  user: PublicUser;
+  isSelf: boolean;
+  onStart: () => void;
+  onResult: (result: ActionResult<PublicUser>, success: (user: PublicUser) => string) => void;
+  onOffline: () => void;
+}) {
+  // The role picked but not yet saved; null means "shows the saved role".
+  const [draftRole, setDraftRole] = useState<Role | null>(null);
+  const selectRef = useRef<HTMLSelectElement>(null);
+  const selected = draftRole ?? user.role;
+  const dirty = selected !== user.role;
+  // After a save, the refreshed list arrives a moment after the action's answer. Until the row
+  // shows that version, it stays busy: no flash of the old value, no click with a stale version.
+  const [awaitVersion, setAwaitVersion] = useState<number | null>(null);
+  const refocusRole = useRef(false);
+  const syncing = awaitVersion !== null && user.version < awaitVersion;
+
+  useEffect(() => {
+    if (awaitVersion === null || user.version < awaitVersion) return;
+    setAwaitVersion(null);
+    setDraftRole(null);
+    // The Save button goes away once saved; keep keyboard focus in the row.
+    if (refocusRole.current) selectRef.current?.focus();
+    refocusRole.current = false;
+  }, [awaitVersion, user.version]);
+
+  const mutation = useMutation({
+    // Each change carries the version this page was rendered with: a stale one is refused, nothing overwritten.
+    mutationFn: (change: RowChange) =>
+      change.kind === "role"
+        ? changeUserRoleAction({ id: user.id, version: user.version, role: change.role })
+        : setUserActiveAction({ id: user.id, version: user.version, active: change.active }),
+    onMutate: onStart,
+    onSuccess: (result, change) => {
+      if (result.ok) setAwaitVersion(result.data.version);
+      if (change.kind === "role") {
+        refocusRole.current = result.ok;
+        onResult(result, (u) => `${u.name} is now ${withArticle(u.role)}.`);
+      } else {
+        onResult(result, (u) => (u.active ? `${u.name} is active again and can sign in.` : `${u.name} is deactivated and can no longer sign in.`));
+      }
+    },
+    onError: onOffline,
+  });
+
+  const busy = mutation.isPending || syncing;
+  const selectId = `role-${user.id}`;
+
+  function saveRole(event: FormEvent) {
+    event.preventDefault();
+    if (dirty) mutation.mutate({ kind: "role", role: selected });
+  }
+
+  return (
+    <tr className={user.active ? undefined : styles.inactive} aria-busy={busy || undefined}>
+      <td>
+        <div className={styles.person}>
+          <span className={styles.avatar} aria-hidden="true">
+            {initials(user.name)}
+          </span>
+          <div>
+            <span className={styles.name}>{user.name}</span>
+            {isSelf && <span className={styles.you}>You</span>}
+            <span className={styles.since}>Added {formatDate(user.createdAt)}</span>
+          </div>
+        </div>
+      </td>
+      <td className={styles.email}>{user.email}</td>
+      <td>
+        <form className={styles.roleCell} onSubmit={saveRole}>
+          <label htmlFor={selectId} className="visually-hidden">
+            Role for {user.name}
+          </label>
+          <select
+            id={selectId}
+            ref={selectRef}
+            value={selected}
+            disabled={isSelf}
+            title={isSelf ? "You cannot change your own role; ask another admin." : undefined}
+            onChange={(e) => !busy && setDraftRole(e.target.value as Role)}
+          >
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {ROLE_LABELS[role]}
+              </option>
+            ))}
+          </select>
+          <span className={styles.saveSlot}>
+            {dirty && (
+              <button type="submit" className="button small" disabled={busy}>
+                {busy && mutation.variables?.kind === "role" ? "Saving…" : "Save role"}
+                <span className="visually-hidden"> for {user.name}</span>
+              </button>
+            )}
+          </span>
+        </form>
+      </td>
+      <td>
+        <span className={`${styles.status} ${user.active ? styles.statusActive : styles.statusInactive}`}>{user.active ? "Active" : "Deactivated"}</span>
+      </td>
+      <td>
+        {isSelf ? (
+          <span className={`small muted ${styles.nowrap}`}>Your account</span>
+        ) : (
+          <button
+            type="button"
+            className={`button small ${user.active ? "secondary" : ""}`}
+            disabled={busy}
+            onClick={() => mutation.mutate({ kind: "active", active: !user.active })}
+          >
+            {busy && mutation.variables?.kind === "active" ? (user.active ? "Deactivating…" : "Reactivating…") : user.active ? "Deactivate" : "Reactivate"}
+            <span className="visually-hidden"> {user.name}</span>
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+/** A readable random password: 4 groups of 4 from an alphabet without look-alike characters. */
+function suggestPassword(): string {
+  const alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  const chars = Array.from(bytes, (b) => alphabet[b % alphabet.length]);
+  return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join("")).join("-");
+}
+
+const EMPTY = { name: "", email: "", role: "reviewer" as Role, password: "" };
+
+function CreateUserForm({ onStart, onCreated }: { onStart: () => void; onCreated: (user: PublicUser) => void }) {
+  const [values, setValues] = useState(EMPTY);
+  const [showPassword, setShowPassword] = useState(false);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const nameRef = useRef<HTMLInputElement>(null);
+
+  const mutation = useMutation({
+    mutationFn: (input: typeof EMPTY) => createUserAction(input),
+    onMutate: () => {
+      setFailure(null);
+      onStart();
+    },
+    onSuccess: (result) => {
+      if (!result.ok) {
+        setFailure(result);
+        return;
+      }
+      setValues(EMPTY);
+      setShowPassword(false);
+      onCreated(result.data);
+      nameRef.current?.focus();
+    },
+    onError: () => setFailure({ ok: false, error: OFFLINE, code: "network" }),
+  });
+
+  const errors = failure?.fieldErrors ?? {};
+  const message = failure ? (failure.code === "invalid:input" ? "Please correct the fields marked below." : failure.error) : null;
+  const set = (key: keyof typeof EMPTY) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: e.target.value }));
+  const invalid = (key: string) => (errors[key] ? { "aria-invalid": true, "aria-describedby": `new-user-${key}-error` } : {});
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    mutation.mutate(values);
+  }
+
+  return (
+    <section className={styles.card} aria-labelledby="new-user-heading">
+      <h2 id="new-user-heading">Add a user</h2>
+      <p>They can sign in as soon as you add them. Share the initial password privately.</p>
+      <FormError message={mutation.isPending ? null : message} />
+      <form onSubmit={submit} className={styles.createGrid}>
+        <div className="field">
+          <label htmlFor="new-user-name">Name</label>
+          <input ref={nameRef} id="new-user-name" name="name" type="text" autoComplete="off" required maxLength={120} value={values.name} onChange={set("name")} {...invalid("name")} />
+          <FieldError id="new-user-name-error" errors={errors.name} />
+        </div>
+        <div className="field">
+          <label htmlFor="new-user-email">Email</label>
+          <input id="new-user-email" name="email" type="email" autoComplete="off" required maxLength={254} value={values.email} onChange={set("email")} {...invalid("email")} />
+          <FieldError id="new-user-email-error" errors={errors.email} />
+        </div>
+        <div className="field">
+          <label htmlFor="new-user-role">Role</label>
+          <select id="new-user-role" name="role" value={values.role} onChange={set("role")} aria-describedby="new-user-role-hint">
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {ROLE_LABELS[role]}
+              </option>
+            ))}
+          </select>
+          <p className={styles.hint} id="new-user-role-hint">
+            {ROLE_DESCRIPTIONS[values.role]}
+          </p>
+          <FieldError id="new-user-role-error" errors={errors.role} />
+        </div>
+        <div className="field">
+          <label htmlFor="new-user-password">Initial password</label>
+          <div className={styles.passwordRow}>
+            <input
+              id="new-user-password"
+              name="password"
+              type={showPassword ? "text" : "password"}
+              autoComplete="new-password"
+              required
+              minLength={12}
+              maxLength={200}
+              value={values.password}
+              onChange={set("password")}
+              {...invalid("password")}
+              aria-describedby={errors.password ? "new-user-password-error" : "new-user-password-hint"}
+            />
+            <button
+              type="button"
+              className="button secondary small"
+              onClick={() => {
+                setValues((v) => ({ ...v, password: suggestPassword() }));
+                setShowPassword(true);
+              }}
+            >
+              Generate
+            </button>
+          </div>
+          <p className={styles.hint} id="new-user-password-hint">
+            At least 12 characters.{" "}
+            <button type="button" className="button ghost small" style={{ padding: 0, fontSize: "inherit" }} aria-pressed={showPassword} onClick={() => setShowPassword((s) => !s)}>
+              {showPassword ? "Hide password" : "Show password"}
+            </button>
+          </p>
+          <FieldError id="new-user-password-error" errors={errors.password} />
+        </div>
+        <div className={styles.createActions}>
+          <button type="submit" className={`button ${styles.submit}`} disabled={mutation.isPending} aria-busy={mutation.isPending || undefined}>
+            {mutation.isPending ? "Adding…" : "Add user"}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,174 @@
+"use client";
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from "react";
+import { ArticleText } from "@/components/article/article-text";
+import { describeAnchor, snapSelection, type TextAnchor } from "@/lib/anchor";
+import type { HighlightRange } from "@/lib/highlight";
+import { canonicalText, codePointLength, type Block } from "@/lib/text";
+import { selectionToOffsets } from "./selection";
+import styles from "./annotation.module.css";
+
+export type ArticleHighlighterProps = {
+  blocks: Block[];
+  ranges: HighlightRange[];
+  activeId: string | null;
+  labelOf?: (id: string) => string | undefined;
+  /** Called with the innermost claim under a click on a highlight. */
+  onActivate: (id: string) => void;
+  /** Called with the tidied anchor when the reviewer asks to add a claim from the selection. */
+  onAddClaim: (anchor: TextAnchor) => void;
+  /** False for read-only users: no add-claim controls. */
+  canAnnotate: boolean;
+};
+
+type Pending = { anchor: TextAnchor; top: number; left: number };
+
+/**
+ * The article with claim highlights, and the two ways to turn a selection
+ * into a claim: a floating "Add claim" button by the selection (pointer) and
+ * the toolbar's "Add claim from selection" (keyboard). Offsets come from the
+ * `data-start` runs ArticleText renders (components/annotation/selection.ts)
+ * and are tidied with snapSelection, so the anchor is exactly what the server
+ * will rebuild from the stored snapshot.
+ */
+export function ArticleHighlighter({ blocks, ranges, activeId, labelOf, onActivate, onAddClaim, canAnnotate }: ArticleHighlighterProps) {
+  const text = useMemo(() => canonicalText(blocks), [blocks]);
+  const textLength = useMemo(() => codePointLength(text), [text]);
+  const wrapperRef = useRef<HTMLDivElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const dragging = useRef(false);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [hint, setHint] = useState<string | null>(null);
+
+  /** The live selection as a tidied anchor, with where to float the button. */
+  const readSelection = useCallback((): Pending | null => {
+    const root = rootRef.current;
+    const wrapper = wrapperRef.current;
+    if (!root || !wrapper) return null;
+    const raw = selectionToOffsets(root, textLength);
+    if (!raw) return null;
+    const snapped = snapSelection(text, raw.start, raw.end);
+    if (!snapped) return null;
+    const anchor = describeAnchor(text, snapped.start, snapped.end);
+    const range = document.getSelection()!.getRangeAt(0);
+    // Zero-width rects mark line or block starts a selection merely touches (e.g. after a triple-click).
+    const rects = Array.from(range.getClientRects()).filter((r) => r.width > 0);
+    const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
+    const box = wrapper.getBoundingClientRect();
+    const left = Math.max(0, Math.min(last.right - box.left - 8, box.width - 130));
+    return { anchor, top: last.bottom - box.top + 8, left };
+  }, [text, textLength]);
+
+  useEffect(() => {
+    if (!canAnnotate) return;
+    const onSelectionChange = () => {
+      if (dragging.current) return; // settle on pointerup, not on every pixel of a drag
+      const next = readSelection();
+      if (next) {
+        setPending(next);
+        setHint(null);
+        return;
+      }
+      const selection = document.getSelection();
+      const root = rootRef.current;
+      // A click in the article (collapsed selection there) or a new selection elsewhere drops
+      // the pending one; moving focus to the toolbar or a form keeps it for the keyboard path.
+      if (!selection || !root) return;
+      if (!selection.isCollapsed || (selection.anchorNode && root.contains(selection.anchorNode))) setPending(null);
+    };
+    const onPointerUp = () => {
+      if (!dragging.current) return;
+      dragging.current = false;
+      onSelectionChange();
+    };
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.key === "Escape") setPending(null);
+    };
+    document.addEventListener("selectionchange", onSelectionChange);
+    document.addEventListener("pointerup", onPointerUp);
+    document.addEventListener("keydown", onKeyDown);
+    return () => {
+      document.removeEventListener("selectionchange", onSelectionChange);
+      document.removeEventListener("pointerup", onPointerUp);
+      document.removeEventListener("keydown", onKeyDown);
+    };
+  }, [canAnnotate, readSelection]);
+
+  // New highlights re-render the text runs under the selection: re-measure (or drop) the floating button.
+  useEffect(() => {
+    setPending((p) => (p ? readSelection() : p));
+  }, [ranges, readSelection]);
+
+  const add = (from: "floating" | "toolbar") => {
+    const anchor = (from === "toolbar" ? readSelection()?.anchor : undefined) ?? pending?.anchor;
+    if (!anchor) {
+      setHint("Select the words of the claim in the article first, then choose “Add claim from selection”.");
+      return;
+    }
+    setPending(null);
+    setHint(null);
+    onAddClaim(anchor);
+  };
+
+  const onClick = (event: ReactMouseEvent<HTMLDivElement>) => {
+    const selection = document.getSelection();
+    if (selection && !selection.isCollapsed && rootRef.current?.contains(selection.anchorNode)) return; // that was a drag-select
+    const mark = (event.target as Element).closest?.("mark.claim[data-claim-id]");
+    const id = mark?.getAttribute("data-claim-id");
+    if (id) onActivate(id);
+  };
+
+  return (
+    <div className={styles.highlighter}>
+      {canAnnotate && (
+        <div className={styles.toolbar} role="toolbar" aria-label="Annotation" aria-controls="article-text">
+          <button
+            type="button"
+            className="button secondary small"
+            // Keep the document selection: pressing a button must not collapse it first.
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => add("toolbar")}
+          >
+            Add claim from selection
+          </button>
+          <span className={styles.toolbarHint} aria-live="polite">
+            {hint ?? (pending ? `Selected: “${excerpt(pending.anchor.exact, 60)}”` : "Select a sentence in the text to mark it as a claim.")}
+          </span>
+        </div>
+      )}
+      <div
+        ref={wrapperRef}
+        className={styles.textWrapper}
+        onPointerDown={(e) => {
+          if (e.button === 0) dragging.current = true;
+        }}
+      >
+        {/* Focusable so keyboard users can reach the text (and select it with caret browsing). */}
+        <div ref={rootRef} id="article-text" className={styles.text} onClick={onClick} aria-label="Article text" role="region" tabIndex={0}>
+          <ArticleText blocks={blocks} ranges={ranges} activeId={activeId} labelOf={labelOf} />
+        </div>
+        {canAnnotate && pending && (
+          <button
+            type="button"
+            className={`button small ${styles.floating}`}
+            style={{ top: pending.top, left: pending.left }}
+            onMouseDown={(e) => e.preventDefault()}
+            onPointerDown={(e) => e.stopPropagation()}
+            onClick={() => add("floating")}
+            data-testid="floating-add-claim"
+          >
+            Add claim
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** Shortens a quote for display at a word boundary. */
+export function excerpt(text: string, max: number): string {
+  const chars = Array.from(text); // code points, so an emoji is never cut in half
+  if (chars.length <= max) return text;
+  const cut = chars.slice(0, max - 1).join("");
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:]+$/u, "")}…`;
+}

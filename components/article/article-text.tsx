@@ -1,0 +1,64 @@
+import type { CSSProperties, ReactNode } from "react";
+import { segmentBlocks, type HighlightRange, type Segment } from "@/lib/highlight";
+import type { Block, BlockKind } from "@/lib/text";
+
+export type ArticleTextProps = {
+  blocks: Block[];
+  ranges: HighlightRange[];
+  /** Verdict colour per claim id (public page); omitted on the desk. */
+  colourOf?: (id: string) => string | undefined;
+  /** Short accessible description per claim id, e.g. "Claim 2: Inaccurate". */
+  labelOf?: (id: string) => string | undefined;
+  activeId?: string | null;
+};
+
+const TAG: Record<BlockKind, "h2" | "p" | "li" | "blockquote"> = { heading: "h2", paragraph: "p", list_item: "li", quote: "blockquote" };
+
+/**
+ * Renders a snapshot from its blocks (never from imported HTML). Every text
+ * run sits in an element carrying `data-start`, its code-point offset in the
+ * canonical text, so a DOM selection maps straight back to an anchor.
+ * Highlights are nested <mark>s computed from anchors; no DOM node is mutated.
+ */
+export function ArticleText({ blocks, ranges, colourOf, labelOf, activeId }: ArticleTextProps) {
+  const rendered = segmentBlocks(blocks, ranges);
+  const out: ReactNode[] = [];
+  let list: ReactNode[] = [];
+  const flushList = (key: string) => {
+    if (list.length) out.push(<ul key={`ul-${key}`}>{list}</ul>);
+    list = [];
+  };
+  for (const block of rendered) {
+    const Tag = TAG[block.kind];
+    const children = block.segments.map((s) => renderSegment(s, { colourOf, labelOf, activeId }));
+    const element = (
+      <Tag key={block.index} data-block={block.index}>
+        {children}
+      </Tag>
+    );
+    if (block.kind === "list_item") list.push(element);
+    else {
+      flushList(String(block.index));
+      out.push(element);
+    }
+  }
+  flushList("end");
+  return <div className="article-text">{out}</div>;
+}
+
+function renderSegment(segment: Segment, options: Pick<ArticleTextProps, "colourOf" | "labelOf" | "activeId">): ReactNode {
+  let node: ReactNode = <span data-start={segment.start}>{segment.text}</span>;
+  // Innermost first, so the outermost claim ends up as the outer element.
+  for (let i = segment.ids.length - 1; i >= 0; i--) {
+    const id = segment.ids[i]!;
+    const colour = options.colourOf?.(id);
+    const style = colour ? ({ "--verdict": colour } as CSSProperties) : undefined;
+    const classes = ["claim", colour ? "verdict" : "", options.activeId === id ? "active" : ""].filter(Boolean).join(" ");
+    node = (
+      <mark className={classes} data-claim-id={id} style={style} title={options.labelOf?.(id)}>
+        {node}
+      </mark>
+    );
+  }
+  return <span key={segment.start}>{node}</span>;
+}

@@ -1,0 +1,87 @@
+import type { PublicFactCheck } from "@/db/queries/claim-details";
+import { formatDate } from "@/components/ui/format";
+import { CitationList } from "./citation-list";
+import { Markdown } from "@/components/ui/markdown";
+import { ShowInArticleButton } from "./claim-navigation";
+import { VerdictBadge } from "./verdict-badge";
+import styles from "./public.module.css";
+
+export type PublicClaim = PublicFactCheck["claims"][number];
+
+export type ClaimCardProps = {
+  claim: PublicClaim;
+  /** 1-based position on the page ("Claim 2 of 4"). */
+  number: number;
+  total: number;
+  /** Who said it, for the quote's caption, e.g. "Sasha Bloom, Green Living Daily". */
+  attribution: string | null;
+};
+
+/** DOM id of a claim's card: the permalink target `#claim-<id>` (also used in ClaimReview `url`). */
+export const claimAnchorId = (claimId: string) => `claim-${claimId}`;
+
+/** One checked claim: verdict, what was said, why, the evidence, and who reviewed and approved it. */
+export function ClaimCard({ claim, number, total, attribution }: ClaimCardProps) {
+  const { verdict } = claim;
+  const anchor = claimAnchorId(claim.id);
+  const approvals = claim.reviews.filter((r) => r.decision === "approved");
+  return (
+    <article id={anchor} className={styles.claimCard} aria-labelledby={`${anchor}-title`} tabIndex={-1}>
+      <header className={styles.claimHeader}>
+        <p className={styles.claimKicker}>
+          Claim {number} of {total}
+        </p>
+        <p className={styles.claimVerdict}>
+          <span className="visually-hidden">Our rating: </span>
+          <VerdictBadge label={verdict.rating.label} colour={verdict.rating.colour} value={verdict.rating.value} size="large" />
+        </p>
+        <h3 id={`${anchor}-title`} className={styles.claimStatement}>
+          {claim.statement}
+        </h3>
+      </header>
+
+      <figure className={styles.claimQuote}>
+        <blockquote>
+          <p>“{claim.exact}”</p>
+        </blockquote>
+        <figcaption>
+          {attribution ? `${attribution}, in the article we checked` : "In the article we checked"}
+          {" · "}
+          <ShowInArticleButton claimId={claim.id} />
+        </figcaption>
+      </figure>
+
+      {/* Plain divs, not labelled sections: "Evidence (1)" would repeat as a landmark name on every card. */}
+      <div>
+        <h4 className={styles.claimSubheading}>
+          Why we rated it {verdict.rating.label.toLowerCase()}
+        </h4>
+        <Markdown source={verdict.rationale} headingLevel={5} className={styles.rationale} />
+      </div>
+
+      <div>
+        <h4 className={styles.claimSubheading}>
+          Evidence{verdict.citations.length ? ` (${verdict.citations.length})` : ""}
+        </h4>
+        <CitationList citations={verdict.citations} />
+      </div>
+
+      <footer className={styles.claimFooter}>
+        <p>
+          Reviewed by <strong>{verdict.authorName}</strong>
+          {verdict.createdAt ? <>, {formatDate(verdict.createdAt)}</> : null}
+          {approvals.map((r) => (
+            <span key={r.id}>
+              {" · "}Approved by <strong>{r.editorName}</strong>, {formatDate(r.createdAt)}
+            </span>
+          ))}
+        </p>
+        <p>
+          <a href={`#${anchor}`} className={styles.permalink}>
+            Link to this claim<span className="visually-hidden">: {claim.statement}</span>
+          </a>
+        </p>
+      </footer>
+    </article>
+  );
+}

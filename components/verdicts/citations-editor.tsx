@@ -1,0 +1,147 @@
+"use client";
+import { useRef } from "react";
+import { FieldError } from "@/components/ui/form-error";
+import {
+  CITATION_KINDS,
+  KIND_LABELS,
+  MAX_CITATIONS,
+  STANCES,
+  STANCE_LABELS,
+  type CitationDraft,
+  type CitationKind,
+  type Stance,
+} from "./schema";
+import styles from "./verdicts.module.css";
+
+let counter = 0;
+export function emptyCitation(): CitationDraft {
+  counter += 1;
+  return { key: `new-${Date.now().toString(36)}-${counter}`, url: "", title: "", publisher: "", publishedOn: "", quote: "", stance: "", kind: "other", archiveUrl: "" };
+}
+
+type Props = {
+  idPrefix: string;
+  citations: CitationDraft[];
+  onChange: (next: CitationDraft[]) => void;
+  /** Field errors keyed like the server's: `citations`, `citations.0.url`. */
+  errors: Record<string, string[]>;
+};
+
+/**
+ * The evidence rows of a verdict. Each row is a fieldset ("Citation 1", …)
+ * so screen readers and tests can tell rows apart while every row keeps the
+ * same field labels.
+ */
+export function CitationsEditor({ idPrefix, citations, onChange, errors }: Props) {
+  const listRef = useRef<HTMLOListElement>(null);
+
+  const update = (index: number, patch: Partial<CitationDraft>) => onChange(citations.map((c, i) => (i === index ? { ...c, ...patch } : c)));
+
+  const add = () => {
+    onChange([...citations, emptyCitation()]);
+    // Focus the new row's first field so keyboard users land where they will type.
+    requestAnimationFrame(() => listRef.current?.querySelector<HTMLInputElement>("li:last-child input")?.focus());
+  };
+
+  const remove = (index: number) => {
+    onChange(citations.filter((_, i) => i !== index));
+    requestAnimationFrame(() => {
+      const rows = listRef.current?.querySelectorAll<HTMLElement>("li");
+      const target = rows?.[Math.min(index, (rows?.length ?? 1) - 1)]?.querySelector<HTMLInputElement>("input");
+      (target ?? document.getElementById(`${idPrefix}-add-citation`))?.focus();
+    });
+  };
+
+  return (
+    <div className={styles.citations}>
+      <div className={styles.citationsHeader}>
+        <h4 className={styles.citationsHeading} id={`${idPrefix}-citations-heading`}>
+          Citations <span className="muted small">({citations.length})</span>
+        </h4>
+      </div>
+      <FieldError id={`${idPrefix}-citations-error`} errors={errors.citations} />
+      <ol ref={listRef} className={styles.citationList} aria-labelledby={`${idPrefix}-citations-heading`}>
+        {citations.map((c, index) => {
+          const f = (field: string) => `${idPrefix}-c${c.key}-${field}`;
+          const e = (field: string) => errors[`citations.${index}.${field}`];
+          const aria = (field: string) => ({
+            "aria-invalid": e(field) ? true : undefined,
+            "aria-describedby": e(field) ? `${f(field)}-error` : undefined,
+          });
+          return (
+            <li key={c.key}>
+              <fieldset className={styles.citation}>
+                <legend className={styles.citationLegend}>Citation {index + 1}</legend>
+                <button
+                  type="button"
+                  className={`button ghost small ${styles.remove}`}
+                  onClick={() => remove(index)}
+                  aria-label={`Remove citation ${index + 1}`}
+                >
+                  Remove
+                </button>
+                <div className={styles.grid}>
+                  <div className={styles.wide}>
+                    <label htmlFor={f("url")}>Citation URL</label>
+                    <input id={f("url")} type="url" inputMode="url" placeholder="https://" value={c.url} maxLength={2048} onChange={(ev) => update(index, { url: ev.target.value })} {...aria("url")} />
+                    <FieldError id={`${f("url")}-error`} errors={e("url")} />
+                  </div>
+                  <div className={styles.wide}>
+                    <label htmlFor={f("title")}>Citation title</label>
+                    <input id={f("title")} type="text" value={c.title} maxLength={300} onChange={(ev) => update(index, { title: ev.target.value })} {...aria("title")} />
+                    <FieldError id={`${f("title")}-error`} errors={e("title")} />
+                  </div>
+                  <div>
+                    <label htmlFor={f("publisher")}>Publisher</label>
+                    <input id={f("publisher")} type="text" value={c.publisher} maxLength={200} onChange={(ev) => update(index, { publisher: ev.target.value })} {...aria("publisher")} />
+                    <FieldError id={`${f("publisher")}-error`} errors={e("publisher")} />
+                  </div>
+                  <div>
+                    <label htmlFor={f("publishedOn")}>Citation date</label>
+                    <input id={f("publishedOn")} type="date" value={c.publishedOn} onChange={(ev) => update(index, { publishedOn: ev.target.value })} {...aria("publishedOn")} />
+                    <FieldError id={`${f("publishedOn")}-error`} errors={e("publishedOn")} />
+                  </div>
+                  <div>
+                    <label htmlFor={f("stance")}>Stance</label>
+                    <select id={f("stance")} value={c.stance} onChange={(ev) => update(index, { stance: ev.target.value as Stance | "" })} {...aria("stance")}>
+                      <option value="">Choose…</option>
+                      {STANCES.map((s) => (
+                        <option key={s} value={s}>
+                          {STANCE_LABELS[s]}
+                        </option>
+                      ))}
+                    </select>
+                    <FieldError id={`${f("stance")}-error`} errors={e("stance")} />
+                  </div>
+                  <div>
+                    <label htmlFor={f("kind")}>Kind</label>
+                    <select id={f("kind")} value={c.kind} onChange={(ev) => update(index, { kind: ev.target.value as CitationKind })} {...aria("kind")}>
+                      {CITATION_KINDS.map((k) => (
+                        <option key={k} value={k}>
+                          {KIND_LABELS[k]}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                  <div className={styles.wide}>
+                    <label htmlFor={f("quote")}>Quoted passage</label>
+                    <textarea id={f("quote")} rows={2} value={c.quote} maxLength={5000} onChange={(ev) => update(index, { quote: ev.target.value })} {...aria("quote")} />
+                    <FieldError id={`${f("quote")}-error`} errors={e("quote")} />
+                  </div>
+                  <div className={styles.wide}>
+                    <label htmlFor={f("archiveUrl")}>Archive URL</label>
+                    <input id={f("archiveUrl")} type="url" inputMode="url" placeholder="Optional: https://web.archive.org/…" value={c.archiveUrl} maxLength={2048} onChange={(ev) => update(index, { archiveUrl: ev.target.value })} {...aria("archiveUrl")} />
+                    <FieldError id={`${f("archiveUrl")}-error`} errors={e("archiveUrl")} />
+                  </div>
+                </div>
+              </fieldset>
+            </li>
+          );
+        })}
+      </ol>
+      <button id={`${idPrefix}-add-citation`} type="button" className="button secondary small" onClick={add} disabled={citations.length >= MAX_CITATIONS}>
+        Add citation
+      </button>
+    </div>
+  );
+}

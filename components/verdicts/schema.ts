@@ -1,0 +1,75 @@
+/**
+ * What a proposed verdict may contain. The server action validates with this
+ * schema (the authority); the editor runs the same schema first so a reviewer
+ * sees field errors without a round trip.
+ */
+import { z } from "zod";
+
+export const STANCES = ["supports", "refutes", "context"] as const;
+export type Stance = (typeof STANCES)[number];
+export const STANCE_LABELS: Record<Stance, string> = { supports: "Supports", refutes: "Refutes", context: "Context" };
+
+export const CITATION_KINDS = ["study", "agency", "news", "expert", "other"] as const;
+export type CitationKind = (typeof CITATION_KINDS)[number];
+export const KIND_LABELS: Record<CitationKind, string> = { study: "Study", agency: "Agency", news: "News", expert: "Expert", other: "Other" };
+
+export const MAX_CITATIONS = 30;
+export const MAX_RATIONALE = 20_000;
+/** Editors expect corroboration; fewer than this gets a warning, never a refusal. */
+export const RECOMMENDED_CITATIONS = 2;
+
+const httpUrl = z
+  .string()
+  .trim()
+  .min(1, "Enter the web address of the source.")
+  .max(2048, "Keep web addresses to 2,048 characters or fewer.")
+  .pipe(z.httpUrl("Enter a full web address starting with http:// or https://."));
+
+/** Optional text: blank becomes null, as the database stores it. */
+const optionalText = (max: number, what: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Keep the ${what} to ${max.toLocaleString("en")} characters or fewer.`)
+    .nullish()
+    .transform((v) => v || null);
+
+export const citationSchema = z.object({
+  url: httpUrl,
+  title: z.string().trim().min(1, "Give the source a title.").max(300, "Keep the title to 300 characters or fewer."),
+  publisher: optionalText(200, "publisher"),
+  publishedOn: optionalText(40, "date"),
+  quote: optionalText(5000, "quoted passage"),
+  stance: z.enum(STANCES, "Choose whether the source supports, refutes or gives context."),
+  kind: z.enum(CITATION_KINDS).default("other"),
+  archiveUrl: z
+    .union([z.literal(""), httpUrl])
+    .nullish()
+    .transform((v) => v || null),
+});
+
+export const proposeVerdictSchema = z.object({
+  claimId: z.string().min(1).max(64),
+  claimVersion: z.int().min(1),
+  ratingId: z.string().min(1, "Choose a rating.").max(64),
+  rationale: z.string().trim().min(1, "Write the rationale.").max(MAX_RATIONALE, "Keep the rationale to 20,000 characters or fewer."),
+  citations: z
+    .array(citationSchema)
+    .min(1, "Add at least one citation: a verdict needs evidence.")
+    .max(MAX_CITATIONS, `A verdict can have at most ${MAX_CITATIONS} citations.`),
+});
+
+export type ProposeVerdictInput = z.input<typeof proposeVerdictSchema>;
+
+/** What the citation rows hold while being edited (all strings, as form fields are). */
+export type CitationDraft = {
+  key: string;
+  url: string;
+  title: string;
+  publisher: string;
+  publishedOn: string;
+  quote: string;
+  stance: Stance | "";
+  kind: CitationKind;
+  archiveUrl: string;
+};

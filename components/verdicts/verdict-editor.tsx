@@ -1,0 +1,218 @@
+"use client";
+import { useId, useRef, useState, type FormEvent } from "react";
+import type { RatingOption, WorkspaceVerdict } from "@/components/annotation/types";
+import { FieldError, FormError } from "@/components/ui/form-error";
+import { CitationsEditor, emptyCitation } from "./citations-editor";
+import { Markdown } from "@/components/ui/markdown";
+import {
+  MAX_RATIONALE,
+  RECOMMENDED_CITATIONS,
+  proposeVerdictSchema,
+  type CitationDraft,
+  type ProposeVerdictInput,
+  type Stance,
+} from "./schema";
+import styles from "./verdicts.module.css";
+
+export type SubmitResult = { ok: true } | { ok: false; error: string; code?: string; fieldErrors?: Record<string, string[]> };
+
+export type VerdictEditorProps = {
+  claimId: string;
+  /** The claim's `version` as loaded; the server refuses the proposal if someone changed the claim since. */
+  claimVersion: number;
+  ratings: RatingOption[];
+  /** The claim's current verdict, used to prefill a re-proposal. */
+  initial: WorkspaceVerdict | null;
+  onSubmit: (input: ProposeVerdictInput) => Promise<SubmitResult>;
+  /** Offered next to a "changed by someone else" refusal: reloads the claim while keeping this draft. */
+  onReload?: () => void;
+  /** The claim's verdict is approved: a new revision sends it back for approval. */
+  approved?: boolean;
+  /** The claim itself is still being saved: the form can be filled, not submitted. */
+  saving?: boolean;
+};
+
+function draftsFrom(verdict: WorkspaceVerdict | null): CitationDraft[] {
+  if (!verdict || verdict.citations.length === 0) return [emptyCitation()];
+  return verdict.citations.map((c) => ({
+    key: c.id,
+    url: c.url,
+    title: c.title,
+    publisher: c.publisher ?? "",
+    publishedOn: c.publishedOn ?? "",
+    quote: c.quote ?? "",
+    stance: c.stance,
+    kind: c.kind,
+    archiveUrl: c.archiveUrl ?? "",
+  }));
+}
+
+const isBlank = (c: CitationDraft) => [c.url, c.title, c.publisher, c.publishedOn, c.quote, c.archiveUrl].every((v) => v.trim() === "");
+
+/**
+ * Rating, rationale (markdown with a live preview) and citations for one
+ * claim, submitted as a new verdict revision for approval. Validation runs
+ * here with the server's schema for quick feedback; the server decides.
+ */
+export function VerdictEditor({ claimId, claimVersion, ratings, initial, onSubmit, onReload, approved, saving }: VerdictEditorProps) {
+  const id = useId();
+  const [ratingId, setRatingId] = useState(initial?.ratingId ?? "");
+  const [rationale, setRationale] = useState(initial?.rationale ?? "");
+  const [citations, setCitations] = useState<CitationDraft[]>(() => draftsFrom(initial));
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [formError, setFormError] = useState<{ message: string; conflict: boolean } | null>(null);
+  const [pending, setPending] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const rating = ratings.find((r) => r.id === ratingId);
+  const filled = citations.filter((c) => !isBlank(c));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (pending || saving) return;
+    // Rows left completely empty are ignored; error paths are mapped back to the visible row numbers.
+    const kept = citations.map((c, i) => ({ c, i })).filter(({ c }) => !isBlank(c));
+    const input: ProposeVerdictInput = {
+      claimId,
+      claimVersion,
+      ratingId,
+      rationale,
+      citations: kept.map(({ c }) => ({
+        url: c.url,
+        title: c.title,
+        publisher: c.publisher,
+        publishedOn: c.publishedOn,
+        quote: c.quote,
+        // "" (not chosen yet) is left for the schema to reject with a readable message.
+        stance: c.stance as Stance,
+        kind: c.kind,
+        archiveUrl: c.archiveUrl,
+      })),
+    };
+    const remap = (fieldErrors: Record<string, string[]> = {}) => {
+      const out: Record<string, string[]> = {};
+      for (const [key, messages] of Object.entries(fieldErrors)) {
+        const m = /^citations\.(\d+)\.(.+)$/.exec(key);
+        const mapped = m ? `citations.${kept[Number(m[1])]?.i ?? m[1]}.${m[2]}` : key;
+        out[mapped] = [...(out[mapped] ?? []), ...messages];
+      }
+      return out;
+    };
+
+    const parsed = proposeVerdictSchema.safeParse(input);
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string[]> = {};
+      for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "form"] ??= []).push(issue.message);
+      setErrors(remap(fieldErrors));
+      setFormError({ message: "Please check the highlighted fields.", conflict: false });
+      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
+
+    setPending(true);
+    setFormError(null);
+    setErrors({});
+    try {
+      const result = await onSubmit(input);
+      if (!result.ok) {
+        setErrors(remap(result.fieldErrors));
+        setFormError({ message: result.error, conflict: Boolean(result.code?.startsWith("conflict:")) });
+      }
+    } finally {
+      setPending(false);
+    }
+  };
+
+  const err = (key: string) => errors[key];
+  const described = (key: string, extra?: string) => [err(key) ? `${id}-${key}-error` : "", extra ?? ""].filter(Boolean).join(" ") || undefined;
+
+  return (
+    <form ref={formRef} className={styles.editor} onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
+      <h3 id={`${id}-heading`} className={styles.editorHeading}>
+        {initial ? "Revise the verdict" : "Propose a verdict"}
+      </h3>
+      {approved && <p className="alert info small">This verdict is approved. Submitting a revision sends it back to an editor for approval.</p>}
+
+      <div className="field">
+        <label htmlFor={`${id}-rating`}>Rating</label>
+        <select
+          id={`${id}-rating`}
+          value={ratingId}
+          onChange={(e) => setRatingId(e.target.value)}
+          aria-invalid={err("ratingId") ? true : undefined}
+          aria-describedby={described("ratingId", rating ? `${id}-rating-description` : undefined)}
+        >
+          <option value="">Choose a rating…</option>
+          {ratings.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.label}
+            </option>
+          ))}
+        </select>
+        {rating && (
+          <p id={`${id}-rating-description`} className={styles.ratingDescription}>
+            <span className={styles.swatch} style={{ background: rating.colour }} aria-hidden="true" />
+            {rating.description}
+          </p>
+        )}
+        <FieldError id={`${id}-ratingId-error`} errors={err("ratingId")} />
+      </div>
+
+      <div className="field">
+        <label htmlFor={`${id}-rationale`}>Rationale</label>
+        <textarea
+          id={`${id}-rationale`}
+          rows={7}
+          value={rationale}
+          maxLength={MAX_RATIONALE}
+          onChange={(e) => setRationale(e.target.value)}
+          aria-invalid={err("rationale") ? true : undefined}
+          aria-describedby={described("rationale", `${id}-rationale-hint`)}
+        />
+        <p id={`${id}-rationale-hint`} className={styles.hint}>
+          Explain the rating for a reader: what the evidence shows and what the claim leaves out. Markdown: **bold**, _italics_, lists, [links](https://example.org).
+        </p>
+        <FieldError id={`${id}-rationale-error`} errors={err("rationale")} />
+        {rationale.trim() && (
+          <section className={styles.preview} aria-label="Markdown preview" data-testid="rationale-preview">
+            <p className={styles.previewLabel} aria-hidden="true">
+              Preview
+            </p>
+            <Markdown source={rationale} />
+          </section>
+        )}
+      </div>
+
+      <CitationsEditor idPrefix={id} citations={citations} onChange={setCitations} errors={errors} />
+
+      {filled.length < RECOMMENDED_CITATIONS && (
+        <p className="alert warn small" data-testid="citation-warning">
+          {filled.length === 0
+            ? "Add at least one citation: a verdict needs evidence."
+            : "Only one citation. Editors usually expect at least two independent sources; you can still submit."}
+        </p>
+      )}
+
+      <FormError message={formError?.message} />
+      {formError?.conflict && onReload && (
+        <p>
+          <button type="button" className="button secondary small" onClick={onReload}>
+            Reload the claim
+          </button>{" "}
+          <span className="small muted">Your draft stays here.</span>
+        </p>
+      )}
+
+      <div className={styles.actions}>
+        <button type="submit" className="button" disabled={pending || saving} aria-busy={pending || undefined}>
+          Submit for approval
+        </button>
+        {(pending || saving) && (
+          <span className="small muted" role="status">
+            {pending ? "Submitting…" : "Waiting for the claim to save…"}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}

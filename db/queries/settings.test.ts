@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { testDialects, useTestDatabase } from "@/lib/testing/databases";
+import { getApprovalQuorum, getSetting, putSetting, SETTING_DEFAULTS } from "./settings";
+
+describe.each(testDialects())("settings on %s", (dialect) => {
+  const ctx = useTestDatabase(dialect, { seed: false });
+  const put = (key: keyof typeof SETTING_DEFAULTS, value: string) => ctx.database.transaction((tx) => putSetting(tx, key, value));
+
+  it("falls back to the defaults when nothing is stored", async () => {
+    expect(await getSetting("organisationName")).toBe("Factdesk");
+    expect(await getApprovalQuorum()).toBe(1);
+  });
+
+  it("stores a value and overwrites it on a second put", async () => {
+    await put("organisationName", "Health Desk");
+    expect(await getSetting("organisationName")).toBe("Health Desk");
+    await put("organisationName", "Health Desk II");
+    expect(await getSetting("organisationName")).toBe("Health Desk II");
+    const { db, t } = ctx.database;
+    expect(await db.select({ key: t.settings.key }).from(t.settings)).toEqual([{ key: "organisationName" }]);
+  });
+
+  it("reads the approval quorum, treating anything but a positive integer as 1", async () => {
+    await put("approvalQuorum", "3");
+    expect(await getApprovalQuorum()).toBe(3);
+    for (const bad of ["0", "-2", "1.5", "two", ""]) {
+      await put("approvalQuorum", bad);
+      expect(await getApprovalQuorum(), bad).toBe(1);
+    }
+    // Inside a transaction, the transaction's own write is what counts.
+    const seen = await ctx.database.transaction(async (tx) => {
+      await putSetting(tx, "approvalQuorum", "2");
+      return getApprovalQuorum(tx);
+    });
+    expect(seen).toBe(2);
+    expect(await getApprovalQuorum()).toBe(2);
+  });
+});

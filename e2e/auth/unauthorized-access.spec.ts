@@ -1,0 +1,110 @@
+/**
+ * Desk resources: anonymous visitors and under-privileged users get a login
+ * redirect or a refusal, never data (DESIGN.md, "Permissions").
+ */
+import type { Request } from "@playwright/test";
+import { expect, pages, test, uniqueTitle } from "../fixtures/test";
+import { ARTICLE_TEXT } from "../fixtures/data";
+import { waitForHydration } from "../fixtures/hydration";
+import { approvedArticle, articleWithProposedVerdict } from "../fixtures/workflow";
+
+const DESK_PAGES = ["/articles", "/articles/new", "/approvals", "/admin/users", "/articles/no-such-article"];
+
+test("anonymous visitors are sent to the login page from every desk page", async ({ anonymous }) => {
+  for (const path of DESK_PAGES) {
+    await anonymous.goto(path);
+    await expect(anonymous, `${path} should redirect to /login`).toHaveURL(new RegExp(`/login\\?next=${encodeURIComponent(path).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
+  }
+});
+
+test("anonymous HTTP clients get no draft data from desk pages or public routes", async ({ reviewer, playwright, baseURL }, testInfo) => {
+  const title = uniqueTitle(testInfo, "Unpublished draft");
+  const id = await pages.import(reviewer).importArticle({ title, text: ARTICLE_TEXT });
+
+  const anon = await playwright.request.newContext({ baseURL });
+  try {
+    for (const path of [...DESK_PAGES, `/articles/${id}`]) {
+      const response = await anon.get(path, { maxRedirects: 0 });
+      const status = response.status();
+      expect([302, 303, 307, 308, 401, 403, 404], `${path} answered ${status}`).toContain(status);
+      if (status >= 300 && status < 400) expect(response.headers()["location"], path).toMatch(/\/login/);
+      expect(await response.text(), `${path} leaked the draft`).not.toContain(title);
+    }
+    // Public surfaces exist for everyone, but a draft is in none of them.
+    for (const path of ["/fact-checks", `/fact-checks?q=${encodeURIComponent(title)}`, "/api/fact-checks", "/sitemap.xml", "/feed.xml"]) {
+      const response = await anon.get(path);
+      expect(response.status(), path).toBeLessThan(500);
+      expect(await response.text(), `${path} leaked the draft`).not.toContain(title);
+    }
+  } finally {
+    await anon.dispose();
+  }
+});
+
+test("a reviewer is told the approvals queue is not for their role", async ({ reviewer }) => {
+  await reviewer.goto("/approvals");
+  await expect(reviewer.getByRole("heading", { name: "Not available to your role" })).toBeVisible();
+  await expect(reviewer.getByRole("button", { name: "Approve" })).toHaveCount(0);
+});
+
+test("a reviewer cannot publish, not even by replaying an editor's publish request", async ({ reviewer, editor, editor2, anonymous }, testInfo) => {
+  const seeded = await approvedArticle(reviewer, editor2, testInfo);
+
+  // The UI offers a reviewer no Publish button…
+  await pages.article(reviewer).goto(seeded.id);
+  await expect(reviewer.getByRole("heading", { level: 1 })).toContainText(seeded.title);
+  await expect(reviewer.getByRole("button", { name: "Publish", exact: true })).toHaveCount(0);
+
+  // …and the server refuses the action itself. Capture the editor's publish
+  // request (a server action POST) without letting it through, then send it
+  // with the reviewer's session.
+  const editorArticle = pages.article(editor);
+  await editorArticle.goto(seeded.id);
+  let captured: Request | undefined;
+  await editor.route(`**/articles/${seeded.id}`, async (route) => {
+    const request = route.request();
+    if (request.method() === "POST" && request.headers()["next-action"]) {
+      captured = request;
+      await route.abort();
+    } else {
+      await route.continue();
+    }
+  });
+  const publish = editor.getByRole("button", { name: "Publish", exact: true });
+  await waitForHydration(publish);
+  await editor.getByLabel("Summary").fill("Should never be published.");
+  await publish.click();
+  await expect.poll(() => captured !== undefined, { message: "the editor's publish action was not captured" }).toBe(true);
+
+  const headers = captured!.headers();
+  const replay = await reviewer.request.post(captured!.url(), {
+    headers: Object.fromEntries(
+      Object.entries(headers).filter(([name]) => ["next-action", "next-router-state-tree", "content-type", "accept"].includes(name)),
+    ),
+    data: captured!.postDataBuffer() ?? "",
+  });
+  expect(await replay.text()).toMatch(/Only editors and above can do this/);
+
+  await pages.publicSite(anonymous).gotoIndex();
+  await expect(anonymous.getByRole("link", { name: seeded.title })).toHaveCount(0);
+});
+
+test("an editor cannot approve their own verdict (two-person rule)", async ({ editor }, testInfo) => {
+  const seeded = await articleWithProposedVerdict(editor, testInfo, "Own verdict");
+  const approvals = pages.approvals(editor);
+  await approvals.goto();
+  const item = approvals.item(seeded.statement, seeded.title);
+  // The queue says so up front and marks the button disabled…
+  await expect(item.getByText(/two-person rule/)).toBeVisible();
+  const approve = item.getByRole("button", { name: "Approve" });
+  await expect(approve).toHaveAttribute("aria-disabled", "true");
+  // …and pressing it anyway gets the server's refusal.
+  await waitForHydration(approve);
+  await approve.click({ force: true });
+  await expect(item.getByRole("alert")).toContainText("two-person rule");
+
+  // Still waiting for another editor.
+  const article = pages.article(editor);
+  await article.goto(seeded.id);
+  await expect(article.claimCard(seeded.statement).getByText("Verdict proposed", { exact: true })).toBeVisible();
+});

@@ -1,0 +1,167 @@
+/**
+ * schema.org ClaimReview for the public summary page (DESIGN.md "Public
+ * surface"): one top-level object per claim, never an `@graph`, because
+ * search engines read one ClaimReview per script tag most reliably.
+ *
+ * Pure: no React, no database. The page gathers the inputs; this module owns
+ * the shape, the date formats and the escaping of the script tag.
+ */
+import { BEST_RATING, WORST_RATING } from "./rating-scale";
+
+export type ClaimReviewInput = {
+  /** Absolute origin of this site, e.g. "https://factdesk.example" (a trailing slash is ignored). */
+  siteUrl: string;
+  /** The publication's slug: the claim permalink is `${siteUrl}/fact-checks/${slug}#claim-${claim.id}`. */
+  slug: string;
+  /** The fact-checking organisation, the ClaimReview's author. */
+  organisation: { name: string; url?: string | null };
+  claim: { id: string; statement: string };
+  rating: { value: number; label: string };
+  /** When the fact-check was published. */
+  datePublished: Date | string;
+  /** When it last changed (corrections); omitted when it equals datePublished. */
+  dateModified?: Date | string | null;
+  /** The source piece the claim appeared in. Everything but the title may be unknown. */
+  source: {
+    title: string;
+    url?: string | null;
+    author?: string | null;
+    publisher?: string | null;
+    publishedOn?: string | null;
+  };
+};
+
+type Thing = { "@type": string; name: string; url?: string };
+
+export type ClaimReview = {
+  "@context": "https://schema.org";
+  "@type": "ClaimReview";
+  url: string;
+  claimReviewed: string;
+  reviewRating: { "@type": "Rating"; ratingValue: number; bestRating: number; worstRating: number; alternateName: string };
+  author: Thing;
+  datePublished: string;
+  dateModified?: string;
+  itemReviewed: {
+    "@type": "Claim";
+    author?: Thing;
+    datePublished?: string;
+    appearance: { "@type": "CreativeWork"; headline: string; url?: string; author?: Thing; publisher?: Thing; datePublished?: string };
+  };
+};
+
+/** Builds the ClaimReview for one claim. Throws on a rating outside the scale or a non-absolute site URL: both are bugs, not data to publish. */
+export function buildClaimReview(input: ClaimReviewInput): ClaimReview {
+  const base = httpUrlOrNull(input.siteUrl)?.replace(/\/+$/, "");
+  if (!base) throw new Error(`buildClaimReview: siteUrl must be an absolute http(s) URL, got ${JSON.stringify(input.siteUrl)}`);
+  const { value, label } = input.rating;
+  if (!Number.isFinite(value) || value < WORST_RATING || value > BEST_RATING) {
+    throw new RangeError(`buildClaimReview: rating value ${value} is outside ${WORST_RATING}…${BEST_RATING}`);
+  }
+  const datePublished = isoDate(input.datePublished);
+  if (!datePublished) throw new Error("buildClaimReview: datePublished is not a valid date");
+  const dateModified = isoDate(input.dateModified);
+
+  const source = input.source;
+  const sourceAuthor = clean(source.author);
+  const sourcePublisher = clean(source.publisher);
+  const sourceUrl = httpUrlOrNull(source.url);
+  const sourceDate = isoDate(source.publishedOn);
+  const publisher: Thing | undefined = sourcePublisher ? { "@type": "Organization", name: sourcePublisher } : undefined;
+  // Who made the claim: the named author, else the outlet that published it.
+  const claimant: Thing | undefined = sourceAuthor ? { "@type": "Person", name: sourceAuthor } : publisher;
+
+  const organisationUrl = httpUrlOrNull(input.organisation.url) ?? base;
+  return compact({
+    "@context": "https://schema.org",
+    "@type": "ClaimReview",
+    url: `${base}/fact-checks/${encodeURIComponent(input.slug)}#claim-${encodeURIComponent(input.claim.id)}`,
+    claimReviewed: input.claim.statement.trim(),
+    reviewRating: { "@type": "Rating", ratingValue: value, bestRating: BEST_RATING, worstRating: WORST_RATING, alternateName: label },
+    author: { "@type": "Organization", name: input.organisation.name, url: organisationUrl },
+    datePublished,
+    dateModified: dateModified && dateModified !== datePublished ? dateModified : undefined,
+    itemReviewed: {
+      "@type": "Claim",
+      author: claimant,
+      datePublished: sourceDate ?? undefined,
+      appearance: {
+        "@type": "CreativeWork",
+        headline: source.title.trim(),
+        url: sourceUrl ?? undefined,
+        author: sourceAuthor ? claimant : undefined,
+        publisher,
+        datePublished: sourceDate ?? undefined,
+      },
+    },
+  } satisfies ClaimReview);
+}
+
+/**
+ * JSON for a `<script type="application/ld+json">` body. `<`, `>` and `&`
+ * become \u escapes so no text ("</script>", "<!--") can end or confuse the
+ * script element; U+2028/2029 are escaped for old JavaScript parsers. The
+ * result is still valid JSON that parses back to the same value.
+ */
+export function serializeJsonLd(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/>/g, "\\u003e")
+    .replace(/&/g, "\\u0026")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+}
+
+/** The URL when it is an absolute http(s) URL, else null: keeps `javascript:` and relative junk out of links and structured data. */
+export function httpUrlOrNull(value: string | null | undefined): string | null {
+  const v = clean(value);
+  if (!v) return null;
+  try {
+    const url = new URL(v);
+    return url.protocol === "http:" || url.protocol === "https:" ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A calendar date as yyyy-mm-dd. Date objects are read in UTC (timestamps are
+ * stored in UTC); strings that already start with yyyy-mm-dd keep that day,
+ * so a source dated "2024-03-05" never shifts a day across time zones.
+ */
+export function isoDate(value: Date | string | null | undefined): string | null {
+  if (value == null) return null;
+  if (typeof value === "string") {
+    const s = value.trim();
+    const day = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/.exec(s);
+    if (day) return validDay(+day[1]!, +day[2]!, +day[3]!) ? `${day[1]}-${day[2]}-${day[3]}` : null;
+    if (!s) return null;
+    const parsed = new Date(s);
+    if (Number.isNaN(parsed.getTime())) return null;
+    // "5 March 2024" parses as local midnight: read it back in local time so the day does not shift.
+    if (!/\d:\d/.test(s)) return `${parsed.getFullYear()}-${pad(parsed.getMonth() + 1)}-${pad(parsed.getDate())}`;
+    return parsed.toISOString().slice(0, 10);
+  }
+  return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
+}
+
+function validDay(y: number, m: number, d: number): boolean {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+function clean(value: string | null | undefined): string | null {
+  const v = value?.trim();
+  return v ? v : null;
+}
+
+/** Drops undefined members (recursively) so the JSON-LD carries no empty keys and tests compare cleanly. */
+function compact<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(compact) as T;
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, compact(v)])) as T;
+  }
+  return value;
+}

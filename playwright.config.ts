@@ -1,0 +1,88 @@
+/**
+ * e2e: one production build (`next build`, done by scripts/test.ts), served
+ * twice — once on SQLite, once on Postgres — and every spec runs against
+ * both. Each server starts on a fresh database seeded with users only
+ * (e2e/setup/seed.ts); every test creates its own articles.
+ *
+ *   npm test                          # typecheck, unit, build, then this (creates the Postgres database)
+ *   npx playwright test               # after `npm run build`; SQLite only unless E2E_PG_URL is set
+ *   E2E_PG_URL=postgres://…/db npx playwright test --project=postgres
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { defineConfig, type PlaywrightTestConfig, type Project } from "@playwright/test";
+
+// The config is evaluated again in every worker; the env var makes all of them agree on one run directory.
+const runDir = (process.env.E2E_RUN_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "factdesk-e2e-")));
+const AUTH_SECRET = (process.env.E2E_AUTH_SECRET ??= `e2e-${Math.random().toString(36).slice(2)}-${Date.now().toString(36)}`);
+const pgUrl = process.env.E2E_PG_URL;
+
+const SYSTEM_CHROMIUM = "/usr/bin/chromium";
+const launchOptions = fs.existsSync(SYSTEM_CHROMIUM)
+  ? {
+      executablePath: SYSTEM_CHROMIUM,
+      // This machine has no network beyond loopback: keep Chromium from dialling out at start-up.
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    }
+  : {};
+
+type Target = { name: "sqlite" | "postgres"; port: number; databaseUrl: string };
+const targets: Target[] = [{ name: "sqlite", port: 3211, databaseUrl: `file:${path.join(runDir, "e2e.db")}` }];
+if (pgUrl) targets.push({ name: "postgres", port: 3212, databaseUrl: pgUrl });
+
+const bin = (name: string) => path.join(__dirname, "node_modules", ".bin", name);
+const baseURL = (t: Target) => `http://127.0.0.1:${t.port}`;
+
+const webServer: PlaywrightTestConfig["webServer"] = targets.map((t) => ({
+  name: t.name,
+  // Seed (which also migrates) then serve; `exec` so stopping the server stops next, not just the shell.
+  command: `${bin("tsx")} --conditions=react-server e2e/setup/seed.ts && exec ${bin("next")} start -H 127.0.0.1 -p ${t.port}`,
+  url: `${baseURL(t)}/api/health`,
+  timeout: 120_000,
+  reuseExistingServer: false,
+  stdout: "ignore",
+  stderr: "pipe",
+  env: {
+    DATABASE_URL: t.databaseUrl,
+    AUTH_SECRET,
+    SITE_URL: baseURL(t),
+    PORT: String(t.port),
+    DEMO_MODE: "0",
+    NEXT_TELEMETRY_DISABLED: "1",
+  },
+}));
+
+const projects: Project[] = targets.map((t) => ({
+  name: t.name,
+  use: { baseURL: baseURL(t) },
+}));
+
+const reporter: PlaywrightTestConfig["reporter"] = [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]];
+if (process.env.E2E_JSON_REPORT) reporter.push(["json", { outputFile: process.env.E2E_JSON_REPORT }]);
+
+export default defineConfig({
+  testDir: "e2e",
+  testMatch: "**/*.spec.ts",
+  outputDir: "test-results",
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  retries: process.env.CI ? 1 : 0,
+  // Two cores: one worker per server, so the two projects run side by side.
+  workers: targets.length,
+  reporter,
+  use: {
+    browserName: "chromium",
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    launchOptions,
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
+  },
+  projects,
+  webServer,
+});
