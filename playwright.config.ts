@@ -28,8 +28,10 @@ const launchOptions = fs.existsSync(SYSTEM_CHROMIUM)
   : {};
 
 type Target = { name: "sqlite" | "postgres"; port: number; databaseUrl: string };
-const targets: Target[] = [{ name: "sqlite", port: 3211, databaseUrl: `file:${path.join(runDir, "e2e.db")}` }];
-if (pgUrl) targets.push({ name: "postgres", port: 3212, databaseUrl: pgUrl });
+// E2E_PORT_BASE lets two checkouts run their suites side by side.
+const portBase = Number(process.env.E2E_PORT_BASE ?? 3211);
+const targets: Target[] = [{ name: "sqlite", port: portBase, databaseUrl: `file:${path.join(runDir, "e2e.db")}` }];
+if (pgUrl) targets.push({ name: "postgres", port: portBase + 1, databaseUrl: pgUrl });
 
 const bin = (name: string) => path.join(__dirname, "node_modules", ".bin", name);
 const baseURL = (t: Target) => `http://127.0.0.1:${t.port}`;

@@ -75,8 +75,14 @@ export function blockSpans(blocks: Block[]): BlockSpan[] {
   });
 }
 
-/** Plain text (.txt, paste): blank lines separate blocks; single newlines are soft wraps. */
+/**
+ * Plain text (.txt, paste): blank lines separate blocks and single newlines are
+ * soft wraps — unless the text has no blank line at all, as when a web page is
+ * copied: then every line is a paragraph.
+ */
 export function blocksFromPlainText(raw: string): Block[] {
-  const paragraphs = raw.replace(/\r\n?/g, "\n").split(/\n[ \t\u00a0]*\n/);
+  const text = raw.replace(/\r\n?/g, "\n");
+  const blankLine = /\n[ \t\u00a0]*\n/;
+  const paragraphs = blankLine.test(text) ? text.split(blankLine) : text.split("\n");
   return normalizeBlocks(paragraphs.map((text) => ({ kind: "paragraph" as const, text })));
 }

@@ -2,8 +2,8 @@
 import { useState, useTransition, type ChangeEvent, type FormEvent } from "react";
 import { importArticleAction } from "@/app/(desk)/articles/new/actions";
 import { FieldError, FormError } from "@/components/ui/form-error";
+import { MAX_IMPORT_FILE_BYTES } from "@/lib/limits";
 
-const MAX_FILE_BYTES = 2 * 1024 * 1024;
 type Fields = { title: string; sourceUrl: string; publisher: string; author: string; sourcePublishedOn: string; text: string; format: "text" | "markdown" };
 const EMPTY: Fields = { title: "", sourceUrl: "", publisher: "", author: "", sourcePublishedOn: "", text: "", format: "text" };
 
@@ -37,7 +37,7 @@ export function ImportForm({ maxChars }: { maxChars: number }) {
       e.target.value = "";
       return;
     }
-    if (file.size > MAX_FILE_BYTES) {
+    if (file.size > MAX_IMPORT_FILE_BYTES) {
       setError(`${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 2 MB.`);
       e.target.value = "";
       return;

@@ -2,7 +2,7 @@
  * Desk resources: anonymous visitors and under-privileged users get a login
  * redirect or a refusal, never data (DESIGN.md, "Permissions").
  */
-import type { Request } from "@playwright/test";
+import type { APIRequestContext, Request } from "@playwright/test";
 import { expect, pages, test, uniqueTitle } from "../fixtures/test";
 import { ARTICLE_TEXT } from "../fixtures/data";
 import { waitForHydration } from "../fixtures/hydration";
@@ -47,7 +47,7 @@ test("a reviewer is told the approvals queue is not for their role", async ({ re
   await expect(reviewer.getByRole("button", { name: "Approve" })).toHaveCount(0);
 });
 
-test("a reviewer cannot publish, not even by replaying an editor's publish request", async ({ reviewer, editor, editor2, anonymous }, testInfo) => {
+test("neither a reviewer nor an anonymous caller can publish, not even by replaying an editor's publish request", async ({ reviewer, editor, editor2, anonymous, playwright, baseURL }, testInfo) => {
   const seeded = await approvedArticle(reviewer, editor2, testInfo);
 
   // The UI offers a reviewer no Publish button…
@@ -76,14 +76,22 @@ test("a reviewer cannot publish, not even by replaying an editor's publish reque
   await publish.click();
   await expect.poll(() => captured !== undefined, { message: "the editor's publish action was not captured" }).toBe(true);
 
-  const headers = captured!.headers();
-  const replay = await reviewer.request.post(captured!.url(), {
-    headers: Object.fromEntries(
-      Object.entries(headers).filter(([name]) => ["next-action", "next-router-state-tree", "content-type", "accept"].includes(name)),
-    ),
-    data: captured!.postDataBuffer() ?? "",
-  });
-  expect(await replay.text()).toMatch(/Only editors and above can do this/);
+  // Only the headers that make it a server action call; the session cookie comes from whoever replays it.
+  const replayAs = (request: APIRequestContext) =>
+    request.post(captured!.url(), {
+      headers: Object.fromEntries(
+        Object.entries(captured!.headers()).filter(([name]) => ["next-action", "next-router-state-tree", "content-type", "accept"].includes(name)),
+      ),
+      data: captured!.postDataBuffer() ?? "",
+      maxRedirects: 0,
+    });
+  expect(await (await replayAs(reviewer.request)).text()).toMatch(/Only editors and above can do this/);
+  const anon = await playwright.request.newContext({ baseURL });
+  try {
+    expect(await (await replayAs(anon)).text()).toMatch(/Sign in to continue/);
+  } finally {
+    await anon.dispose();
+  }
 
   await pages.publicSite(anonymous).gotoIndex();
   await expect(anonymous.getByRole("link", { name: seeded.title })).toHaveCount(0);

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { DEMO_ACCOUNTS } from "@/components/auth/demo-accounts";
 import { LoginForm } from "@/components/auth/login-form";
+import { connection } from "next/server";
 import { countUsers } from "@/db/queries/users";
 import { env, isDemoMode, oidcConfigured } from "@/lib/env";
 import { getCurrentUser } from "@/lib/server/session";
@@ -23,6 +24,8 @@ function errorMessage(code: string | undefined, providerName: string): string | 
 }
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  // Rendered per request: whether users exist decides what this page shows.
+  await connection();
   if ((await countUsers()) === 0) redirect("/setup");
   if (await getCurrentUser()) redirect("/articles");
 

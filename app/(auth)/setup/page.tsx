@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/auth/auth-shell";
 import { SetupForm } from "@/components/auth/setup-form";
+import { connection } from "next/server";
 import { countUsers } from "@/db/queries/users";
 
 export const metadata: Metadata = { title: "Set up" };
@@ -11,6 +12,8 @@ export const metadata: Metadata = { title: "Set up" };
  * (and setupAction refuses on its own, inside the insert transaction).
  */
 export default async function SetupPage() {
+  // Rendered per request: whether users exist decides what this page shows.
+  await connection();
   if ((await countUsers()) > 0) redirect("/login");
   return (
     <AuthCard

@@ -6,9 +6,8 @@ import { blocksFromMarkdown } from "@/lib/markdown-blocks";
 import { blocksFromPlainText } from "@/lib/text";
 import { action } from "@/lib/server/action";
 import { AppError } from "@/lib/errors";
+import { MAX_ARTICLE_CHARS } from "@/lib/limits";
 
-/** 500,000 characters is ~80,000 words: far beyond any article, small enough to keep a snapshot cheap. */
-export const MAX_ARTICLE_CHARS = 500_000;
 
 const optionalText = (max: number) =>
   z

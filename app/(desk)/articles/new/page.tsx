@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Forbidden } from "@/components/desk/forbidden";
 import { ImportForm } from "@/components/import/import-form";
 import { requirePageUser } from "@/lib/server/session";
-import { MAX_ARTICLE_CHARS } from "./actions";
+import { MAX_ARTICLE_CHARS } from "@/lib/limits";
 
 export const metadata: Metadata = { title: "Import an article" };
 
