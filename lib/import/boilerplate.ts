@@ -13,7 +13,7 @@ import { OUTSIDE_READER_VIEW, type DraftBlock } from "./draft";
 const SHORT = 160;
 
 type Rule = { reason: string; test: (text: string, context: RuleContext) => boolean };
-type RuleContext = { title: string; script: ScriptName | null; index: number };
+type RuleContext = { title: string; script: ScriptName | null; index: number; kind: DraftBlock["kind"] };
 
 const NAV_WORDS = new Set(["home", "news", "blog", "about", "about us", "contact", "contact us", "shop", "store", "menu", "search", "login", "log in", "sign in", "register", "categories", "category", "archives", "health", "sports", "business", "opinion", "world", "politics", "subscribe", "faq", "privacy", "privacy policy", "terms"]);
 
@@ -37,7 +37,8 @@ function isNavigation(text: string, ctx: RuleContext): boolean {
 
 const RULES: Rule[] = [
   { reason: "Site navigation", test: isNavigation },
-  { reason: "Repeats the title (kept as metadata)", test: (t, c) => c.title !== "" && simplify(t) === simplify(c.title) },
+  // Paragraphs only: a document's own heading stays (the reviewer may want it), a stray title line does not.
+  { reason: "Repeats the title (kept as metadata)", test: (t, c) => c.kind !== "heading" && c.title !== "" && simplify(t) === simplify(c.title) },
   { reason: "Byline (the author is metadata)", test: (t) => /^(by|posted by|written by|author:?)\s+[\p{L}.' -]{2,60}$/iu.test(t) && t.split(/\s+/).length <= 6 },
   { reason: "Date line (the date is metadata)", test: (t) => /^(published|posted|updated)( on)?:?\s+[\w ,.:/-]{4,40}$/i.test(t) },
   { reason: "Comment prompt", test: (t) => /^(leave a (comment|reply)|post a comment|add a comment|\d+ (comments?|replies)|comments( \(\d+\))?|no comments yet|cancel reply|reply)\.?$/i.test(t.trim()) },
@@ -78,7 +79,7 @@ function isSpam(text: string, ctx: RuleContext): boolean {
 
 /** The first rule `text` breaks, or null. Exported for the plain-text splitter. */
 export function boilerplateReason(text: string, ctx: Partial<RuleContext> = {}): string | null {
-  const full: RuleContext = { title: ctx.title ?? "", script: ctx.script ?? "Latin", index: ctx.index ?? 0 };
+  const full: RuleContext = { title: ctx.title ?? "", script: ctx.script ?? "Latin", index: ctx.index ?? 0, kind: ctx.kind ?? "paragraph" };
   if (text.length > SHORT) return null;
   return RULES.find((r) => r.test(text, full))?.reason ?? null;
 }
@@ -93,7 +94,7 @@ export function markBoilerplate(blocks: DraftBlock[], title: string): DraftBlock
   return blocks.map((b, index) => {
     // A more specific reason beats the reader view's "outside the article".
     if (b.drop && b.reason !== OUTSIDE_READER_VIEW) return b;
-    const reason = boilerplateReason(b.text, { title, script, index });
+    const reason = boilerplateReason(b.text, { title, script, index, kind: b.kind });
     return reason ? { ...b, drop: true, reason } : b;
   });
 }

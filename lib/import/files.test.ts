@@ -17,7 +17,7 @@ describe("draftFromFile", () => {
     const draft = await draftFromFile("Kratom draft.docx", docx);
     expect(draft.metadata.title).toBe("Kratom and sleep");
     expect(draft.blocks.map((b) => [b.kind, b.text, b.drop])).toEqual([
-      ["heading", "Kratom and sleep", true],
+      ["heading", "Kratom and sleep", false],
       ["paragraph", "Kratom is said to help with insomnia & anxiety.", false],
       ["heading", "What the studies say", false],
       ["quote", "“No trial has tested it,” a pharmacologist said.", false],
