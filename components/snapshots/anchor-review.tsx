@@ -92,7 +92,7 @@ export function AnchorReview({ blocks, claims, previousNumber, canWrite }: { blo
                     <blockquote>{claim.previousExact}</blockquote>
                   </figure>
                   <figure>
-                    <figcaption>{claim.anchorStatus === "orphaned" ? "Now" : "Now (proposed)"}</figcaption>
+                    <figcaption>{claim.anchorStatus === "needs_review" || claim.anchorStatus === "moved" ? "Now (proposed)" : "Now"}</figcaption>
                     <blockquote>{claim.anchorStatus === "orphaned" ? <em>Not found in the new text.</em> : claim.exact}</blockquote>
                   </figure>
                 </div>

@@ -28,10 +28,10 @@ test("imports a web page, re-imports a changed version and resolves the claim th
 
   // Extraction: metadata filled in, boilerplate pre-marked with its reason.
   await expect(reviewer.getByLabel("Title", { exact: true })).toHaveValue("Kratom use is rising, survey finds");
-  await expect(reviewer.getByLabel("Publisher")).toHaveValue("Example Herald");
-  await expect(reviewer.getByLabel("Author")).toHaveValue("Jo Park");
-  await expect(reviewer.getByLabel("Publication date")).toHaveValue("2024-06-01");
-  await expect(reviewer.getByLabel("Canonical URL")).toHaveValue(url);
+  await expect(reviewer.getByLabel("Publisher", { exact: true })).toHaveValue("Example Herald");
+  await expect(reviewer.getByLabel("Author", { exact: true })).toHaveValue("Jo Park");
+  await expect(reviewer.getByLabel("Publication date", { exact: true })).toHaveValue("2024-06-01");
+  await expect(reviewer.getByLabel("Canonical URL", { exact: true })).toHaveValue(url);
   await expect(importPage.block("by admin").getByRole("checkbox")).not.toBeChecked();
   await expect(importPage.block("by admin")).toContainText("Byline");
   await expect(importPage.block("Leave a Comment").getByRole("checkbox")).not.toBeChecked();
