@@ -4,6 +4,8 @@ const nextConfig: NextConfig = {
   // Native and wasm database drivers must stay out of the bundle.
   serverExternalPackages: ["better-sqlite3", "@electric-sql/pglite", "postgres"],
   poweredByHeader: false,
+  // File imports (.docx up to 10 MB) and import previews (page HTML) travel through server actions.
+  experimental: { serverActions: { bodySizeLimit: "12mb" } },
   async headers() {
     return [
       {

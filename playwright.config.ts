@@ -33,6 +33,10 @@ const portBase = Number(process.env.E2E_PORT_BASE ?? 3211);
 const targets: Target[] = [{ name: "sqlite", port: portBase, databaseUrl: `file:${path.join(runDir, "e2e.db")}` }];
 if (pgUrl) targets.push({ name: "postgres", port: portBase + 1, databaseUrl: pgUrl });
 
+// Import specs fetch pages from a local fixture server (e2e/setup/article-server.ts); the app servers may fetch from it and nothing else local.
+const fixturePort = portBase + 10;
+process.env.E2E_FIXTURE_ORIGIN = `http://127.0.0.1:${fixturePort}`;
+
 const bin = (name: string) => path.join(__dirname, "node_modules", ".bin", name);
 const baseURL = (t: Target) => `http://127.0.0.1:${t.port}`;
 
@@ -52,8 +56,18 @@ const webServer: PlaywrightTestConfig["webServer"] = targets.map((t) => ({
     PORT: String(t.port),
     DEMO_MODE: "0",
     NEXT_TELEMETRY_DISABLED: "1",
+    IMPORT_ALLOW_HOSTS: `127.0.0.1:${fixturePort}`,
   },
 }));
+const fixtureServer = {
+  name: "fixture-pages",
+  command: `${bin("tsx")} e2e/setup/article-server.ts`,
+  url: `http://127.0.0.1:${fixturePort}/health`,
+  timeout: 30_000,
+  reuseExistingServer: false,
+  stdout: "ignore" as const,
+  env: { PORT: String(fixturePort) },
+};
 
 const projects: Project[] = targets.map((t) => ({
   name: t.name,
@@ -86,5 +100,5 @@ export default defineConfig({
     navigationTimeout: 30_000,
   },
   projects,
-  webServer,
+  webServer: [fixtureServer, ...(webServer as Exclude<typeof webServer, undefined | { command: string }>)],
 });

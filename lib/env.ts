@@ -13,6 +13,10 @@ const schema = z.object({
   AUTH_OIDC_CLIENT_ID: z.string().optional(),
   AUTH_OIDC_CLIENT_SECRET: z.string().optional(),
   AUTH_OIDC_NAME: z.string().default("Single sign-on"),
+  /** Hosts the URL import may fetch although they are not public (tests, intranet sources): "host[:port],…". Off by default. */
+  IMPORT_ALLOW_HOSTS: z.string().optional(),
+  /** Ports the URL import may fetch from: "80,443" by default. */
+  IMPORT_ALLOW_PORTS: z.string().optional(),
 });
 
 export type Env = z.infer<typeof schema>;

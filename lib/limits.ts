@@ -4,3 +4,10 @@
 export const MAX_ARTICLE_CHARS = 500_000;
 /** Files are read in the browser before import; 2 MB covers any text article. */
 export const MAX_IMPORT_FILE_BYTES = 2 * 1024 * 1024;
+
+/** A fetched page may be this large (after decompression); news pages with inline scripts reach 1–2 MB. */
+export const MAX_FETCH_BYTES = 5 * 1024 * 1024;
+/** Uploaded .html and .docx files (Word files with images are large; the text is a small part). */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+/** Pasted rich HTML (the clipboard of a whole web page carries markup far heavier than its text). */
+export const MAX_PASTED_HTML_CHARS = 3_000_000;

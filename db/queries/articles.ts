@@ -18,14 +18,19 @@ export type ArticleMetadata = {
   publisher?: string | null;
   author?: string | null;
   sourcePublishedOn?: string | null;
+  canonicalUrl?: string | null;
+  language?: string | null;
 };
+
+/** Where a snapshot came from (the "as imported" copy and a label such as "url: https://…"). */
+export type SnapshotSource = { sourceHtml?: string | null; origin?: string | null };
 
 export function hashText(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
 }
 
 /** Creates an article with its first immutable snapshot. */
-export async function createArticle(input: ArticleMetadata & { blocks: Block[]; userId: string }): Promise<Article> {
+export async function createArticle(input: ArticleMetadata & SnapshotSource & { blocks: Block[]; userId: string }): Promise<Article> {
   const blocks = normalizeBlocks(input.blocks);
   if (blocks.length === 0) throw new AppError("invalid:import", "The article has no text. Paste the text or choose a file that contains it.");
   const database = await getDatabase();
@@ -43,6 +48,8 @@ export async function createArticle(input: ArticleMetadata & { blocks: Block[]; 
         publisher: input.publisher || null,
         author: input.author || null,
         sourcePublishedOn: input.sourcePublishedOn || null,
+        canonicalUrl: input.canonicalUrl || null,
+        language: input.language || null,
         status: "draft",
         currentVersionId: versionId,
         createdBy: input.userId,
@@ -58,6 +65,8 @@ export async function createArticle(input: ArticleMetadata & { blocks: Block[]; 
       textHash: hashText(canonicalText(blocks)),
       createdBy: input.userId,
       createdAt: now,
+      sourceHtml: input.sourceHtml ?? null,
+      origin: input.origin ?? null,
     });
     await recordAudit(tx, { actorId: input.userId, action: "article.create", entityType: "article", entityId: articleId, after: { ...article, blocks: blocks.length } });
     return article!;

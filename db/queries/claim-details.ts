@@ -9,6 +9,7 @@ import { listReviewsForVerdicts, type Review } from "./reviews";
 import { getLivePublicationBySlug, getPublicationForArticle, type Publication } from "./publications";
 import { getVerdictsWithCitations, type VerdictWithCitations } from "./verdicts";
 import { AppError } from "@/lib/errors";
+import { pinClaimsToVersion } from "./claim-anchors";
 
 export type ReviewWithEditor = Review & { editorName: string };
 
@@ -70,7 +71,9 @@ export async function getPublicFactCheck({ slug }: { slug: string }): Promise<Pu
   const article = await getArticleByIdOrThrow({ id: publication.articleId });
   const snapshot = await getArticleVersion({ id: publication.versionId });
   if (!snapshot) return null;
-  const claims = (await loadClaimDetails(await listClaimsForArticle({ articleId: article.id }))).filter(
+  // Claims re-anchored to a newer snapshot are shown where they were on the published one.
+  const pinned = await pinClaimsToVersion(await listClaimsForArticle({ articleId: article.id }), publication.versionId);
+  const claims = (await loadClaimDetails(pinned)).filter(
     (c): c is PublicFactCheck["claims"][number] => c.status === "approved" && c.verdict !== null && c.versionId === publication.versionId,
   );
   return { publication, article, snapshot, claims };

@@ -23,6 +23,7 @@ describe("schema drift between db/schema/sqlite.ts and db/schema/pg.ts", () => {
       "articles",
       "audit_events",
       "citations",
+      "claim_anchors",
       "claims",
       "corrections",
       "publications",

@@ -50,8 +50,12 @@ export const articles = sqliteTable(
     createdAt: createdAt(),
     updatedAt: ts("updated_at").notNull(),
     version: version(),
+    /** The source page's own canonical URL (duplicate detection); null for files and pastes. */
+    canonicalUrl: text("canonical_url"),
+    /** BCP 47 language of the source, from the page. */
+    language: text("language"),
   },
-  (t) => [index("articles_status_idx").on(t.status, t.updatedAt)],
+  (t) => [index("articles_status_idx").on(t.status, t.updatedAt), index("articles_canonical_url_idx").on(t.canonicalUrl)],
 );
 
 export const articleVersions = sqliteTable(
@@ -64,6 +68,10 @@ export const articleVersions = sqliteTable(
     textHash: text("text_hash").notNull(),
     createdBy: text("created_by").notNull().references(() => users.id),
     createdAt: createdAt(),
+    /** Sanitized HTML of the source page, for the "as imported" view only (never rendered outside a sandboxed frame). */
+    sourceHtml: text("source_html"),
+    /** How this snapshot came in: "url", "file" or "paste", then ": " and the URL or file name. */
+    origin: text("origin"),
   },
   (t) => [
     uniqueIndex("article_versions_number_idx").on(t.articleId, t.number),
@@ -186,3 +194,28 @@ export const settings = sqliteTable("settings", {
   value: text("value").notNull(),
   version: version(),
 });
+
+/**
+ * Where a claim was anchored in snapshots it has left: written when a new
+ * snapshot re-anchors the claim, so the reviewer can compare, keep the claim
+ * on its old snapshot, and public pages can show a claim on the snapshot
+ * that was published.
+ */
+export const claimAnchors = sqliteTable(
+  "claim_anchors",
+  {
+    id: id(),
+    claimId: text("claim_id").notNull().references(() => claims.id),
+    versionId: text("version_id").notNull().references(() => articleVersions.id),
+    exact: text("exact").notNull(),
+    prefix: text("prefix").notNull(),
+    suffix: text("suffix").notNull(),
+    start: integer("start").notNull(),
+    end: integer("end").notNull(),
+    anchorStatus: text("anchor_status", { enum: ["anchored", "moved", "needs_review", "orphaned"] }).notNull(),
+    anchorScore: real("anchor_score").notNull(),
+    createdBy: text("created_by").notNull().references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("claim_anchors_claim_idx").on(t.claimId, t.versionId)],
+);

@@ -2,44 +2,48 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { createArticle } from "@/db/queries/articles";
-import { blocksFromMarkdown } from "@/lib/markdown-blocks";
-import { blocksFromPlainText } from "@/lib/text";
-import { action } from "@/lib/server/action";
-import { AppError } from "@/lib/errors";
-import { MAX_ARTICLE_CHARS } from "@/lib/limits";
+import { previewSchema, saveImportSchema } from "@/components/import/schema";
+import { sanitizeImportedHtml } from "@/lib/import/sanitize";
+import { action, formToObject } from "@/lib/server/action";
+import { draftFromFile, draftFromPaste, draftFromUrl, duplicateOf, type DraftPreview, type Duplicate } from "@/lib/server/import-drafts";
+import { MAX_UPLOAD_BYTES } from "@/lib/limits";
 
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Use at most ${max} characters.`)
-    .optional()
-    .transform((v) => v || null);
-
-const importSchema = z.object({
-  title: z.string().trim().min(1, "Give the article a title.").max(300, "Use at most 300 characters."),
-  sourceUrl: z
-    .string()
-    .trim()
-    .max(2048)
-    .optional()
-    .transform((v) => v || null)
-    .refine((v) => v === null || /^https?:\/\/[^\s]+$/i.test(v), "Enter a full web address starting with http:// or https://."),
-  publisher: optionalText(200),
-  author: optionalText(200),
-  sourcePublishedOn: z
-    .string()
-    .optional()
-    .transform((v) => v || null)
-    .refine((v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), "Use a date like 2024-03-31."),
-  format: z.enum(["text", "markdown"]).default("text"),
-  text: z.string().min(1, "Paste the article text or choose a file.").max(MAX_ARTICLE_CHARS, `The text is longer than ${MAX_ARTICLE_CHARS.toLocaleString("en")} characters.`),
+/** Fetches a URL or reads a paste into a draft the reviewer previews; nothing is saved. */
+export const previewImportAction = action(previewSchema, { permission: "write:desk" }, async (input): Promise<DraftPreview> => {
+  const draft = input.source === "url" ? await draftFromUrl(input.url) : draftFromPaste(input.format, input.content);
+  return { draft, duplicate: await duplicateOf(draft) };
 });
 
-export const importArticleAction = action(importSchema, { permission: "write:desk" }, async (input, user) => {
-  const blocks = input.format === "markdown" ? blocksFromMarkdown(input.text) : blocksFromPlainText(input.text);
-  if (blocks.length === 0) throw new AppError("invalid:import", "The article has no readable text.", { fieldErrors: { text: ["No text found."] } });
-  const article = await createArticle({ ...input, blocks, userId: user.id });
+const fileSchema = z.object({
+  file: z
+    .instanceof(File, { message: "Choose a file." })
+    .refine((f) => f.size > 0, "The file is empty.")
+    .refine((f) => f.size <= MAX_UPLOAD_BYTES, `Files can be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`),
+});
+
+const previewFile = action(fileSchema, { permission: "write:desk" }, async ({ file }): Promise<DraftPreview> => {
+  const draft = await draftFromFile(file.name.slice(0, 255), Buffer.from(await file.arrayBuffer()));
+  return { draft, duplicate: await duplicateOf(draft) };
+});
+
+/** Reads an uploaded .txt, .md, .html or .docx file into a draft (FormData with a `file` field). */
+export async function previewFileAction(form: FormData) {
+  return previewFile(formToObject(form) as z.input<typeof fileSchema>);
+}
+
+/**
+ * Saves a previewed draft as a new article, unless an article with the same
+ * canonical/source URL or the same text exists: then that one is offered.
+ * The kept HTML is sanitized again here; the browser's copy is not trusted.
+ */
+export const saveImportAction = action(saveImportSchema, { permission: "write:desk" }, async (input, user): Promise<{ duplicate: Duplicate }> => {
+  const blocks = input.blocks.map((b) => ({ ...b, drop: false, reason: null }));
+  const duplicate = await duplicateOf({ metadata: { ...input, publishedOn: input.sourcePublishedOn }, blocks });
+  if (duplicate) return { duplicate };
+  const article = await createArticle({
+    ...input,
+    sourceHtml: input.sourceHtml ? sanitizeImportedHtml(input.sourceHtml) : null,
+    userId: user.id,
+  });
   redirect(`/articles/${article.id}`);
 });

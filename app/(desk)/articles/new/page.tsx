@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { Forbidden } from "@/components/desk/forbidden";
-import { ImportForm } from "@/components/import/import-form";
+import { ImportWizard } from "@/components/import/import-wizard";
 import { requirePageUser } from "@/lib/server/session";
-import { MAX_ARTICLE_CHARS } from "@/lib/limits";
 
 export const metadata: Metadata = { title: "Import an article" };
 
@@ -13,10 +12,10 @@ export default async function NewArticlePage() {
     <main id="main" className="page-narrow">
       <h1>Import an article</h1>
       <p className="muted">
-        Paste the article&apos;s text or load a .txt or .md file. Factdesk keeps the text as an unchangeable snapshot: claims are
-        anchored to it, and a later version becomes a new snapshot.
+        Bring in the article from its web address, a file (.txt, .md, .html or .docx) or a paste. You check the extracted text before it
+        is saved as an unchangeable snapshot: claims are anchored to it, and a later version becomes a new snapshot.
       </p>
-      <ImportForm maxChars={MAX_ARTICLE_CHARS} />
+      <ImportWizard />
     </main>
   );
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { WorkspaceData } from "@/components/annotation/types";
 import { StatusBadge } from "@/components/ui/badges";
 import { formatDate } from "@/components/ui/format";
+import { SnapshotLinks } from "@/components/snapshots/snapshot-links";
 import styles from "./workspace.module.css";
 
 const isWebUrl = (url: string | null): url is string => Boolean(url && /^https?:\/\//i.test(url));
@@ -57,6 +58,7 @@ export function WorkspaceHeader({ data }: { data: WorkspaceData }) {
           · Text snapshot {snapshot.number}, imported {formatDate(snapshot.createdAt)}
         </span>
       </p>
+      <SnapshotLinks articleId={article.id} snapshotNumber={snapshot.number} claims={claims} />
     </header>
   );
 }

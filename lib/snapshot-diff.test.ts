@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { diffSnapshots } from "./snapshot-diff";
+import type { Block } from "./text";
+
+const p = (text: string): Block => ({ kind: "paragraph", text });
+
+describe("diffSnapshots", () => {
+  it("aligns unchanged, changed, removed and added blocks and marks changed words", () => {
+    const rows = diffSnapshots([p("Intro."), p("About 5% of adults use kratom."), p("Gone paragraph."), p("End.")], [p("New note."), p("Intro."), p("About 6% of adults use kratom."), p("End.")]);
+    expect(rows.map((r) => r.kind)).toEqual(["added", "same", "changed", "removed", "same"]);
+    const changed = rows[2]!;
+    expect(changed.old!.runs.filter((r) => r.changed).map((r) => r.text).join("")).toBe("5");
+    expect(changed.new!.runs.filter((r) => r.changed).map((r) => r.text).join("")).toBe("6");
+    expect(changed.new!.runs.map((r) => r.text).join("")).toBe("About 6% of adults use kratom.");
+  });
+
+  it("handles identical and empty snapshots", () => {
+    expect(diffSnapshots([p("A."), p("A.")], [p("A."), p("A.")]).map((r) => r.kind)).toEqual(["same", "same"]);
+    expect(diffSnapshots([], [p("A.")]).map((r) => r.kind)).toEqual(["added"]);
+  });
+});
