@@ -17,7 +17,8 @@ test("assignment → work → changes requested → fix → approval by two edit
   const assigned = editor.getByLabel("Assigned to");
   await waitForHydration(assigned);
   await assigned.selectOption({ label: "Riley Reviewer" });
-  await expect(editor.getByRole("alert")).toHaveCount(0);
+  await editor.waitForLoadState("networkidle");
+  await expect(editor.getByTestId("form-error")).toHaveCount(0);
 
   // The reviewer sees it in "My work" and a notification.
   await reviewer.goto("/queues");
