@@ -69,10 +69,13 @@ const fixtureServer = {
   env: { PORT: String(fixturePort) },
 };
 
-const projects: Project[] = targets.map((t) => ({
-  name: t.name,
-  use: { baseURL: baseURL(t) },
-}));
+// Specs that change organisation-wide settings (the approval quorum) run after the rest of their
+// server's tests, so no other test approves a verdict while the quorum is raised.
+const EXCLUSIVE = /desk\/editorial-workflow\.spec\.ts$/;
+const projects: Project[] = targets.flatMap((t) => [
+  { name: t.name, use: { baseURL: baseURL(t) }, testIgnore: EXCLUSIVE },
+  { name: `${t.name}-settings`, use: { baseURL: baseURL(t) }, testMatch: EXCLUSIVE, dependencies: [t.name] },
+]);
 
 const reporter: PlaywrightTestConfig["reporter"] = [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]];
 if (process.env.E2E_JSON_REPORT) reporter.push(["json", { outputFile: process.env.E2E_JSON_REPORT }]);

@@ -12,6 +12,8 @@ const TABLE: Record<Permission, [boolean, boolean, boolean, boolean]> = {
   "review:verdict": [false, false, true, true],
   "publish:article": [false, false, true, true],
   "manage:organisation": [false, false, false, true],
+  "assign:others": [false, false, true, true],
+  "read:audit-log": [false, false, true, true],
 };
 
 describe("can()", () => {
@@ -49,6 +51,8 @@ describe("minimumRole()", () => {
     ["review:verdict", "editor"],
     ["publish:article", "editor"],
     ["manage:organisation", "admin"],
+    ["assign:others", "editor"],
+    ["read:audit-log", "editor"],
   ])("%s needs at least %s", (permission, role) => {
     expect(minimumRole(permission)).toBe(role);
   });

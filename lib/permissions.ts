@@ -12,6 +12,10 @@ export const PERMISSIONS = {
   "review:verdict": ["editor", "admin"],
   "publish:article": ["editor", "admin"],
   "manage:organisation": ["admin"],
+  // Desk extensions (issue 5). Reviewers pick up work themselves; handing work to others is an editor's call.
+  "assign:others": ["editor", "admin"],
+  // The whole desk's history across articles; each article's own log is part of read:desk.
+  "read:audit-log": ["editor", "admin"],
 } as const satisfies Record<string, readonly (Role | "anonymous")[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { countUnreadNotifications } from "@/db/queries/notifications";
 import { listApprovalQueue } from "@/db/queries/reviews";
 import { can } from "@/lib/permissions";
 import { getCurrentUser } from "@/lib/server/session";
@@ -9,6 +10,7 @@ import { signOutAction } from "@/app/(auth)/actions";
 export default async function DeskLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
   const awaiting = user && can(user.role, "review:verdict") ? (await listApprovalQueue()).filter((q) => q.authorId !== user.id).length : 0;
+  const unread = user && can(user.role, "read:desk") ? await countUnreadNotifications({ userId: user.id }) : 0;
   return (
     <>
       <header className="site-header">
@@ -18,6 +20,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
           </Link>
           {user ? (
             <nav className="nav" aria-label="Desk">
+              <Link href="/queues">Queues</Link>
               <Link href="/articles">Articles</Link>
               <Link href="/articles/new">Import</Link>
               {can(user.role, "review:verdict") && (
@@ -25,8 +28,14 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
                   Approvals{awaiting > 0 && <span className="count" aria-label={`${awaiting} awaiting you`}>{awaiting}</span>}
                 </Link>
               )}
+              {can(user.role, "read:audit-log") && <Link href="/audit">Audit log</Link>}
               {can(user.role, "manage:organisation") && <Link href="/admin/users">Users</Link>}
+              {can(user.role, "manage:organisation") && <Link href="/admin/rating-scale">Rating scale</Link>}
+              {can(user.role, "manage:organisation") && <Link href="/admin/settings">Settings</Link>}
               <Link href="/fact-checks">Public site</Link>
+              <Link href="/notifications" data-testid="notifications-link">
+                Notifications{unread > 0 && <span className="count" aria-label={`${unread} unread`}>{unread}</span>}
+              </Link>
             </nav>
           ) : (
             <div className="nav" />

@@ -79,6 +79,7 @@ export function optimisticClaim(input: {
     createdAt: now,
     updatedAt: now,
     version: 1,
+    assigneeId: null,
     verdict: null,
     reviews: [],
     pending: true,

@@ -1,6 +1,7 @@
 "use client";
 import { useRef } from "react";
 import { FieldError } from "@/components/ui/form-error";
+import { recognizeCitationId } from "@/lib/citation-ids";
 import {
   CITATION_KINDS,
   KIND_LABELS,
@@ -36,6 +37,15 @@ export function CitationsEditor({ idPrefix, citations, onChange, errors }: Props
   const listRef = useRef<HTMLOListElement>(null);
 
   const update = (index: number, patch: Partial<CitationDraft>) => onChange(citations.map((c, i) => (i === index ? { ...c, ...patch } : c)));
+
+  // A pasted or typed DOI/PMID becomes its resolver URL, and marks the source as a study.
+  const fromIdentifier = (index: number, text: string, event?: { preventDefault(): void }) => {
+    if (/^https?:\/\//i.test(text.trim()) && !/doi\.org|pubmed|pmc\.ncbi/i.test(text)) return;
+    const found = recognizeCitationId(text);
+    if (!found || found.url === citations[index]?.url) return;
+    event?.preventDefault();
+    update(index, { url: found.url, kind: "study" });
+  };
 
   const add = () => {
     onChange([...citations, emptyCitation()]);
@@ -83,7 +93,7 @@ export function CitationsEditor({ idPrefix, citations, onChange, errors }: Props
                 <div className={styles.grid}>
                   <div className={styles.wide}>
                     <label htmlFor={f("url")}>Citation URL</label>
-                    <input id={f("url")} type="url" inputMode="url" placeholder="https://" value={c.url} maxLength={2048} onChange={(ev) => update(index, { url: ev.target.value })} {...aria("url")} />
+                    <input id={f("url")} type="url" inputMode="url" placeholder="https:// or a DOI / PMID" value={c.url} maxLength={2048} onChange={(ev) => update(index, { url: ev.target.value })} onPaste={(ev) => fromIdentifier(index, ev.clipboardData.getData("text"), ev)} onBlur={(ev) => fromIdentifier(index, ev.target.value)} {...aria("url")} />
                     <FieldError id={`${f("url")}-error`} errors={e("url")} />
                   </div>
                   <div className={styles.wide}>

@@ -6,6 +6,7 @@ import { reviewBlocker, type ClaimStatus } from "@/lib/workflow";
 import { getDatabase } from "../client";
 import { refreshArticleStatus } from "./articles";
 import { recordAudit } from "./audit";
+import { notify } from "./notifications";
 import { getApprovalQuorum } from "./settings";
 
 type Tables = typeof import("../schema/pg");
@@ -68,6 +69,9 @@ export async function reviewVerdict(input: {
       before: { status: claim.status },
       after: { status: claimStatus, verdictId: verdict.id, revision: verdict.revision, comment: review!.comment, approvals, quorum },
     });
+    const [editor] = await tx.select({ name: t.users.name }).from(t.users).where(eq(t.users.id, input.editorId));
+    const decided = input.decision === "approved" ? (claimStatus === "approved" ? "approved" : `approved (${approvals} of ${quorum} needed)`) : "requested changes to";
+    await notify(tx, { userIds: [verdict.authorId], kind: "review", actorId: input.editorId, articleId: claim.articleId, claimId: claim.id, message: `${editor?.name ?? "An editor"} ${decided} your verdict on “${claim.statement}”${review!.comment ? `: ${review!.comment.slice(0, 200)}` : "."}` });
     await refreshArticleStatus(tx, claim.articleId, input.editorId);
     return { review: review!, claimStatus };
   });

@@ -1,6 +1,9 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
+import { AppError, staleVersion } from "@/lib/errors";
 import { getDatabase, type Db } from "../client";
+import { refreshArticleStatus } from "./articles";
+import { recordAudit } from "./audit";
 
 /** Organisation settings with their defaults; stored values override them. */
 export const SETTING_DEFAULTS = {
@@ -26,4 +29,57 @@ export async function putSetting(tx: Db, key: SettingKey, value: string): Promis
     .insert(t.settings)
     .values({ key, value })
     .onConflictDoUpdate({ target: t.settings.key, set: { value } });
+}
+
+/** A stored setting with its `version` (0 when only the default exists), for optimistic concurrency. */
+export async function getSettingWithVersion(key: SettingKey): Promise<{ value: string; version: number }> {
+  const { db, t } = await getDatabase();
+  const [row] = await db.select().from(t.settings).where(eq(t.settings.key, key));
+  return row ? { value: row.value, version: row.version } : { value: SETTING_DEFAULTS[key], version: 0 };
+}
+
+/**
+ * Changes the approval quorum. `version` is what the admin saw (0 = never
+ * stored). Lowering the quorum approves, in the same transaction, every
+ * proposed verdict that already has enough approvals under the new rule, so
+ * no claim waits for an approval it no longer needs.
+ */
+export async function updateApprovalQuorum(input: { quorum: number; version: number; actorId: string }): Promise<{ quorum: number; version: number; approvedClaims: number }> {
+  if (!Number.isInteger(input.quorum) || input.quorum < 1 || input.quorum > 5) {
+    throw new AppError("invalid:settings", "The quorum must be a whole number from 1 to 5.", { fieldErrors: { approvalQuorum: ["From 1 to 5."] } });
+  }
+  const database = await getDatabase();
+  const { t } = database;
+  return database.transaction(async (tx) => {
+    const [row] = await tx.select().from(t.settings).where(eq(t.settings.key, "approvalQuorum"));
+    const current = row?.version ?? 0;
+    if (current !== input.version) throw staleVersion("setting");
+    const before = row?.value ?? SETTING_DEFAULTS.approvalQuorum;
+    const value = String(input.quorum);
+    if (row) await tx.update(t.settings).set({ value, version: current + 1 }).where(and(eq(t.settings.key, "approvalQuorum"), eq(t.settings.version, current)));
+    else await tx.insert(t.settings).values({ key: "approvalQuorum", value, version: 1 });
+    await recordAudit(tx, { actorId: input.actorId, action: "settings.update", entityType: "settings", entityId: "approvalQuorum", before: { approvalQuorum: before }, after: { approvalQuorum: value } });
+    const approvedClaims = await approveClaimsMeetingQuorum(tx, input.quorum, input.actorId);
+    return { quorum: input.quorum, version: current + 1, approvedClaims };
+  });
+}
+
+async function approveClaimsMeetingQuorum(tx: Db, quorum: number, actorId: string): Promise<number> {
+  const { t } = await getDatabase();
+  const waiting = await tx.select().from(t.claims).where(eq(t.claims.status, "verdict_proposed"));
+  let approved = 0;
+  for (const claim of waiting) {
+    if (!claim.currentVerdictId) continue;
+    const [row] = await tx
+      .select({ n: count() })
+      .from(t.reviews)
+      .where(and(eq(t.reviews.verdictId, claim.currentVerdictId), eq(t.reviews.decision, "approved")));
+    const approvals = Number(row?.n ?? 0);
+    if (approvals < quorum) continue;
+    await tx.update(t.claims).set({ status: "approved", updatedAt: new Date(), version: claim.version + 1 }).where(eq(t.claims.id, claim.id));
+    await recordAudit(tx, { actorId, action: "verdict.quorum_met", entityType: "claim", entityId: claim.id, before: { status: claim.status }, after: { status: "approved", approvals, quorum } });
+    await refreshArticleStatus(tx, claim.articleId, actorId);
+    approved++;
+  }
+  return approved;
 }

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, max } from "drizzle-orm";
 import { AppError, staleVersion } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { canProposeVerdict, type ClaimStatus } from "@/lib/workflow";
-import { getDatabase } from "../client";
+import { getDatabase, type Db } from "../client";
 import { refreshArticleStatus } from "./articles";
 import { recordAudit } from "./audit";
 
@@ -35,6 +35,9 @@ export async function proposeVerdict(input: {
     }
     const [rating] = await tx.select().from(t.ratings).where(eq(t.ratings.id, input.ratingId));
     if (!rating) throw new AppError("invalid:verdict", "Choose a rating from the scale.", { fieldErrors: { ratingId: ["Choose a rating."] } });
+    if (rating.hidden && rating.id !== (await currentRatingId(tx, claim.currentVerdictId))) {
+      throw new AppError("invalid:verdict", `“${rating.label}” is no longer offered on the rating scale. Choose another rating.`, { fieldErrors: { ratingId: ["No longer offered."] } });
+    }
     if (input.citations.length === 0) {
       throw new AppError("invalid:verdict", "Add at least one citation: a verdict needs evidence.", { fieldErrors: { citations: ["Add at least one citation."] } });
     }
@@ -72,6 +75,14 @@ export async function proposeVerdict(input: {
   });
 }
 
+/** A hidden label may stay on a verdict that already has it (a revision that only edits the rationale). */
+async function currentRatingId(tx: Db, verdictId: string | null): Promise<string | null> {
+  if (!verdictId) return null;
+  const { t } = await getDatabase();
+  const [row] = await tx.select({ ratingId: t.verdicts.ratingId }).from(t.verdicts).where(eq(t.verdicts.id, verdictId));
+  return row?.ratingId ?? null;
+}
+
 export type VerdictWithCitations = Verdict & { citations: Citation[] };
 
 /** Verdicts by id with their citations in order, in two queries whatever the count. */
@@ -93,4 +104,34 @@ export async function getVerdictsWithCitations({ ids }: { ids: string[] }): Prom
 export async function listVerdictRevisions({ claimId }: { claimId: string }): Promise<Verdict[]> {
   const { db, t } = await getDatabase();
   return db.select().from(t.verdicts).where(eq(t.verdicts.claimId, claimId)).orderBy(desc(t.verdicts.revision));
+}
+
+export type VerdictRevision = Verdict & {
+  ratingLabel: string;
+  ratingColour: string;
+  authorName: string;
+  citations: Pick<Citation, "url" | "title">[];
+};
+
+/** Every revision of a claim's verdict, oldest first, with what the history panel needs to compare them. */
+export async function listVerdictHistory({ claimId }: { claimId: string }): Promise<VerdictRevision[]> {
+  const { db, t } = await getDatabase();
+  const rows = await db
+    .select({ verdict: t.verdicts, ratingLabel: t.ratings.label, ratingColour: t.ratings.colour, authorName: t.users.name })
+    .from(t.verdicts)
+    .innerJoin(t.ratings, eq(t.ratings.id, t.verdicts.ratingId))
+    .innerJoin(t.users, eq(t.users.id, t.verdicts.authorId))
+    .where(eq(t.verdicts.claimId, claimId))
+    .orderBy(asc(t.verdicts.revision));
+  const ids = rows.map((r) => r.verdict.id);
+  const cites = ids.length
+    ? await db.select({ verdictId: t.citations.verdictId, url: t.citations.url, title: t.citations.title }).from(t.citations).where(inArray(t.citations.verdictId, ids)).orderBy(asc(t.citations.position))
+    : [];
+  return rows.map((r) => ({
+    ...r.verdict,
+    ratingLabel: r.ratingLabel,
+    ratingColour: r.ratingColour,
+    authorName: r.authorName,
+    citations: cites.filter((c) => c.verdictId === r.verdict.id).map(({ url, title }) => ({ url, title })),
+  }));
 }

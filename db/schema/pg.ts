@@ -31,6 +31,8 @@ export const ratings = pgTable("ratings", {
   description: text("description").notNull(),
   position: integer("position").notNull(),
   version: version(),
+  /** Hidden labels stay on the verdicts that use them but are no longer offered in pickers. */
+  hidden: boolean("hidden").notNull().default(false),
 });
 
 export const articles = pgTable(
@@ -52,6 +54,7 @@ export const articles = pgTable(
     canonicalUrl: text("canonical_url"),
     /** BCP 47 language of the source, from the page. */
     language: text("language"),
+    assigneeId: text("assignee_id").references(() => users.id),
   },
   (t) => [index("articles_status_idx").on(t.status, t.updatedAt), index("articles_canonical_url_idx").on(t.canonicalUrl)],
 );
@@ -98,6 +101,7 @@ export const claims = pgTable(
     createdAt: createdAt(),
     updatedAt: ts("updated_at").notNull(),
     version: version(),
+    assigneeId: text("assignee_id").references(() => users.id),
   },
   (t) => [index("claims_article_idx").on(t.articleId, t.start), index("claims_status_idx").on(t.status)],
 );
@@ -212,4 +216,35 @@ export const claimAnchors = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("claim_anchors_claim_idx").on(t.claimId, t.versionId)],
+);
+
+/** Discussion on an article, or on one claim of it (claim_id set). Comments are never edited. */
+export const comments = pgTable(
+  "comments",
+  {
+    id: id(),
+    articleId: text("article_id").notNull().references(() => articles.id),
+    claimId: text("claim_id").references(() => claims.id),
+    authorId: text("author_id").notNull().references(() => users.id),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("comments_thread_idx").on(t.articleId, t.claimId, t.createdAt)],
+);
+
+/** In-app notifications: someone mentioned you, reviewed your verdict, or assigned you work. */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: id(),
+    userId: text("user_id").notNull().references(() => users.id),
+    kind: text("kind", { enum: ["mention", "review", "assignment"] }).notNull(),
+    actorId: text("actor_id").references(() => users.id),
+    articleId: text("article_id").references(() => articles.id),
+    claimId: text("claim_id").references(() => claims.id),
+    message: text("message").notNull(),
+    createdAt: createdAt(),
+    readAt: ts("read_at"),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.readAt, t.createdAt)],
 );

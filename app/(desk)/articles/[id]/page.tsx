@@ -4,6 +4,7 @@ import { getArticleById } from "@/db/queries/articles";
 import { getWorkspace, type Workspace } from "@/db/queries/claim-details";
 import { listRatings } from "@/db/queries/ratings";
 import { Forbidden } from "@/components/desk/forbidden";
+import { ArticleTools } from "@/components/desk/article-tools";
 import { PublishPanel } from "@/components/publishing/publish-panel";
 import { isAppError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
@@ -35,7 +36,9 @@ export default async function ArticleWorkspacePage({ params }: Params) {
     if (isAppError(error) && error.kind === "not_found") notFound();
     throw error;
   }
-  const ratings = await listRatings();
+  // Hidden labels are not offered for new verdicts; a claim whose verdict has one still sees it.
+  const used = new Set(workspace.claims.map((c) => c.verdict?.ratingId));
+  const ratings = (await listRatings()).filter((r) => !r.hidden || used.has(r.id));
 
   return (
     <WorkspaceClient
@@ -43,12 +46,15 @@ export default async function ArticleWorkspacePage({ params }: Params) {
       ratings={serialize(ratings)}
       canWrite={can(user.role, "write:desk")}
       publishPanel={
-        <PublishPanel
-          articleId={id}
-          canPublish={can(user.role, "publish:article")}
-          blocker={publishBlocker(workspace.claims.map((c) => c.status))}
-          publishedSlug={workspace.publication?.live ? workspace.publication.slug : null}
-        />
+        <>
+          <PublishPanel
+            articleId={id}
+            canPublish={can(user.role, "publish:article")}
+            blocker={publishBlocker(workspace.claims.map((c) => c.status))}
+            publishedSlug={workspace.publication?.live ? workspace.publication.slug : null}
+          />
+          <ArticleTools articleId={id} assigneeId={workspace.article.assigneeId} canWrite={can(user.role, "write:desk")} />
+        </>
       }
     />
   );

@@ -9,6 +9,9 @@ import { FormError } from "@/components/ui/form-error";
 import { formatDateTime } from "@/components/ui/format";
 import { VerdictEditor, type SubmitResult } from "@/components/verdicts/verdict-editor";
 import type { ProposeVerdictInput } from "@/components/verdicts/schema";
+import { ClaimCollaboration } from "@/components/desk/claim-collaboration";
+import { StatementConflict } from "@/components/desk/statement-conflict";
+import { useVerdictConflict } from "@/components/desk/verdict-conflict";
 import { ActionFailure, useProposeVerdict, useReloadWorkspace, useSetExclusion, useUpdateStatement } from "./mutations";
 import { QUOTE_EXCERPT, panelId } from "./claim-list";
 import { useToast } from "./toast";
@@ -32,12 +35,14 @@ export function ClaimPanel({ articleId, claim, number, ratings, canWrite, onShow
   const propose = useProposeVerdict(articleId);
   const latestRequest = claim.status === "changes_requested" ? claim.reviews.filter((r) => r.decision === "changes_requested").at(-1) : undefined;
 
+  const conflict = useVerdictConflict({ claim, ratings, submit: (input) => submitVerdict(input), reload: () => void reload() });
   const submitVerdict = async (input: ProposeVerdictInput): Promise<SubmitResult> => {
     try {
       const result = await propose.mutateAsync(input);
       toast(`Verdict for claim ${number} submitted for approval (revision ${result.revision}).`);
       return { ok: true };
     } catch (error) {
+      if (error instanceof ActionFailure && error.code.startsWith("conflict:")) return conflict.resolveConflict(input);
       if (error instanceof ActionFailure) return { ok: false, error: error.message, code: error.code, fieldErrors: error.fieldErrors };
       return { ok: false, error: messageOf(error) };
     }
@@ -104,7 +109,7 @@ export function ClaimPanel({ articleId, claim, number, ratings, canWrite, onShow
           {canWrite && (
             <div className={styles.section}>
               <VerdictEditor
-                key={claimKey(claim)}
+                key={`${claimKey(claim)}-${conflict.generation}`}
                 claimId={claim.id}
                 claimVersion={claim.version}
                 ratings={ratings}
@@ -118,8 +123,10 @@ export function ClaimPanel({ articleId, claim, number, ratings, canWrite, onShow
           )}
 
           {canWrite && !claim.pending && <ExcludeControl articleId={articleId} claim={claim} />}
+          {conflict.dialog}
         </>
       )}
+      <ClaimCollaboration articleId={articleId} claim={claim} canWrite={canWrite} onChanged={() => void reload()} />
     </div>
   );
 }
@@ -127,6 +134,7 @@ export function ClaimPanel({ articleId, claim, number, ratings, canWrite, onShow
 function StatementEditor({ articleId, claim, canWrite, children }: { articleId: string; claim: WorkspaceClaim; canWrite: boolean; children?: ReactNode }) {
   const id = useId();
   const update = useUpdateStatement(articleId);
+  const [conflict, setConflict] = useState<{ mine: string; sentVersion: number } | null>(null);
   const [editing, setEditing] = useState(false);
   const [value, setValue] = useState(claim.statement);
   const [error, setError] = useState<string | null>(null);
@@ -140,6 +148,7 @@ function StatementEditor({ articleId, claim, canWrite, children }: { articleId: 
     setEditing(false);
     // mutateAsync (not mutate + callbacks): its promise settles even if this panel closed meanwhile.
     update.mutateAsync({ claim, statement }).catch((e: unknown) => {
+      if (e instanceof ActionFailure && e.code.startsWith("conflict:")) return setConflict({ mine: statement, sentVersion: claim.version });
       setError(messageOf(e));
       setValue(statement);
       setEditing(true);
@@ -163,6 +172,7 @@ function StatementEditor({ articleId, claim, canWrite, children }: { articleId: 
         )}
         {children}
         <FormError message={error} />
+        {conflict && <StatementConflict articleId={articleId} claim={claim} sentVersion={conflict.sentVersion} mine={conflict.mine} onDone={() => setConflict(null)} />}
       </div>
     );
   }

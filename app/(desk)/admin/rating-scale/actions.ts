@@ -1,0 +1,47 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { createRating, deleteRating, moveRating, setRatingHidden, updateRating } from "@/db/queries/ratings";
+import { action } from "@/lib/server/action";
+
+const ADMIN = { permission: "manage:organisation" } as const;
+const row = { id: z.string().min(1).max(64), version: z.int().min(0) };
+const definition = {
+  label: z.string().trim().min(1, "Enter a label.").max(40, "Keep labels to 40 characters or fewer."),
+  value: z.coerce.number().int("Use a whole number.").min(1, "From 1 (false) to 5 (true).").max(5, "From 1 (false) to 5 (true)."),
+  colour: z.string().trim().regex(/^#[0-9a-fA-F]{6}$/, "Use a hex colour such as #1a7f37."),
+  description: z.string().trim().min(1, "Describe when to use this label.").max(500, "Keep descriptions to 500 characters or fewer."),
+};
+
+// Labels and colours appear on public pages too, so every change revalidates the whole site.
+const refresh = () => revalidatePath("/", "layout");
+
+export const createRatingAction = action(z.object(definition), ADMIN, async (input, user) => {
+  const rating = await createRating({ ...input, actorId: user.id });
+  refresh();
+  return rating;
+});
+
+export const updateRatingAction = action(z.object({ ...row, ...definition }), ADMIN, async (input, user) => {
+  const rating = await updateRating({ ...input, actorId: user.id });
+  refresh();
+  return rating;
+});
+
+export const moveRatingAction = action(z.object({ ...row, direction: z.enum(["up", "down"]) }), ADMIN, async (input, user) => {
+  const ratings = await moveRating({ ...input, actorId: user.id });
+  refresh();
+  return ratings.map((r) => r.id);
+});
+
+export const setRatingHiddenAction = action(z.object({ ...row, hidden: z.boolean() }), ADMIN, async (input, user) => {
+  const rating = await setRatingHidden({ ...input, actorId: user.id });
+  refresh();
+  return rating;
+});
+
+export const deleteRatingAction = action(z.object(row), ADMIN, async (input, user) => {
+  await deleteRating({ ...input, actorId: user.id });
+  refresh();
+  return { deleted: input.id };
+});

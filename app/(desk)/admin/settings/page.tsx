@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { SettingsForm } from "@/components/admin/settings-form";
+import { Forbidden } from "@/components/desk/forbidden";
+import { getSettingWithVersion } from "@/db/queries/settings";
+import { requirePageUser } from "@/lib/server/session";
+
+export const metadata: Metadata = { title: "Settings" };
+
+/** Organisation settings (admins only): the approval quorum. */
+export default async function SettingsPage() {
+  const { allowed } = await requirePageUser("manage:organisation", "/admin/settings");
+  if (!allowed) return <Forbidden what="Only admins can change organisation settings." />;
+  const quorum = await getSettingWithVersion("approvalQuorum");
+  return (
+    <main id="main" className="page-narrow">
+      <h1>Settings</h1>
+      <SettingsForm approvalQuorum={Number(quorum.value)} version={quorum.version} />
+    </main>
+  );
+}

@@ -1,0 +1,16 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { markNotificationsRead } from "@/db/queries/notifications";
+import { action } from "@/lib/server/action";
+
+/** Marks some (ids) or all of the caller's own notifications read. */
+export const markNotificationsReadAction = action(
+  z.object({ ids: z.array(z.string().min(1).max(64)).max(200).optional() }),
+  { permission: "read:desk" },
+  async (input, user) => {
+    const count = await markNotificationsRead({ userId: user.id, ids: input.ids });
+    revalidatePath("/", "layout");
+    return { count };
+  },
+);

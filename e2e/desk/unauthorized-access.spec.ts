@@ -1,0 +1,106 @@
+/**
+ * The desk's collaboration and administration pages and actions: anonymous
+ * visitors are sent to sign in, under-privileged users are refused, and
+ * neither gets data — also when replaying a server action directly.
+ */
+import type { APIRequestContext, Page, Request } from "@playwright/test";
+import { ARTICLE_TEXT } from "../fixtures/data";
+import { expect, pages, test, uniqueTitle } from "../fixtures/test";
+
+const SIGNED_IN_PAGES = ["/queues", "/notifications"];
+const EDITOR_PAGES = ["/audit"];
+const ADMIN_PAGES = ["/admin/rating-scale", "/admin/settings"];
+
+test("anonymous visitors are sent to the login page from every new desk page", async ({ anonymous }) => {
+  for (const path of [...SIGNED_IN_PAGES, ...EDITOR_PAGES, ...ADMIN_PAGES, "/articles/any-article/audit"]) {
+    await anonymous.goto(path);
+    await expect(anonymous, path).toHaveURL(/\/login\?next=/);
+  }
+});
+
+test("a reviewer is refused the admin pages and the desk-wide audit log; an editor the admin pages", async ({ reviewer, editor }) => {
+  for (const path of [...ADMIN_PAGES, ...EDITOR_PAGES]) {
+    await reviewer.goto(path);
+    await expect(reviewer.getByRole("heading", { name: "Not available to your role" }), path).toBeVisible();
+  }
+  await expect(reviewer.getByRole("button", { name: "Save settings" })).toHaveCount(0);
+  for (const path of ADMIN_PAGES) {
+    await editor.goto(path);
+    await expect(editor.getByRole("heading", { name: "Not available to your role" }), path).toBeVisible();
+  }
+  await editor.goto("/audit");
+  await expect(editor.getByRole("heading", { name: "Audit log", level: 1 })).toBeVisible();
+});
+
+/** Captures the admin's server action POST from `path` (aborted, so nothing changes), for replaying. */
+async function captureAction(admin: Page, path: string, trigger: () => Promise<void>): Promise<Request> {
+  let captured: Request | undefined;
+  await admin.route(`**${path}`, async (route) => {
+    const request = route.request();
+    if (request.method() === "POST" && request.headers()["next-action"]) {
+      captured = request;
+      await route.abort();
+    } else await route.continue();
+  });
+  await trigger();
+  await expect.poll(() => captured !== undefined, { message: `no server action captured on ${path}` }).toBe(true);
+  return captured!;
+}
+
+function replay(request: APIRequestContext, captured: Request, path: string) {
+  const headers = captured.headers();
+  return request.post(path, {
+    headers: { "next-action": headers["next-action"]!, "content-type": headers["content-type"] ?? "text/plain;charset=UTF-8", accept: "text/x-component" },
+    data: captured.postData() ?? "",
+  });
+}
+
+test("replayed admin actions (quorum, rating scale) are refused for reviewers, editors and anonymous callers", async ({ pageAs, reviewer, editor, playwright, baseURL }) => {
+  const admin = await pageAs("admin");
+  await admin.goto("/admin/settings");
+  const save = admin.getByRole("button", { name: "Save settings" });
+  await expect(save).toBeVisible();
+  await admin.waitForLoadState("networkidle");
+  const quorumCall = await captureAction(admin, "/admin/settings", async () => {
+    await admin.getByLabel("Approval quorum").selectOption("3");
+    await save.click();
+  });
+  await admin.goto("/admin/rating-scale");
+  await admin.waitForLoadState("networkidle");
+  const hideCall = await captureAction(admin, "/admin/rating-scale", () => admin.getByRole("button", { name: "Hide Accurate" }).click());
+
+  const anon = await playwright.request.newContext({ baseURL });
+  try {
+    for (const [who, request] of [["reviewer", reviewer.request], ["editor", editor.request], ["anonymous", anon]] as const) {
+      for (const [call, path] of [[quorumCall, "/admin/settings"], [hideCall, "/admin/rating-scale"]] as const) {
+        const response = await replay(request, call, path);
+        const body = await response.text();
+        expect(body, `${who} on ${path}`).toMatch(/Only admins|Sign in to continue/);
+      }
+    }
+  } finally {
+    await anon.dispose();
+  }
+  // Nothing changed: the quorum is still 1 and "Accurate" is still offered.
+  await admin.unroute("**/admin/rating-scale");
+  await admin.reload();
+  await expect(admin.getByRole("button", { name: "Hide Accurate" })).toBeVisible();
+  await admin.unroute("**/admin/settings");
+  await admin.goto("/admin/settings");
+  await expect(admin.getByLabel("Approval quorum")).toHaveValue("1");
+});
+
+test("a reviewer cannot assign work to someone else", async ({ reviewer, editor }, testInfo) => {
+  const title = uniqueTitle(testInfo, "Assignment rights");
+  const id = await pages.import(editor).importArticle({ title, text: ARTICLE_TEXT });
+  await editor.getByLabel("Assigned to").selectOption({ label: "Omar Okafor" });
+  // Saved on the server (not only shown): a fresh load shows it.
+  await expect(async () => {
+    await editor.reload();
+    await expect(editor.getByLabel("Assigned to").locator("option:checked")).toHaveText("Omar Okafor", { timeout: 1000 });
+  }).toPass();
+
+  await pages.article(reviewer).goto(id);
+  // The picker is locked for a reviewer when someone else holds the work.
+  await expect(reviewer.getByLabel("Assigned to")).toBeDisabled();
+});
