@@ -25,6 +25,7 @@ describe("schema drift between db/schema/sqlite.ts and db/schema/pg.ts", () => {
       "citations",
       "claims",
       "corrections",
+      "organisation_pages",
       "publications",
       "ratings",
       "reviews",
