@@ -26,6 +26,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
                 </Link>
               )}
               {can(user.role, "manage:organisation") && <Link href="/admin/users">Users</Link>}
+              {can(user.role, "manage:organisation") && <Link href="/admin/pages">Pages</Link>}
               <Link href="/fact-checks">Public site</Link>
             </nav>
           ) : (

@@ -55,8 +55,12 @@ export function ClaimCard({ claim, number, total, attribution, permalink }: Clai
         </blockquote>
         <figcaption>
           {attribution ? `${attribution}, in the article we checked` : "In the article we checked"}
-          {" · "}
-          <ShowInArticleButton claimId={claim.id} />
+          {permalink ? (
+            <>
+              {" · "}
+              <ShowInArticleButton claimId={claim.id} />
+            </>
+          ) : null}
         </figcaption>
       </figure>
 

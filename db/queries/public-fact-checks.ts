@@ -131,3 +131,14 @@ export async function listPublicVerdictSummaries({ slugs }: { slugs: string[] })
   }
   return result;
 }
+
+/** The slug of the live fact-check a claim belongs to, or null (the claim or its publication is not public). */
+export async function getPublicSlugForClaim({ claimId }: { claimId: string }): Promise<string | null> {
+  const { db, t } = await getDatabase();
+  const [row] = await db
+    .select({ slug: t.publications.slug })
+    .from(t.claims)
+    .innerJoin(t.publications, eq(t.publications.articleId, t.claims.articleId))
+    .where(and(eq(t.claims.id, claimId), eq(t.publications.live, true)));
+  return row?.slug ?? null;
+}

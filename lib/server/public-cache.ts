@@ -5,7 +5,7 @@ import { defaultDatabaseUrl } from "@/db/client";
 import { getOrganisationPage } from "@/db/queries/organisation-pages";
 import { getPublicFactCheck } from "@/db/queries/public-fact-checks";
 import { listPublicPublishers, searchPublicFactChecks, type PublicSearch } from "@/db/queries/public-search";
-import { listPublicVerdictSummaries } from "@/db/queries/public-fact-checks";
+import { getPublicSlugForClaim, listPublicVerdictSummaries } from "@/db/queries/public-fact-checks";
 import { listRatings } from "@/db/queries/ratings";
 import { getSetting } from "@/db/queries/settings";
 import type { OrganisationPageSlug } from "@/lib/organisation-pages";
@@ -45,6 +45,7 @@ export const cachedPublishers = cached("publishers", () => listPublicPublishers(
 export const cachedRatings = cached("ratings", () => listRatings());
 export const cachedOrganisationName = cached("organisation-name", () => getSetting("organisationName"));
 export const cachedOrganisationPage = cached("organisation-page", (slug: OrganisationPageSlug) => getOrganisationPage({ slug }));
+export const cachedSlugForClaim = cached("claim-slug", (claimId: string) => getPublicSlugForClaim({ claimId }));
 export const cachedVerdictSummaries = cached("verdict-summaries", async (slugs: string[]) => [...(await listPublicVerdictSummaries({ slugs })).entries()]);
 
 /** For server actions: the next public read sees the change (read-your-writes), not a stale copy. */
@@ -68,4 +69,22 @@ export async function publicClaim(slug: string, claimId: string) {
   const index = factCheck?.claims.findIndex((c) => c.id === claimId) ?? -1;
   if (!factCheck || index < 0) return null;
   return { factCheck, claim: factCheck.claims[index]!, number: index + 1 };
+}
+
+/** A published claim by its id alone (the embed card), via the slug of its live fact-check. */
+export async function publicClaimById(claimId: string) {
+  if (!CLAIM_ID.test(claimId)) return null;
+  const slug = await cachedSlugForClaim(claimId);
+  return slug ? publicClaim(slug, claimId) : null;
+}
+
+/** Every live fact-check (newest first) for the feed and the sitemap, a page of 100 at a time. */
+export async function allPublicFactChecks(limit = Infinity) {
+  const items = [];
+  for (let page = 1; items.length < limit; page++) {
+    const result = await cachedSearch({ page, pageSize: 100 });
+    items.push(...result.items);
+    if (page * result.pageSize >= result.total) break;
+  }
+  return items.slice(0, limit);
 }

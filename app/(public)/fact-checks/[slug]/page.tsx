@@ -47,7 +47,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       url,
       publishedTime: publication.publishedAt.toISOString(),
       modifiedTime: publication.updatedAt.toISOString(),
-      images: [{ url: `${url}/opengraph-image`, width: 1200, height: 630, alt: `${title}: our verdict` }],
     },
     alternates: { canonical: url, types: { "application/atom+xml": `${siteUrl()}/fact-checks/feed.xml` } },
   };
