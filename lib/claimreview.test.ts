@@ -80,7 +80,12 @@ describe("buildClaimReview", () => {
 
   it("handles a source with nothing but a title", () => {
     const review = buildClaimReview(input({ source: { title: "Untitled post", url: null, author: null, publisher: null, publishedOn: null } }));
-    expect(review.itemReviewed).toEqual({ "@type": "Claim", appearance: { "@type": "CreativeWork", headline: "Untitled post" } });
+    // The claim still names who made it: search engines expect Claim.author, so an unknown author is said to be unknown.
+    expect(review.itemReviewed).toEqual({
+      "@type": "Claim",
+      author: { "@type": "Organization", name: "Unidentified author" },
+      appearance: { "@type": "CreativeWork", headline: "Untitled post" },
+    });
     // No `undefined` or null members leak into the JSON.
     expect(serializeJsonLd(review)).not.toMatch(/null|undefined/);
   });

@@ -50,6 +50,8 @@ export type ClaimReview = {
   };
 };
 
+const UNKNOWN_CLAIMANT: Thing = { "@type": "Organization", name: "Unidentified author" };
+
 /** Builds the ClaimReview for one claim. Throws on a rating outside the scale or a non-absolute site URL: both are bugs, not data to publish. */
 export function buildClaimReview(input: ClaimReviewInput): ClaimReview {
   const base = httpUrlOrNull(input.siteUrl)?.replace(/\/+$/, "");
@@ -68,8 +70,9 @@ export function buildClaimReview(input: ClaimReviewInput): ClaimReview {
   const sourceUrl = httpUrlOrNull(source.url);
   const sourceDate = isoDate(source.publishedOn);
   const publisher: Thing | undefined = sourcePublisher ? { "@type": "Organization", name: sourcePublisher } : undefined;
-  // Who made the claim: the named author, else the outlet that published it.
-  const claimant: Thing | undefined = sourceAuthor ? { "@type": "Person", name: sourceAuthor } : publisher;
+  // Who made the claim: the named author, else the outlet that published it, else said plainly to be unknown
+  // (anonymous web pages are common; search engines expect Claim.author all the same).
+  const claimant: Thing = sourceAuthor ? { "@type": "Person", name: sourceAuthor } : (publisher ?? UNKNOWN_CLAIMANT);
 
   const organisationUrl = httpUrlOrNull(input.organisation.url) ?? base;
   return compact({

@@ -34,7 +34,9 @@ test("public pages and the API are served from the cache until an action invalid
   const { items } = (await (await request.get("/api/public/fact-checks?q=hair")).json()) as { items: { slug: string; summary: string }[] };
   const { slug, summary } = items[0]!;
   const page = `/fact-checks/${slug}`;
+  const api = `/api/public/fact-checks/${slug}`;
   expect(await (await request.get(page)).text()).toContain(summary.slice(0, 40));
+  expect((await request.get(api)).status()).toBe(200);
 
   // Warm, then time cached reads of the summary page.
   const timings: number[] = [];
@@ -50,7 +52,7 @@ test("public pages and the API are served from the cache until an action invalid
   await writeBehindTheAppsBack(testInfo.project.name, changed, slug);
   // Served from the cache: no database read, so the direct change does not show.
   expect(await (await request.get(page)).text()).not.toContain(changed);
-  expect(JSON.stringify(await (await request.get(`/api/public/fact-checks/${slug}`)).json())).not.toContain(changed);
+  expect(JSON.stringify(await (await request.get(api)).json())).not.toContain(changed);
 
   // An admin saves an organisation page: public data is invalidated and the next read goes to the database.
   const admin = await pageAs("admin");
@@ -60,6 +62,7 @@ test("public pages and the API are served from the cache until an action invalid
   await save.click();
   await expect(admin.getByTestId("toast")).toContainText("Saved");
   expect(await (await request.get(page)).text()).toContain(changed);
+  expect(JSON.stringify(await (await request.get(api)).json())).toContain(changed);
 
   await writeBehindTheAppsBack(testInfo.project.name, summary, slug);
 });

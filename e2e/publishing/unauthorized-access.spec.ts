@@ -41,6 +41,7 @@ test("reviewers and anonymous callers cannot unpublish; a stale unpublish is ref
   await pages.article(reviewer).goto(seeded.id);
   await expect(reviewer.getByRole("button", { name: "Unpublish" })).toHaveCount(0);
 
+  const path = (await editor.getByRole("link", { name: /^\/fact-checks\// }).textContent())!.trim();
   const unpublish = editor.getByRole("button", { name: "Unpublish" });
   await waitForHydration(unpublish);
   const action = await captureAction(editor, `**/articles/${seeded.id}`, () => unpublish.click());
@@ -52,7 +53,6 @@ test("reviewers and anonymous callers cannot unpublish; a stale unpublish is ref
     await anon.dispose();
   }
   // Still public after the refusals.
-  const path = (await editor.getByRole("link", { name: /^\/fact-checks\// }).textContent())!.trim();
   expect((await reviewer.request.get(path)).status()).toBe(200);
 
   // editor2 unpublishes first; the editor's page (older version) is refused with a conflict, not a silent no-op.
