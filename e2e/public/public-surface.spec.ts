@@ -39,7 +39,9 @@ test("every published fact-check and claim permalink carries valid ClaimReview m
       permalinks++;
     }
   }
-  testInfo.annotations.push({ type: "claimreview", description: `${items.length} fact-checks, ${permalinks} permalinks valid; warnings: ${warnings.join(" | ") || "none"}` });
+  const claimreviewNote = `${items.length} fact-checks, ${permalinks} permalinks valid; warnings: ${warnings.join(" | ") || "none"}`;
+  testInfo.annotations.push({ type: "claimreview", description: claimreviewNote });
+  console.log(`[claimreview] ${claimreviewNote}`);
 });
 
 test("readers search and filter the index", async ({ anonymous }) => {
