@@ -7,16 +7,24 @@ const nextConfig: NextConfig = {
   // File imports (.docx up to 10 MB) and import previews (page HTML) travel through server actions.
   experimental: { serverActions: { bodySizeLimit: "12mb" } },
   async headers() {
+    const common = [
+      { key: "X-Content-Type-Options", value: "nosniff" },
+      { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+    ];
     return [
       {
-        source: "/:path*",
+        // Everything except /embed/*: no page may be framed (clickjacking on the desk).
+        source: "/((?!embed/).*)",
         headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          // No page may be framed yet; an embeddable claim card will be the one exception.
+          ...common,
           { key: "Content-Security-Policy", value: "frame-ancestors 'none'; object-src 'none'; base-uri 'self'" },
           { key: "X-Frame-Options", value: "DENY" },
         ],
+      },
+      {
+        // The embeddable claim card is read-only public data: any site may frame it.
+        source: "/embed/:path*",
+        headers: [...common, { key: "Content-Security-Policy", value: "frame-ancestors *; object-src 'none'; base-uri 'self'" }],
       },
     ];
   },

@@ -24,11 +24,11 @@ describe("buildClaimReview", () => {
     expect(review).toEqual({
       "@context": "https://schema.org",
       "@type": "ClaimReview",
-      url: "https://factdesk.example/fact-checks/celery-juice-cures-migraines#claim-cl_123",
+      url: "https://factdesk.example/fact-checks/celery-juice-cures-migraines/claims/cl_123",
       claimReviewed: "Celery juice cures migraines.",
       reviewRating: { "@type": "Rating", ratingValue: 1, bestRating: 5, worstRating: 1, alternateName: "Inaccurate" },
       author: { "@type": "Organization", name: "Health Check Desk", url: "https://factdesk.example" },
-      datePublished: "2025-03-04",
+      datePublished: "2025-03-04T23:30:00.000Z",
       itemReviewed: {
         "@type": "Claim",
         author: { "@type": "Person", name: "Jane Doe" },
@@ -63,7 +63,7 @@ describe("buildClaimReview", () => {
 
   it("keeps the permalink on this site and encodes the slug and claim id", () => {
     const review = buildClaimReview(input({ siteUrl: "http://localhost:3100", slug: "a b", claim: { id: "x/y", statement: "s" } }));
-    expect(review.url).toBe("http://localhost:3100/fact-checks/a%20b#claim-x%2Fy");
+    expect(review.url).toBe("http://localhost:3100/fact-checks/a%20b/claims/x%2Fy");
   });
 
   it("falls back to the publisher as the claimant when the author is unknown", () => {
@@ -80,7 +80,12 @@ describe("buildClaimReview", () => {
 
   it("handles a source with nothing but a title", () => {
     const review = buildClaimReview(input({ source: { title: "Untitled post", url: null, author: null, publisher: null, publishedOn: null } }));
-    expect(review.itemReviewed).toEqual({ "@type": "Claim", appearance: { "@type": "CreativeWork", headline: "Untitled post" } });
+    // The claim still names who made it: search engines expect Claim.author, so an unknown author is said to be unknown.
+    expect(review.itemReviewed).toEqual({
+      "@type": "Claim",
+      author: { "@type": "Organization", name: "Unidentified author" },
+      appearance: { "@type": "CreativeWork", headline: "Untitled post" },
+    });
     // No `undefined` or null members leak into the JSON.
     expect(serializeJsonLd(review)).not.toMatch(/null|undefined/);
   });
@@ -91,8 +96,10 @@ describe("buildClaimReview", () => {
   });
 
   it("adds dateModified only when it differs from datePublished", () => {
-    expect(buildClaimReview(input({ dateModified: new Date("2025-03-04T23:59:00Z") }))).not.toHaveProperty("dateModified");
-    expect(buildClaimReview(input({ dateModified: new Date("2025-03-10T08:00:00Z") })).dateModified).toBe("2025-03-10");
+    expect(buildClaimReview(input({ dateModified: new Date("2025-03-04T23:30:00Z") }))).not.toHaveProperty("dateModified");
+    // A correction later the same day still moves dateModified (full instants, not days).
+    expect(buildClaimReview(input({ dateModified: new Date("2025-03-04T23:59:00Z") })).dateModified).toBe("2025-03-04T23:59:00.000Z");
+    expect(buildClaimReview(input({ dateModified: new Date("2025-03-10T08:00:00Z") })).dateModified).toBe("2025-03-10T08:00:00.000Z");
   });
 
   it("ignores an unreadable source date", () => {

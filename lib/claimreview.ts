@@ -11,7 +11,7 @@ import { BEST_RATING, WORST_RATING } from "./rating-scale";
 export type ClaimReviewInput = {
   /** Absolute origin of this site, e.g. "https://factdesk.example" (a trailing slash is ignored). */
   siteUrl: string;
-  /** The publication's slug: the claim permalink is `${siteUrl}/fact-checks/${slug}#claim-${claim.id}`. */
+  /** The publication's slug: the claim permalink is `${siteUrl}/fact-checks/${slug}/claims/${claim.id}`. */
   slug: string;
   /** The fact-checking organisation, the ClaimReview's author. */
   organisation: { name: string; url?: string | null };
@@ -50,6 +50,8 @@ export type ClaimReview = {
   };
 };
 
+const UNKNOWN_CLAIMANT: Thing = { "@type": "Organization", name: "Unidentified author" };
+
 /** Builds the ClaimReview for one claim. Throws on a rating outside the scale or a non-absolute site URL: both are bugs, not data to publish. */
 export function buildClaimReview(input: ClaimReviewInput): ClaimReview {
   const base = httpUrlOrNull(input.siteUrl)?.replace(/\/+$/, "");
@@ -58,9 +60,9 @@ export function buildClaimReview(input: ClaimReviewInput): ClaimReview {
   if (!Number.isFinite(value) || value < WORST_RATING || value > BEST_RATING) {
     throw new RangeError(`buildClaimReview: rating value ${value} is outside ${WORST_RATING}…${BEST_RATING}`);
   }
-  const datePublished = isoDate(input.datePublished);
+  const datePublished = isoInstant(input.datePublished);
   if (!datePublished) throw new Error("buildClaimReview: datePublished is not a valid date");
-  const dateModified = isoDate(input.dateModified);
+  const dateModified = isoInstant(input.dateModified);
 
   const source = input.source;
   const sourceAuthor = clean(source.author);
@@ -68,14 +70,15 @@ export function buildClaimReview(input: ClaimReviewInput): ClaimReview {
   const sourceUrl = httpUrlOrNull(source.url);
   const sourceDate = isoDate(source.publishedOn);
   const publisher: Thing | undefined = sourcePublisher ? { "@type": "Organization", name: sourcePublisher } : undefined;
-  // Who made the claim: the named author, else the outlet that published it.
-  const claimant: Thing | undefined = sourceAuthor ? { "@type": "Person", name: sourceAuthor } : publisher;
+  // Who made the claim: the named author, else the outlet that published it, else said plainly to be unknown
+  // (anonymous web pages are common; search engines expect Claim.author all the same).
+  const claimant: Thing = sourceAuthor ? { "@type": "Person", name: sourceAuthor } : (publisher ?? UNKNOWN_CLAIMANT);
 
   const organisationUrl = httpUrlOrNull(input.organisation.url) ?? base;
   return compact({
     "@context": "https://schema.org",
     "@type": "ClaimReview",
-    url: `${base}/fact-checks/${encodeURIComponent(input.slug)}#claim-${encodeURIComponent(input.claim.id)}`,
+    url: claimPermalink(base, input.slug, input.claim.id),
     claimReviewed: input.claim.statement.trim(),
     reviewRating: { "@type": "Rating", ratingValue: value, bestRating: BEST_RATING, worstRating: WORST_RATING, alternateName: label },
     author: { "@type": "Organization", name: input.organisation.name, url: organisationUrl },
@@ -95,6 +98,20 @@ export function buildClaimReview(input: ClaimReviewInput): ClaimReview {
       },
     },
   } satisfies ClaimReview);
+}
+
+/** The claim's own page, the one URL a ClaimReview points at (exactly one ClaimReview lives there). */
+export function claimPermalink(siteUrl: string, slug: string, claimId: string): string {
+  return `${siteUrl.replace(/\/+$/, "")}/fact-checks/${encodeURIComponent(slug)}/claims/${encodeURIComponent(claimId)}`;
+}
+
+/**
+ * Our own timestamps (publication, correction) as full ISO 8601 instants, so
+ * a same-day correction still moves `dateModified`; strings are taken as days.
+ */
+function isoInstant(value: Date | string | null | undefined): string | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+  return isoDate(value);
 }
 
 /**

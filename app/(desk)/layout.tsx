@@ -32,6 +32,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
               {can(user.role, "manage:organisation") && <Link href="/admin/users">Users</Link>}
               {can(user.role, "manage:organisation") && <Link href="/admin/rating-scale">Rating scale</Link>}
               {can(user.role, "manage:organisation") && <Link href="/admin/settings">Settings</Link>}
+              {can(user.role, "manage:organisation") && <Link href="/admin/pages">Pages</Link>}
               <Link href="/fact-checks">Public site</Link>
               <Link href="/notifications" data-testid="notifications-link">
                 Notifications{unread > 0 && <span className="count" aria-label={`${unread} unread`}>{unread}</span>}

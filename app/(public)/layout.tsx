@@ -12,6 +12,9 @@ export default function PublicLayout({ children }: { children: ReactNode }) {
           </Link>
           <nav className="nav" aria-label="Site">
             <Link href="/fact-checks">Fact-checks</Link>
+            <Link href="/methodology">Methodology</Link>
+            <Link href="/corrections-policy">Corrections</Link>
+            <Link href="/about">About</Link>
           </nav>
           <Link href="/articles" className="small">
             Desk sign-in
@@ -19,7 +22,11 @@ export default function PublicLayout({ children }: { children: ReactNode }) {
         </div>
       </header>
       {children}
-      <footer className="site-footer">Fact-checks are reviewed by two people before publication. Ratings run from 1 (false) to 5 (true).</footer>
+      <footer className="site-footer">
+        Fact-checks are reviewed by two people before publication. Ratings run from 1 (false) to 5 (true).{" "}
+        <Link href="/corrections-policy">Corrections policy</Link> · <Link href="/about">Funding and contact</Link> ·{" "}
+        <a href="/fact-checks/feed.xml">Feed</a>
+      </footer>
     </>
   );
 }

@@ -75,6 +75,7 @@ export function optimisticClaim(input: {
     status: "open",
     exclusionReason: null,
     currentVerdictId: null,
+    approvedVerdictId: null,
     createdBy: "",
     createdAt: now,
     updatedAt: now,

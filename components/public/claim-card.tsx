@@ -1,12 +1,13 @@
-import type { PublicFactCheck } from "@/db/queries/claim-details";
+import type { PublicClaim as PublicClaimData } from "@/db/queries/public-fact-checks";
 import { formatDate } from "@/components/ui/format";
 import { CitationList } from "./citation-list";
 import { Markdown } from "@/components/ui/markdown";
 import { ShowInArticleButton } from "./claim-navigation";
 import { VerdictBadge } from "./verdict-badge";
 import styles from "./public.module.css";
+import extra from "./fact-check.module.css";
 
-export type PublicClaim = PublicFactCheck["claims"][number];
+export type PublicClaim = PublicClaimData;
 
 export type ClaimCardProps = {
   claim: PublicClaim;
@@ -15,13 +16,15 @@ export type ClaimCardProps = {
   total: number;
   /** Who said it, for the quote's caption, e.g. "Sasha Bloom, Green Living Daily". */
   attribution: string | null;
+  /** The claim's own page (`/fact-checks/<slug>/claims/<id>`); omitted on that page itself. */
+  permalink?: string;
 };
 
 /** DOM id of a claim's card: the permalink target `#claim-<id>` (also used in ClaimReview `url`). */
 export const claimAnchorId = (claimId: string) => `claim-${claimId}`;
 
 /** One checked claim: verdict, what was said, why, the evidence, and who reviewed and approved it. */
-export function ClaimCard({ claim, number, total, attribution }: ClaimCardProps) {
+export function ClaimCard({ claim, number, total, attribution, permalink }: ClaimCardProps) {
   const { verdict } = claim;
   const anchor = claimAnchorId(claim.id);
   const approvals = claim.reviews.filter((r) => r.decision === "approved");
@@ -30,6 +33,12 @@ export function ClaimCard({ claim, number, total, attribution }: ClaimCardProps)
       <header className={styles.claimHeader}>
         <p className={styles.claimKicker}>
           Claim {number} of {total}
+          {claim.history.length > 0 ? (
+            <>
+              {" "}
+              <span className={extra.updatedBadge}>Updated</span>
+            </>
+          ) : null}
         </p>
         <p className={styles.claimVerdict}>
           <span className="visually-hidden">Our rating: </span>
@@ -46,8 +55,12 @@ export function ClaimCard({ claim, number, total, attribution }: ClaimCardProps)
         </blockquote>
         <figcaption>
           {attribution ? `${attribution}, in the article we checked` : "In the article we checked"}
-          {" · "}
-          <ShowInArticleButton claimId={claim.id} />
+          {permalink ? (
+            <>
+              {" · "}
+              <ShowInArticleButton claimId={claim.id} />
+            </>
+          ) : null}
         </figcaption>
       </figure>
 
@@ -66,6 +79,8 @@ export function ClaimCard({ claim, number, total, attribution }: ClaimCardProps)
         <CitationList citations={verdict.citations} />
       </div>
 
+      {claim.history.length > 0 ? <VerdictHistory history={claim.history} /> : null}
+
       <footer className={styles.claimFooter}>
         <p>
           Reviewed by <strong>{verdict.authorName}</strong>
@@ -76,12 +91,32 @@ export function ClaimCard({ claim, number, total, attribution }: ClaimCardProps)
             </span>
           ))}
         </p>
-        <p>
-          <a href={`#${anchor}`} className={styles.permalink}>
-            Link to this claim<span className="visually-hidden">: {claim.statement}</span>
-          </a>
-        </p>
+        {permalink ? (
+          <p>
+            <a href={permalink} className={styles.permalink}>
+              Link to this claim<span className="visually-hidden">: {claim.statement}</span>
+            </a>
+          </p>
+        ) : null}
       </footer>
     </article>
+  );
+}
+
+/** How the claim's rating changed after publication, oldest first, with each correction's note. */
+function VerdictHistory({ history }: { history: PublicClaim["history"] }) {
+  return (
+    <div className={extra.history}>
+      <h4 className={styles.claimSubheading}>Verdict history</h4>
+      <ol className={extra.historyList}>
+        {history.map((h, i) => (
+          <li key={`${h.at.toISOString()}-${i}`}>
+            <time dateTime={h.at.toISOString()}>{formatDate(h.at)}</time>: {i === 0 && !h.note ? "first published as " : "changed to "}
+            <VerdictBadge label={h.label} colour={h.colour} />
+            {h.note ? <span className={extra.historyNote}> — {h.note}</span> : null}
+          </li>
+        ))}
+      </ol>
+    </div>
   );
 }

@@ -3,7 +3,16 @@ import { formatDate } from "@/components/ui/format";
 import styles from "./public.module.css";
 
 /** Dated public notes about changes made after publication, oldest first. */
-export function Corrections({ corrections, headingId }: { corrections: PublicCorrection[]; headingId: string }) {
+export function Corrections({
+  corrections,
+  headingId,
+  claimHref,
+}: {
+  corrections: PublicCorrection[];
+  headingId: string;
+  /** Where a correction about one claim links to (that claim's card or page). */
+  claimHref?: (claimId: string) => string;
+}) {
   return (
     <section aria-labelledby={headingId} className={styles.corrections} id="corrections">
       <h2 id={headingId}>Corrections and updates</h2>
@@ -16,7 +25,15 @@ export function Corrections({ corrections, headingId }: { corrections: PublicCor
               <time dateTime={c.createdAt.toISOString()} className={styles.correctionDate}>
                 {formatDate(c.createdAt)}
               </time>
-              <p>{c.note}</p>
+              <p>
+                {c.note}
+                {c.claimId && claimHref ? (
+                  <>
+                    {" "}
+                    <a href={claimHref(c.claimId)}>See the claim</a>
+                  </>
+                ) : null}
+              </p>
             </li>
           ))}
         </ol>

@@ -1,12 +1,12 @@
 import Link from "next/link";
-import type { PublishedListItem } from "@/db/queries/publications";
+import type { PublicListItem } from "@/db/queries/public-search";
 import type { PublicVerdictSummary } from "@/db/queries/public-fact-checks";
 import { formatDate } from "@/components/ui/format";
 import { VerdictBadge } from "./verdict-badge";
 import styles from "./public.module.css";
 
 export type FactCheckListProps = {
-  items: PublishedListItem[];
+  items: (PublicListItem & { headline: { label: string; colour: string } | null })[];
   verdicts: Map<string, PublicVerdictSummary[]>;
 };
 
@@ -34,6 +34,11 @@ export function FactCheckList({ items, verdicts }: FactCheckListProps) {
                   </>
                 ) : null}
               </p>
+              {item.headline ? (
+                <p className={styles.indexMeta}>
+                  Our verdict: <VerdictBadge label={item.headline.label} colour={item.headline.colour} />
+                </p>
+              ) : null}
               <p className={styles.indexSummary}>{item.summary}</p>
               {claimCount > 0 ? (
                 <div className={styles.indexVerdicts}>

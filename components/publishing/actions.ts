@@ -1,18 +1,31 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { publishArticle } from "@/db/queries/publications";
+import { publishArticle, unpublishArticle } from "@/db/queries/publications";
 import { action } from "@/lib/server/action";
+import { invalidatePublicData } from "@/lib/server/public-cache";
+
+const id = z.string().min(1).max(64);
 
 const publishSchema = z.object({
-  articleId: z.string().min(1).max(64),
+  articleId: id,
   summary: z.string().trim().min(1, "Write a short summary for readers.").max(1000, "Keep the summary under 1,000 characters."),
+  headlineRatingId: z.string().min(1, "Choose the verdict for the article as a whole.").max(64),
 });
 
 export const publishArticleAction = action(publishSchema, { permission: "publish:article" }, async (input, user) => {
   const publication = await publishArticle({ ...input, editorId: user.id });
+  invalidatePublicData();
   revalidatePath(`/articles/${input.articleId}`);
-  revalidatePath("/fact-checks");
-  revalidatePath(`/fact-checks/${publication.slug}`);
+  return { slug: publication.slug };
+});
+
+const unpublishSchema = z.object({ articleId: id, version: z.int().min(1) });
+
+/** Takes a fact-check off the public site; the slug is kept for a later republish. */
+export const unpublishArticleAction = action(unpublishSchema, { permission: "publish:article" }, async (input, user) => {
+  const publication = await unpublishArticle({ ...input, editorId: user.id });
+  invalidatePublicData();
+  revalidatePath(`/articles/${input.articleId}`);
   return { slug: publication.slug };
 });

@@ -2,43 +2,65 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { publishArticleAction } from "./actions";
+import { publishArticleAction, unpublishArticleAction } from "./actions";
 
 export type PublishPanelProps = {
   articleId: string;
   canPublish: boolean;
   /** Why publishing is not possible yet (from lib/workflow publishBlocker), or null. */
   blocker: string | null;
-  publishedSlug: string | null;
+  /** The live publication, if any: its slug and the version an unpublish must match. */
+  published: { slug: string; version: number } | null;
+  /** The rating scale, for the headline verdict. */
+  ratings: { id: string; label: string }[];
 };
 
 /** Publishing lives beside the claims: an editor sees at once what still blocks it. */
-export function PublishPanel({ articleId, canPublish, blocker, publishedSlug }: PublishPanelProps) {
+export function PublishPanel({ articleId, canPublish, blocker, published, ratings }: PublishPanelProps) {
   const router = useRouter();
   const [summary, setSummary] = useState("");
+  const [headlineRatingId, setHeadlineRatingId] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
 
-  if (publishedSlug) {
+  const run = (call: () => ReturnType<typeof publishArticleAction>) =>
+    startTransition(async () => {
+      setError(null);
+      const result = await call();
+      if (!result.ok) return setError(result.error);
+      router.refresh();
+    });
+
+  const errorBox = error && (
+    <div className="alert error" role="alert" data-testid="form-error">
+      {error}
+    </div>
+  );
+
+  if (published) {
     return (
       <section className="card small" aria-labelledby="publish-heading">
         <h2 id="publish-heading" style={{ fontSize: "1rem" }}>
           Published
         </h2>
-        <p style={{ margin: 0 }}>
-          Readers see it at <Link href={`/fact-checks/${publishedSlug}`}>/fact-checks/{publishedSlug}</Link>.
+        <p>
+          Readers see it at <Link href={`/fact-checks/${published.slug}`}>/fact-checks/{published.slug}</Link>. Any change to a verdict now needs a
+          correction note, shown to readers once approved.
         </p>
+        {errorBox}
+        {canPublish && (
+          <button
+            type="button"
+            className="button secondary small"
+            disabled={pending}
+            onClick={() => run(() => unpublishArticleAction({ articleId, version: published.version }))}
+          >
+            {pending ? "Unpublishing…" : "Unpublish"}
+          </button>
+        )}
       </section>
     );
   }
-
-  const publish = () =>
-    startTransition(async () => {
-      setError(null);
-      const result = await publishArticleAction({ articleId, summary });
-      if (!result.ok) return setError(result.error);
-      router.refresh();
-    });
 
   return (
     <section className="card small" aria-labelledby="publish-heading">
@@ -56,15 +78,22 @@ export function PublishPanel({ articleId, canPublish, blocker, publishedSlug }: 
       ) : (
         <>
           <div className="field">
+            <label htmlFor="publish-headline">Headline verdict</label>
+            <select id="publish-headline" value={headlineRatingId} onChange={(e) => setHeadlineRatingId(e.target.value)}>
+              <option value="">Choose the verdict for the whole article…</option>
+              {ratings.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
             <label htmlFor="publish-summary">Summary</label>
             <textarea id="publish-summary" rows={3} maxLength={1000} value={summary} onChange={(e) => setSummary(e.target.value)} />
           </div>
-          {error && (
-            <div className="alert error" role="alert" data-testid="form-error">
-              {error}
-            </div>
-          )}
-          <button type="button" className="button" disabled={pending} onClick={publish}>
+          {errorBox}
+          <button type="button" className="button" disabled={pending} onClick={() => run(() => publishArticleAction({ articleId, summary, headlineRatingId }))}>
             {pending ? "Publishing…" : "Publish"}
           </button>
         </>

@@ -15,6 +15,7 @@ export const KIND_LABELS: Record<CitationKind, string> = { study: "Study", agenc
 
 export const MAX_CITATIONS = 30;
 export const MAX_RATIONALE = 20_000;
+export const MAX_CORRECTION_NOTE = 1000;
 /** Editors expect corroboration; fewer than this gets a warning, never a refusal. */
 export const RECOMMENDED_CITATIONS = 2;
 
@@ -57,6 +58,13 @@ export const proposeVerdictSchema = z.object({
     .array(citationSchema)
     .min(1, "Add at least one citation: a verdict needs evidence.")
     .max(MAX_CITATIONS, `A verdict can have at most ${MAX_CITATIONS} citations.`),
+  /** Needed once the article is published (the server decides); shown to readers as a dated correction. */
+  correctionNote: z
+    .string()
+    .trim()
+    .max(MAX_CORRECTION_NOTE, `Keep the correction note to ${MAX_CORRECTION_NOTE} characters or fewer.`)
+    .optional()
+    .transform((v) => v || null),
 });
 
 export type ProposeVerdictInput = z.input<typeof proposeVerdictSchema>;

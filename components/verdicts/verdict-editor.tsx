@@ -5,6 +5,7 @@ import { FieldError, FormError } from "@/components/ui/form-error";
 import { CitationsEditor, emptyCitation } from "./citations-editor";
 import { Markdown } from "@/components/ui/markdown";
 import {
+  MAX_CORRECTION_NOTE,
   MAX_RATIONALE,
   RECOMMENDED_CITATIONS,
   proposeVerdictSchema,
@@ -30,6 +31,8 @@ export type VerdictEditorProps = {
   approved?: boolean;
   /** The claim itself is still being saved: the form can be filled, not submitted. */
   saving?: boolean;
+  /** The article is published: the revision needs a correction note for readers. */
+  published?: boolean;
 };
 
 function draftsFrom(verdict: WorkspaceVerdict | null): CitationDraft[] {
@@ -54,11 +57,15 @@ const isBlank = (c: CitationDraft) => [c.url, c.title, c.publisher, c.publishedO
  * claim, submitted as a new verdict revision for approval. Validation runs
  * here with the server's schema for quick feedback; the server decides.
  */
-export function VerdictEditor({ claimId, claimVersion, ratings, initial, onSubmit, onReload, approved, saving }: VerdictEditorProps) {
+export function VerdictEditor({ claimId, claimVersion, ratings, initial, onSubmit, onReload, approved, saving, published }: VerdictEditorProps) {
   const id = useId();
   const [ratingId, setRatingId] = useState(initial?.ratingId ?? "");
   const [rationale, setRationale] = useState(initial?.rationale ?? "");
   const [citations, setCitations] = useState<CitationDraft[]>(() => draftsFrom(initial));
+  const [correctionNote, setCorrectionNote] = useState("");
+  // Also shown when the server asks for a note (the article was published after this page loaded).
+  const [needsNote, setNeedsNote] = useState(Boolean(published));
+  const showNote = needsNote || Boolean(published);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [formError, setFormError] = useState<{ message: string; conflict: boolean } | null>(null);
   const [pending, setPending] = useState(false);
@@ -88,6 +95,7 @@ export function VerdictEditor({ claimId, claimVersion, ratings, initial, onSubmi
         kind: c.kind,
         archiveUrl: c.archiveUrl,
       })),
+      ...(showNote ? { correctionNote } : {}),
     };
     const remap = (fieldErrors: Record<string, string[]> = {}) => {
       const out: Record<string, string[]> = {};
@@ -115,6 +123,7 @@ export function VerdictEditor({ claimId, claimVersion, ratings, initial, onSubmi
     try {
       const result = await onSubmit(input);
       if (!result.ok) {
+        if (result.fieldErrors?.correctionNote) setNeedsNote(true);
         setErrors(remap(result.fieldErrors));
         setFormError({ message: result.error, conflict: Boolean(result.code?.startsWith("conflict:")) });
       }
@@ -182,6 +191,25 @@ export function VerdictEditor({ claimId, claimVersion, ratings, initial, onSubmi
           </section>
         )}
       </div>
+
+      {showNote && (
+        <div className="field">
+          <label htmlFor={`${id}-correction`}>Correction note</label>
+          <textarea
+            id={`${id}-correction`}
+            rows={3}
+            value={correctionNote}
+            maxLength={MAX_CORRECTION_NOTE}
+            onChange={(e) => setCorrectionNote(e.target.value)}
+            aria-invalid={err("correctionNote") ? true : undefined}
+            aria-describedby={described("correctionNote", `${id}-correction-hint`)}
+          />
+          <p id={`${id}-correction-hint`} className={styles.hint}>
+            This fact-check is published. Tell readers what changed and why; the note appears, dated, on the public page once the revision is approved.
+          </p>
+          <FieldError id={`${id}-correctionNote-error`} errors={err("correctionNote")} />
+        </div>
+      )}
 
       <CitationsEditor idPrefix={id} citations={citations} onChange={setCitations} errors={errors} />
 

@@ -37,7 +37,7 @@ describe.each(testDialects())("audit trail and article status on %s", (dialect) 
     await step(); // approved
     await publishArticle({ articleId: article.id, summary: "Neither claim holds up.", editorId: editor.id });
     await step(); // published
-    await proposeTestVerdict(zinc.id, ctx.rating("Unsupported").id, reviewer.id);
+    await proposeTestVerdict(zinc.id, ctx.rating("Unsupported").id, reviewer.id, "Re-checked.", "We re-rated this claim after publication.");
     await step(); // still published: later changes become corrections
     await updateArticleMetadata({ id: article.id, version: (await getArticleByIdOrThrow({ id: article.id })).version, title: "Full flow (updated)", userId: editor.id });
 

@@ -6,10 +6,9 @@ import { getArticleByIdOrThrow, getArticleVersion } from "./articles";
 import { listClaimsForArticle, type Claim } from "./claims";
 import type { Rating } from "./ratings";
 import { listReviewsForVerdicts, type Review } from "./reviews";
-import { getLivePublicationBySlug, getPublicationForArticle, type Publication } from "./publications";
+import { getPublicationForArticle, type Publication } from "./publications";
 import { getVerdictsWithCitations, type VerdictWithCitations } from "./verdicts";
 import { AppError } from "@/lib/errors";
-import { pinClaimsToVersion } from "./claim-anchors";
 
 export type ReviewWithEditor = Review & { editorName: string };
 
@@ -19,9 +18,13 @@ export type ClaimDetail = Claim & {
 };
 
 /** Loads verdicts, ratings, citations, reviews and people for a set of claims in a fixed number of queries. */
-export async function loadClaimDetails(claims: Claim[]): Promise<ClaimDetail[]> {
+export async function loadClaimDetails(
+  claims: Claim[],
+  /** Which verdict to load per claim: the current one (desk) or the last approved one (public pages). */
+  verdictIdOf: (claim: Claim) => string | null = (c) => c.currentVerdictId,
+): Promise<ClaimDetail[]> {
   const { db, t } = await getDatabase();
-  const verdictIds = claims.map((c) => c.currentVerdictId).filter((id): id is string => Boolean(id));
+  const verdictIds = claims.map(verdictIdOf).filter((id): id is string => Boolean(id));
   const verdicts = await getVerdictsWithCitations({ ids: verdictIds });
   const reviews = await listReviewsForVerdicts({ verdictIds });
   const ratings = await db.select().from(t.ratings);
@@ -30,7 +33,8 @@ export async function loadClaimDetails(claims: Claim[]): Promise<ClaimDetail[]> 
   const nameOf = new Map(people.map((p) => [p.id, p.name]));
   const ratingOf = new Map(ratings.map((r) => [r.id, r]));
   return claims.map((claim) => {
-    const v = claim.currentVerdictId ? verdicts.get(claim.currentVerdictId) : undefined;
+    const chosen = verdictIdOf(claim);
+    const v = chosen ? verdicts.get(chosen) : undefined;
     return {
       ...claim,
       verdict: v ? { ...v, rating: ratingOf.get(v.ratingId)!, authorName: nameOf.get(v.authorId) ?? "Unknown" } : null,
@@ -54,27 +58,4 @@ export async function getWorkspace({ articleId }: { articleId: string }): Promis
   const claims = await loadClaimDetails(await listClaimsForArticle({ articleId }));
   const publication = await getPublicationForArticle({ articleId });
   return { article, snapshot, claims, publication };
-}
-
-export type PublicFactCheck = {
-  publication: Publication;
-  article: Article;
-  snapshot: ArticleVersion;
-  /** Published claims only: excluded claims never reach the public. */
-  claims: (ClaimDetail & { verdict: NonNullable<ClaimDetail["verdict"]> })[];
-};
-
-/** The published fact-check behind a public slug, or null when there is none (drafts stay invisible). */
-export async function getPublicFactCheck({ slug }: { slug: string }): Promise<PublicFactCheck | null> {
-  const publication = await getLivePublicationBySlug({ slug });
-  if (!publication) return null;
-  const article = await getArticleByIdOrThrow({ id: publication.articleId });
-  const snapshot = await getArticleVersion({ id: publication.versionId });
-  if (!snapshot) return null;
-  // Claims re-anchored to a newer snapshot are shown where they were on the published one.
-  const pinned = await pinClaimsToVersion(await listClaimsForArticle({ articleId: article.id }), publication.versionId);
-  const claims = (await loadClaimDetails(pinned)).filter(
-    (c): c is PublicFactCheck["claims"][number] => c.status === "approved" && c.verdict !== null && c.versionId === publication.versionId,
-  );
-  return { publication, article, snapshot, claims };
 }

@@ -39,11 +39,12 @@ describe.each(testDialects())("public fact-check lists on %s", (dialect) => {
     expect((await listPublicVerdictSummaries({ slugs: [] })).size).toBe(0);
   });
 
-  it("leaves out claims awaiting re-approval and publications taken down", async () => {
+  it("keeps approved ratings while a revision awaits approval, and leaves out publications taken down", async () => {
     const { reviewer } = ctx.users;
     const { publication, zinc } = await published("Gated summary", ["Misleading", "Inaccurate"]);
-    await proposeTestVerdict(zinc.id, ctx.rating("Accurate").id, reviewer.id);
-    expect((await listPublicVerdictSummaries({ slugs: [publication.slug] })).get(publication.slug)!.map((v) => v.label)).toEqual(["Misleading"]);
+    await proposeTestVerdict(zinc.id, ctx.rating("Accurate").id, reviewer.id, "New rationale", "Re-rated after new evidence.");
+    // The revision awaits approval: the public keeps the approved rating (Inaccurate), not the proposed one.
+    expect((await listPublicVerdictSummaries({ slugs: [publication.slug] })).get(publication.slug)!.map((v) => v.label)).toEqual(["Misleading", "Inaccurate"]);
 
     const { db, t } = ctx.database;
     await db.update(t.publications).set({ live: false }).where(eq(t.publications.id, publication.id));
@@ -65,7 +66,7 @@ describe.each(testDialects())("public fact-check lists on %s", (dialect) => {
       ["First note", earlier.toISOString()],
       ["Second note", later.toISOString()],
     ]);
-    for (const c of corrections) expect(Object.keys(c).sort()).toEqual(["createdAt", "id", "note"]);
+    for (const c of corrections) expect(Object.keys(c).sort()).toEqual(["claimId", "createdAt", "id", "note"]);
     expect(await listPublicCorrections({ publicationId: "missing" })).toEqual([]);
   });
 });

@@ -1,21 +1,107 @@
 import "server-only";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, ne, or } from "drizzle-orm";
 import { getDatabase } from "../client";
+import type { Article, ArticleVersion } from "./articles";
+import { getArticleByIdOrThrow, getArticleVersion } from "./articles";
+import { loadClaimDetails, type ClaimDetail } from "./claim-details";
+import { pinClaimsToVersion } from "./claim-anchors";
+import { listClaimsForArticle, type Claim } from "./claims";
+import { listRatings, type Rating } from "./ratings";
+import { getLivePublicationBySlug, type Publication } from "./publications";
+import { getSetting } from "./settings";
 
 type Tables = typeof import("../schema/pg");
 export type Correction = Tables["corrections"]["$inferSelect"];
 
-/** A correction as the public sees it: the note and its date, never who wrote it internally. */
-export type PublicCorrection = Pick<Correction, "id" | "note" | "createdAt">;
+/** A correction as the public sees it: the note, its date and the claim it concerns, never who wrote it internally. */
+export type PublicCorrection = Pick<Correction, "id" | "note" | "createdAt" | "claimId">;
+
+/**
+ * The verdict the public sees for a claim: the last approved revision. Claims
+ * approved before that was recorded fall back to their current verdict while
+ * it is approved. A revision awaiting approval never shows.
+ */
+export function publicVerdictId(claim: Pick<Claim, "status" | "approvedVerdictId" | "currentVerdictId">): string | null {
+  if (claim.status === "excluded") return null;
+  return claim.approvedVerdictId ?? (claim.status === "approved" ? claim.currentVerdictId : null);
+}
 
 /** A publication's corrections, oldest first (the public page lists them in the order they happened). */
 export async function listPublicCorrections({ publicationId }: { publicationId: string }): Promise<PublicCorrection[]> {
   const { db, t } = await getDatabase();
   return db
-    .select({ id: t.corrections.id, note: t.corrections.note, createdAt: t.corrections.createdAt })
+    .select({ id: t.corrections.id, note: t.corrections.note, createdAt: t.corrections.createdAt, claimId: t.corrections.claimId })
     .from(t.corrections)
     .where(eq(t.corrections.publicationId, publicationId))
     .orderBy(asc(t.corrections.createdAt));
+}
+
+/** One step in a claim's public verdict history: the rating from `at` on, and the correction note that introduced it. */
+export type VerdictHistoryEntry = { at: Date; label: string; colour: string; note: string | null };
+
+export type PublicClaim = ClaimDetail & { verdict: NonNullable<ClaimDetail["verdict"]>; history: VerdictHistoryEntry[] };
+
+export type PublicFactCheck = {
+  publication: Publication;
+  article: Article;
+  snapshot: ArticleVersion;
+  /** Published claims only, in text order: excluded claims and unapproved first revisions never reach the public. */
+  claims: PublicClaim[];
+  corrections: PublicCorrection[];
+  headlineRating: Rating | null;
+  ratings: Rating[];
+  organisationName: string;
+};
+
+/** The published fact-check behind a public slug, or null when there is none (drafts stay invisible). */
+export async function getPublicFactCheck({ slug }: { slug: string }): Promise<PublicFactCheck | null> {
+  const publication = await getLivePublicationBySlug({ slug });
+  if (!publication) return null;
+  const article = await getArticleByIdOrThrow({ id: publication.articleId });
+  const snapshot = await getArticleVersion({ id: publication.versionId });
+  if (!snapshot) return null;
+  // Claims re-anchored to a newer snapshot are shown where they were on the published one.
+  const pinned = await pinClaimsToVersion(await listClaimsForArticle({ articleId: article.id }), publication.versionId);
+  const claimRows = pinned.filter((c) => c.versionId === publication.versionId && publicVerdictId(c));
+  const details = await loadClaimDetails(claimRows, publicVerdictId);
+  const [corrections, ratings, organisationName] = await Promise.all([
+    listPublicCorrections({ publicationId: publication.id }),
+    listRatings(),
+    getSetting("organisationName"),
+  ]);
+  const history = await loadHistories(corrections, publication.publishedAt, ratings);
+  const claims = details
+    .filter((c): c is ClaimDetail & { verdict: NonNullable<ClaimDetail["verdict"]> } => c.verdict !== null)
+    .map((c) => ({ ...c, history: history.get(c.id) ?? [] }));
+  const headlineRating = ratings.find((r) => r.id === publication.headlineRatingId) ?? null;
+  return { publication, article, snapshot, claims, corrections, headlineRating, ratings, organisationName };
+}
+
+/** Per claim: the rating it was first published with, then each corrected rating with its note. */
+async function loadHistories(corrections: PublicCorrection[], publishedAt: Date, ratings: Rating[]): Promise<Map<string, VerdictHistoryEntry[]>> {
+  const result = new Map<string, VerdictHistoryEntry[]>();
+  const ids = corrections.map((c) => c.id);
+  if (ids.length === 0) return result;
+  const { db, t } = await getDatabase();
+  const rows = await db
+    .select({ id: t.corrections.id, claimId: t.corrections.claimId, verdictId: t.corrections.verdictId, previousVerdictId: t.corrections.previousVerdictId })
+    .from(t.corrections)
+    .where(and(inArray(t.corrections.id, ids), isNotNull(t.corrections.claimId)));
+  const verdictIds = rows.flatMap((r) => [r.verdictId, r.previousVerdictId]).filter((v): v is string => Boolean(v));
+  const verdicts = verdictIds.length ? await db.select({ id: t.verdicts.id, ratingId: t.verdicts.ratingId }).from(t.verdicts).where(inArray(t.verdicts.id, verdictIds)) : [];
+  const ratingOfVerdict = new Map(verdicts.map((v) => [v.id, ratings.find((r) => r.id === v.ratingId)]));
+  const rowOf = new Map(rows.map((r) => [r.id, r]));
+  for (const correction of corrections) {
+    const row = rowOf.get(correction.id);
+    if (!row?.claimId) continue;
+    const list = result.get(row.claimId) ?? [];
+    const before = row.previousVerdictId ? ratingOfVerdict.get(row.previousVerdictId) : undefined;
+    if (list.length === 0 && before) list.push({ at: publishedAt, label: before.label, colour: before.colour, note: null });
+    const after = row.verdictId ? ratingOfVerdict.get(row.verdictId) : undefined;
+    if (after) list.push({ at: correction.createdAt, label: after.label, colour: after.colour, note: correction.note });
+    result.set(row.claimId, list);
+  }
+  return result;
 }
 
 export type PublicVerdictSummary = { label: string; colour: string; value: number };
@@ -23,19 +109,23 @@ export type PublicVerdictSummary = { label: string; colour: string; value: numbe
 /**
  * The ratings of each live fact-check's published claims, in text order, keyed
  * by slug, in one query for the whole index. Uses the same gate as
- * getPublicFactCheck: live publication, approved claim on the published snapshot.
+ * getPublicFactCheck (publicVerdictId), written as a join.
  */
 export async function listPublicVerdictSummaries({ slugs }: { slugs: string[] }): Promise<Map<string, PublicVerdictSummary[]>> {
   const result = new Map<string, PublicVerdictSummary[]>();
   if (slugs.length === 0) return result;
   const { db, t } = await getDatabase();
+  const publishedVerdict = or(
+    eq(t.verdicts.id, t.claims.approvedVerdictId),
+    and(isNull(t.claims.approvedVerdictId), eq(t.claims.status, "approved"), eq(t.verdicts.id, t.claims.currentVerdictId)),
+  );
   const rows = await db
     .select({ slug: t.publications.slug, label: t.ratings.label, colour: t.ratings.colour, value: t.ratings.value })
     .from(t.publications)
     .innerJoin(t.claims, and(eq(t.claims.articleId, t.publications.articleId), eq(t.claims.versionId, t.publications.versionId)))
-    .innerJoin(t.verdicts, eq(t.verdicts.id, t.claims.currentVerdictId))
+    .innerJoin(t.verdicts, publishedVerdict)
     .innerJoin(t.ratings, eq(t.ratings.id, t.verdicts.ratingId))
-    .where(and(inArray(t.publications.slug, slugs), eq(t.publications.live, true), eq(t.claims.status, "approved")))
+    .where(and(inArray(t.publications.slug, slugs), eq(t.publications.live, true), ne(t.claims.status, "excluded")))
     .orderBy(asc(t.claims.start), asc(t.claims.end));
   for (const { slug, ...verdict } of rows) {
     const list = result.get(slug) ?? [];
@@ -43,4 +133,15 @@ export async function listPublicVerdictSummaries({ slugs }: { slugs: string[] })
     result.set(slug, list);
   }
   return result;
+}
+
+/** The slug of the live fact-check a claim belongs to, or null (the claim or its publication is not public). */
+export async function getPublicSlugForClaim({ claimId }: { claimId: string }): Promise<string | null> {
+  const { db, t } = await getDatabase();
+  const [row] = await db
+    .select({ slug: t.publications.slug })
+    .from(t.claims)
+    .innerJoin(t.publications, eq(t.publications.articleId, t.claims.articleId))
+    .where(and(eq(t.claims.id, claimId), eq(t.publications.live, true)));
+  return row?.slug ?? null;
 }

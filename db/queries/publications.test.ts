@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { testDialects, useTestDatabase } from "@/lib/testing/databases";
 import { approveTestClaim, auditCounts, createTestArticle, createTestClaim, proposeTestVerdict, rejection } from "@/lib/testing/fixtures";
 import { getArticleByIdOrThrow } from "./articles";
-import { getPublicFactCheck, getWorkspace } from "./claim-details";
+import { getWorkspace } from "./claim-details";
+import { getPublicFactCheck } from "./public-fact-checks";
 import { getClaimByIdOrThrow, updateClaim } from "./claims";
 import { getLivePublicationBySlug, getPublicationForArticle, listPublishedFactChecks, publishArticle } from "./publications";
 
@@ -105,11 +106,13 @@ describe.each(testDialects())("publications on %s", (dialect) => {
     expect(claim!.reviews.map((r) => [r.decision, r.editorName])).toEqual([["approved", "Eddie Editor"]]);
 
     // A later revision awaiting approval never reaches the public page.
-    const v2 = await proposeTestVerdict(approved.id, ctx.rating("Accurate").id, reviewer.id);
+    const v2 = await proposeTestVerdict(approved.id, ctx.rating("Accurate").id, reviewer.id, "Re-rated.", "We re-rated this claim.");
     expect((await getArticleByIdOrThrow({ id: article.id })).status).toBe("published");
     const after = (await getPublicFactCheck({ slug: publication.slug }))!;
     expect(after.claims.some((c) => c.verdict.id === v2.id)).toBe(false);
     expect(after.claims.some((c) => c.verdict.rating.label === "Accurate")).toBe(false);
+    // …and the claim keeps showing its last approved verdict meanwhile.
+    expect(after.claims.map((c) => [c.id, c.verdict.id])).toEqual([[approved.id, verdict.id]]);
   });
 
   it("returns null for unknown slugs, unpublished articles and unpublished publications", async () => {

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, inArray } from "drizzle-orm";
-import { AppError } from "@/lib/errors";
+import { AppError, staleVersion } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { publishBlocker, slugify, type ClaimStatus } from "@/lib/workflow";
 import { getDatabase } from "../client";
@@ -11,7 +11,7 @@ type Tables = typeof import("../schema/pg");
 export type Publication = Tables["publications"]["$inferSelect"];
 
 /** Publishes an article whose every non-excluded claim is approved; the current snapshot is what the public sees. */
-export async function publishArticle(input: { articleId: string; summary: string; editorId: string }): Promise<Publication> {
+export async function publishArticle(input: { articleId: string; summary: string; editorId: string; headlineRatingId?: string | null }): Promise<Publication> {
   const database = await getDatabase();
   const { t } = database;
   return database.transaction(async (tx) => {
@@ -20,6 +20,11 @@ export async function publishArticle(input: { articleId: string; summary: string
     const claimRows = await tx.select({ status: t.claims.status }).from(t.claims).where(eq(t.claims.articleId, article.id));
     const blocker = publishBlocker(claimRows.map((c) => c.status as ClaimStatus));
     if (blocker) throw new AppError("invalid:publish", blocker);
+    const headlineRatingId = input.headlineRatingId || null;
+    if (headlineRatingId) {
+      const [rating] = await tx.select({ id: t.ratings.id }).from(t.ratings).where(eq(t.ratings.id, headlineRatingId));
+      if (!rating) throw new AppError("invalid:publish", "Choose the headline verdict from the rating scale.", { fieldErrors: { headlineRatingId: ["Choose a rating."] } });
+    }
     const [existing] = await tx.select().from(t.publications).where(eq(t.publications.articleId, article.id));
     if (existing?.live) throw new AppError("conflict:publish", "This fact-check is already published.");
     const now = new Date();
@@ -28,7 +33,7 @@ export async function publishArticle(input: { articleId: string; summary: string
       // Republishing after an unpublish keeps the slug so old links work again.
       [publication] = (await tx
         .update(t.publications)
-        .set({ live: true, summary: input.summary.trim(), versionId: article.currentVersionId!, updatedAt: now, version: existing.version + 1 })
+        .set({ live: true, summary: input.summary.trim(), headlineRatingId, versionId: article.currentVersionId!, updatedAt: now, version: existing.version + 1 })
         .where(eq(t.publications.id, existing.id))
         .returning()) as [Publication];
     } else {
@@ -45,11 +50,35 @@ export async function publishArticle(input: { articleId: string; summary: string
           publishedAt: now,
           updatedAt: now,
           live: true,
+          headlineRatingId,
         })
         .returning()) as [Publication];
     }
     await recordAudit(tx, { actorId: input.editorId, action: "article.publish", entityType: "article", entityId: article.id, before: existing ?? null, after: publication });
     await refreshArticleStatus(tx, article.id, input.editorId);
+    return publication;
+  });
+}
+
+/**
+ * Takes a fact-check off the public site. The row and its slug stay, so
+ * republishing brings the same address back; `version` guards against
+ * acting on a page someone else just changed.
+ */
+export async function unpublishArticle(input: { articleId: string; version: number; editorId: string }): Promise<Publication> {
+  const database = await getDatabase();
+  const { t } = database;
+  return database.transaction(async (tx) => {
+    const [existing] = await tx.select().from(t.publications).where(eq(t.publications.articleId, input.articleId));
+    if (!existing?.live) throw new AppError("conflict:publish", "This fact-check is not published.");
+    const [publication] = (await tx
+      .update(t.publications)
+      .set({ live: false, version: existing.version + 1 })
+      .where(and(eq(t.publications.id, existing.id), eq(t.publications.version, input.version)))
+      .returning()) as Publication[];
+    if (!publication) throw staleVersion("publication");
+    await recordAudit(tx, { actorId: input.editorId, action: "article.unpublish", entityType: "article", entityId: input.articleId, before: existing, after: publication });
+    await refreshArticleStatus(tx, input.articleId, input.editorId);
     return publication;
   });
 }

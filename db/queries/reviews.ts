@@ -7,6 +7,7 @@ import { getDatabase } from "../client";
 import { refreshArticleStatus } from "./articles";
 import { recordAudit } from "./audit";
 import { notify } from "./notifications";
+import { recordPublishedRevision } from "./corrections";
 import { getApprovalQuorum } from "./settings";
 
 type Tables = typeof import("../schema/pg");
@@ -59,8 +60,15 @@ export async function reviewVerdict(input: {
       input.decision === "changes_requested" ? "changes_requested" : approvals >= quorum ? "approved" : "verdict_proposed";
     await tx
       .update(t.claims)
-      .set({ status: claimStatus, updatedAt: now, version: claim.version + 1 })
+      .set({
+        status: claimStatus,
+        updatedAt: now,
+        version: claim.version + 1,
+        // The public page follows the last approved revision, never one still awaiting approval.
+        ...(claimStatus === "approved" ? { approvedVerdictId: verdict.id } : {}),
+      })
       .where(eq(t.claims.id, claim.id));
+    if (claimStatus === "approved") await recordPublishedRevision(tx, { claim, verdict, editorId: input.editorId, now });
     await recordAudit(tx, {
       actorId: input.editorId,
       action: `verdict.${input.decision === "approved" ? "approve" : "request_changes"}`,

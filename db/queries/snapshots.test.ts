@@ -4,7 +4,7 @@ import { testDialects, useTestDatabase } from "@/lib/testing/databases";
 import { approveTestClaim, auditCounts, createTestArticle, createTestClaim, locate, rejection, SAMPLE_BLOCKS } from "@/lib/testing/fixtures";
 import { getArticleByIdOrThrow, getArticleVersion, hashText } from "./articles";
 import { decideClaimAnchor, listPreviousAnchors } from "./claim-anchors";
-import { getPublicFactCheck } from "./claim-details";
+import { getPublicFactCheck } from "./public-fact-checks";
 import { getClaimByIdOrThrow } from "./claims";
 import { publishArticle } from "./publications";
 import { addSnapshot, findDuplicateArticle, getSnapshotByNumber } from "./snapshots";

@@ -24,6 +24,8 @@ export async function proposeVerdict(input: {
   rationale: string;
   citations: CitationInput[];
   userId: string;
+  /** Required once the article has been published: the change becomes a public, dated correction. */
+  correctionNote?: string | null;
 }): Promise<Verdict> {
   const database = await getDatabase();
   const { t } = database;
@@ -41,6 +43,13 @@ export async function proposeVerdict(input: {
     if (input.citations.length === 0) {
       throw new AppError("invalid:verdict", "Add at least one citation: a verdict needs evidence.", { fieldErrors: { citations: ["Add at least one citation."] } });
     }
+    const correctionNote = input.correctionNote?.trim() || null;
+    const [publication] = await tx.select({ id: t.publications.id }).from(t.publications).where(eq(t.publications.articleId, claim.articleId));
+    if (publication && !correctionNote) {
+      throw new AppError("invalid:verdict", "This fact-check has been published: describe the change in a correction note. Readers will see it once the revision is approved.", {
+        fieldErrors: { correctionNote: ["Write a correction note for readers."] },
+      });
+    }
     const [last] = await tx.select({ n: max(t.verdicts.revision) }).from(t.verdicts).where(eq(t.verdicts.claimId, claim.id));
     const now = new Date();
     const [verdict] = await tx
@@ -53,12 +62,20 @@ export async function proposeVerdict(input: {
         rationale: input.rationale.trim(),
         authorId: input.userId,
         createdAt: now,
+        correctionNote,
       })
       .returning();
     await tx.insert(t.citations).values(input.citations.map((c, position) => ({ ...c, id: newId(), verdictId: verdict!.id, position })));
     const [updated] = await tx
       .update(t.claims)
-      .set({ currentVerdictId: verdict!.id, status: "verdict_proposed", updatedAt: now, version: input.claimVersion + 1 })
+      .set({
+        currentVerdictId: verdict!.id,
+        status: "verdict_proposed",
+        updatedAt: now,
+        version: input.claimVersion + 1,
+        // Claims approved before approvedVerdictId was recorded: keep what the public sees while this revision waits.
+        approvedVerdictId: claim.approvedVerdictId ?? (claim.status === "approved" ? claim.currentVerdictId : null),
+      })
       .where(and(eq(t.claims.id, claim.id), eq(t.claims.version, input.claimVersion)))
       .returning();
     if (!updated) throw staleVersion("claim");
@@ -68,7 +85,7 @@ export async function proposeVerdict(input: {
       entityType: "claim",
       entityId: claim.id,
       before: { status: claim.status, verdictId: claim.currentVerdictId },
-      after: { status: updated.status, verdictId: verdict!.id, rating: rating.label, revision: verdict!.revision, citations: input.citations.length },
+      after: { status: updated.status, verdictId: verdict!.id, rating: rating.label, revision: verdict!.revision, citations: input.citations.length, correctionNote },
     });
     await refreshArticleStatus(tx, claim.articleId, input.userId);
     return verdict!;

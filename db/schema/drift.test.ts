@@ -28,6 +28,7 @@ describe("schema drift between db/schema/sqlite.ts and db/schema/pg.ts", () => {
       "comments",
       "corrections",
       "notifications",
+      "organisation_pages",
       "publications",
       "ratings",
       "reviews",

@@ -102,6 +102,8 @@ export const claims = pgTable(
     updatedAt: ts("updated_at").notNull(),
     version: version(),
     assigneeId: text("assignee_id").references(() => users.id),
+    /** The last approved revision: what the public sees while a newer revision awaits approval. */
+    approvedVerdictId: text("approved_verdict_id"),
   },
   (t) => [index("claims_article_idx").on(t.articleId, t.start), index("claims_status_idx").on(t.status)],
 );
@@ -116,6 +118,8 @@ export const verdicts = pgTable(
     rationale: text("rationale").notNull(),
     authorId: text("author_id").notNull().references(() => users.id),
     createdAt: createdAt(),
+    /** Required for revisions made after publication; becomes the public correction once approved. */
+    correctionNote: text("correction_note"),
   },
   (t) => [uniqueIndex("verdicts_revision_idx").on(t.claimId, t.revision)],
 );
@@ -162,6 +166,8 @@ export const publications = pgTable("publications", {
   updatedAt: ts("updated_at").notNull(),
   live: boolean("live").notNull().default(true),
   version: version(),
+  /** The editor's rating for the article as a whole, chosen at publish time. */
+  headlineRatingId: text("headline_rating_id"),
 });
 
 export const corrections = pgTable("corrections", {
@@ -170,6 +176,10 @@ export const corrections = pgTable("corrections", {
   note: text("note").notNull(),
   createdBy: text("created_by").notNull().references(() => users.id),
   createdAt: createdAt(),
+  /** Set when the correction revised a claim's verdict: which claim, and the verdicts before and after. */
+  claimId: text("claim_id"),
+  verdictId: text("verdict_id"),
+  previousVerdictId: text("previous_verdict_id"),
 });
 
 export const auditEvents = pgTable(
@@ -248,3 +258,13 @@ export const notifications = pgTable(
   },
   (t) => [index("notifications_user_idx").on(t.userId, t.readAt, t.createdAt)],
 );
+/** Organisation pages (IFCN transparency): methodology, corrections policy, about; markdown edited by admins. */
+export const organisationPages = pgTable("organisation_pages", {
+  id: id(),
+  slug: text("slug").notNull().unique(),
+  title: text("title").notNull(),
+  body: text("body").notNull(),
+  updatedBy: text("updated_by").references(() => users.id),
+  updatedAt: ts("updated_at").notNull(),
+  version: version(),
+});

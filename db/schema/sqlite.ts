@@ -108,6 +108,8 @@ export const claims = sqliteTable(
     updatedAt: ts("updated_at").notNull(),
     version: version(),
     assigneeId: text("assignee_id").references(() => users.id),
+    /** The last approved revision: what the public sees while a newer revision awaits approval. */
+    approvedVerdictId: text("approved_verdict_id"),
   },
   (t) => [index("claims_article_idx").on(t.articleId, t.start), index("claims_status_idx").on(t.status)],
 );
@@ -122,6 +124,8 @@ export const verdicts = sqliteTable(
     rationale: text("rationale").notNull(),
     authorId: text("author_id").notNull().references(() => users.id),
     createdAt: createdAt(),
+    /** Required for revisions made after publication; becomes the public correction once approved. */
+    correctionNote: text("correction_note"),
   },
   (t) => [uniqueIndex("verdicts_revision_idx").on(t.claimId, t.revision)],
 );
@@ -168,6 +172,8 @@ export const publications = sqliteTable("publications", {
   updatedAt: ts("updated_at").notNull(),
   live: integer("live", { mode: "boolean" }).notNull().default(true),
   version: version(),
+  /** The editor's rating for the article as a whole, chosen at publish time. */
+  headlineRatingId: text("headline_rating_id"),
 });
 
 export const corrections = sqliteTable("corrections", {
@@ -176,6 +182,10 @@ export const corrections = sqliteTable("corrections", {
   note: text("note").notNull(),
   createdBy: text("created_by").notNull().references(() => users.id),
   createdAt: createdAt(),
+  /** Set when the correction revised a claim's verdict: which claim, and the verdicts before and after. */
+  claimId: text("claim_id"),
+  verdictId: text("verdict_id"),
+  previousVerdictId: text("previous_verdict_id"),
 });
 
 export const auditEvents = sqliteTable(
@@ -254,3 +264,13 @@ export const notifications = sqliteTable(
   },
   (t) => [index("notifications_user_idx").on(t.userId, t.readAt, t.createdAt)],
 );
+/** Organisation pages (IFCN transparency): methodology, corrections policy, about; markdown edited by admins. */
+export const organisationPages = sqliteTable("organisation_pages", {
+  id: id(),
+  slug: text("slug").notNull().unique(),
+  title: text("title").notNull(),
+  body: text("body").notNull(),
+  updatedBy: text("updated_by").references(() => users.id),
+  updatedAt: ts("updated_at").notNull(),
+  version: version(),
+});

@@ -240,6 +240,8 @@ export async function seedDemo(): Promise<SeedResult> {
     summary:
       "We checked five claims in this article about kratom and opioid withdrawal. It is largely right that kratom's compounds act on opioid receptors, and right that kratom is not a cure for addiction. But its claims that studies show kratom eases withdrawal, and that research shows it reduces hair loss, are unsupported: we found no controlled trial for the first and no study at all for the second.",
     editorId: editor.id,
+    // The article's central promises (studies show withdrawal relief, research shows less hair loss) have no evidence behind them.
+    headlineRatingId: rating("Unsupported"),
   });
 
   // --- 2. Awaiting approval: every claim has a proposed verdict -------------

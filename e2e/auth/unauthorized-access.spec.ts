@@ -31,11 +31,15 @@ test("anonymous HTTP clients get no draft data from desk pages or public routes"
       expect(await response.text(), `${path} leaked the draft`).not.toContain(title);
     }
     // Public surfaces exist for everyone, but a draft is in none of them.
-    for (const path of ["/fact-checks", `/fact-checks?q=${encodeURIComponent(title)}`, "/api/fact-checks", "/sitemap.xml", "/feed.xml"]) {
+    for (const path of ["/fact-checks", "/api/public/fact-checks", "/sitemap.xml", "/fact-checks/feed.xml", `/api/public/fact-checks?q=${encodeURIComponent(title)}`]) {
       const response = await anon.get(path);
       expect(response.status(), path).toBeLessThan(500);
       expect(await response.text(), `${path} leaked the draft`).not.toContain(title);
     }
+    // A search for the draft's title finds nothing (the page echoes the query in its search box, so look at the results).
+    const search = await (await anon.get(`/fact-checks?q=${encodeURIComponent(title)}`)).text();
+    expect(search).toContain("No fact-checks match your search");
+    expect(search).not.toContain(`>${title}</a>`);
   } finally {
     await anon.dispose();
   }

@@ -1,12 +1,15 @@
 /**
  * Run by each e2e webServer before `next start` (see playwright.config.ts):
- * migrates DATABASE_URL and adds the e2e accounts and the rating scale.
- * No articles: every test makes its own.
+ * migrates DATABASE_URL, loads the demo (accounts, rating scale, the five
+ * kratom articles, one published fact-check: public-surface specs check
+ * every demo fact-check), then adds the remaining e2e accounts. Every other
+ * test still makes its own articles.
  *
  *   DATABASE_URL=… tsx --conditions=react-server e2e/setup/seed.ts
  */
 import { openDatabase, useDatabase } from "../../db/client";
 import { ensureDefaultRatings } from "../../db/queries/ratings";
+import { seedDemo } from "../../db/seed/demo";
 import { seedUsers } from "../../db/seed/users";
 import { E2E_ACCOUNTS } from "../fixtures/accounts";
 
@@ -16,6 +19,7 @@ async function main(): Promise<void> {
   const database = await openDatabase(url);
   useDatabase(database);
   try {
+    await seedDemo();
     await seedUsers(E2E_ACCOUNTS);
     await ensureDefaultRatings();
   } finally {

@@ -72,9 +72,15 @@ export function testCitation(overrides: Partial<CitationInput> = {}): CitationIn
 }
 
 /** Proposes a verdict on the claim's current version (re-read, so callers need not track versions). */
-export async function proposeTestVerdict(claimId: string, ratingId: string, userId: string, rationale = "The cited trial found no effect."): Promise<Verdict> {
+export async function proposeTestVerdict(
+  claimId: string,
+  ratingId: string,
+  userId: string,
+  rationale = "The cited trial found no effect.",
+  correctionNote?: string,
+): Promise<Verdict> {
   const claim = await getClaimByIdOrThrow({ id: claimId });
-  return proposeVerdict({ claimId, claimVersion: claim.version, ratingId, rationale, citations: [testCitation()], userId });
+  return proposeVerdict({ claimId, claimVersion: claim.version, ratingId, rationale, citations: [testCitation()], userId, correctionNote });
 }
 
 /** Proposes (as `authorId`) and approves (as `editorId`) a verdict: the claim ends approved with quorum 1. */

@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { reviewVerdict } from "@/db/queries/reviews";
 import { action } from "@/lib/server/action";
+import { invalidatePublicData } from "@/lib/server/public-cache";
 
 const reviewSchema = z.object({
   verdictId: z.string().min(1).max(64),
@@ -14,5 +15,7 @@ const reviewSchema = z.object({
 export const reviewVerdictAction = action(reviewSchema, { permission: "review:verdict" }, async (input, user) => {
   const result = await reviewVerdict({ ...input, editorId: user.id });
   revalidatePath("/approvals");
+  // An approval can change a published page (a correction goes live).
+  if (result.claimStatus === "approved") invalidatePublicData();
   return { claimStatus: result.claimStatus };
 });

@@ -183,6 +183,7 @@ function Workspace({ initialData, ratings, canWrite, publishPanel }: WorkspaceCl
                 number={number}
                 ratings={ratings}
                 canWrite={canWrite}
+                published={Boolean(data.publication)}
                 onShowInText={() => scrollHighlightIntoView(claim.id, true)}
               />
             )}

@@ -51,7 +51,8 @@ export default async function ArticleWorkspacePage({ params }: Params) {
             articleId={id}
             canPublish={can(user.role, "publish:article")}
             blocker={publishBlocker(workspace.claims.map((c) => c.status))}
-            publishedSlug={workspace.publication?.live ? workspace.publication.slug : null}
+            published={workspace.publication?.live ? { slug: workspace.publication.slug, version: workspace.publication.version } : null}
+            ratings={ratings.map((r) => ({ id: r.id, label: r.label }))}
           />
           <ArticleTools articleId={id} assigneeId={workspace.article.assigneeId} canWrite={can(user.role, "write:desk")} />
         </>

@@ -1,12 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import Link from "next/link";
 import { cache } from "react";
-import { z } from "zod";
-import { getPublicFactCheck } from "@/db/queries/claim-details";
-import { listPublicCorrections } from "@/db/queries/public-fact-checks";
-import { listRatings } from "@/db/queries/ratings";
-import { getSetting } from "@/db/queries/settings";
 import { ArticleText } from "@/components/article/article-text";
 import { ClaimCard, claimAnchorId } from "@/components/public/claim-card";
 import { ClaimNavigation } from "@/components/public/claim-navigation";
@@ -16,20 +12,22 @@ import { RatingLegend } from "@/components/public/rating-legend";
 import { SourceDetails } from "@/components/public/source-details";
 import { VerdictBadge } from "@/components/public/verdict-badge";
 import { formatDate } from "@/components/ui/format";
-import { buildClaimReview } from "@/lib/claimreview";
+import { claimReviewFor, wasUpdated } from "@/components/public/claim-reviews";
 import { siteUrl } from "@/lib/env";
+import { publicFactCheckBySlug } from "@/lib/server/public-cache";
 import styles from "@/components/public/public.module.css";
+import extra from "@/components/public/fact-check.module.css";
 
 type Props = { params: Promise<{ slug: string }> };
 
-// Slugs come from slugify(): cheap to reject anything else before touching the database.
-const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(100);
-
-/** One read per request, shared by generateMetadata and the page. */
+/**
+ * Rendered per request but read from the public data cache (no database
+ * query on a hit): the cache is invalidated on publish, unpublish and every
+ * approved correction. One read per request, shared by generateMetadata and the page.
+ */
 const loadFactCheck = cache(async (slug: string) => {
   await connection();
-  const parsed = slugSchema.safeParse(slug);
-  return parsed.success ? getPublicFactCheck({ slug: parsed.data }) : null;
+  return publicFactCheckBySlug(slug);
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -42,7 +40,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title,
     description: publication.summary,
-    alternates: { canonical: url },
     openGraph: {
       type: "article",
       title,
@@ -51,6 +48,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       publishedTime: publication.publishedAt.toISOString(),
       modifiedTime: publication.updatedAt.toISOString(),
     },
+    alternates: { canonical: url, types: { "application/atom+xml": `${siteUrl()}/fact-checks/feed.xml` } },
   };
 }
 
@@ -58,12 +56,7 @@ export default async function FactCheckPage({ params }: Props) {
   const { slug } = await params;
   const factCheck = await loadFactCheck(slug);
   if (!factCheck) notFound();
-  const { publication, article, snapshot, claims } = factCheck;
-  const [corrections, ratings, organisationName] = await Promise.all([
-    listPublicCorrections({ publicationId: publication.id }),
-    listRatings(),
-    getSetting("organisationName"),
-  ]);
+  const { publication, article, snapshot, claims, corrections, ratings, headlineRating } = factCheck;
 
   const claimById = new Map(claims.map((c, i) => [c.id, { number: i + 1, rating: c.verdict.rating }]));
   const colourOf = (id: string) => claimById.get(id)?.rating.colour;
@@ -73,30 +66,27 @@ export default async function FactCheckPage({ params }: Props) {
   };
   const reviewers = unique(claims.map((c) => c.verdict.authorName));
   const editors = unique(claims.flatMap((c) => c.reviews.filter((r) => r.decision === "approved").map((r) => r.editorName)));
-  const wasUpdated = publication.updatedAt.getTime() - publication.publishedAt.getTime() > 60_000;
+  const updated = wasUpdated(factCheck);
   const attribution = [article.author, article.publisher].filter(Boolean).join(", ") || null;
-  const base = siteUrl();
-  const claimReviews = claims.map((c) =>
-    buildClaimReview({
-      siteUrl: base,
-      slug: publication.slug,
-      organisation: { name: organisationName, url: base },
-      claim: { id: c.id, statement: c.statement },
-      rating: { value: c.verdict.rating.value, label: c.verdict.rating.label },
-      datePublished: publication.publishedAt,
-      dateModified: publication.updatedAt,
-      source: { title: article.title, url: article.sourceUrl, author: article.author, publisher: article.publisher, publishedOn: article.sourcePublishedOn },
-    }),
-  );
+  const claimReviews = claims.map((c) => claimReviewFor(factCheck, c));
+  const claimPath = (id: string) => `/fact-checks/${publication.slug}/claims/${id}`;
 
   return (
     <main id="main" className={styles.factCheckPage}>
       <article aria-labelledby="fact-check-title">
         <header className={styles.factCheckHeader}>
-          <p className={styles.kicker}>Fact-check</p>
+          <p className={styles.kicker}>
+            Fact-check{updated ? <span className={extra.updatedBadge}>Updated</span> : null}
+          </p>
           <h1 id="fact-check-title" className={styles.headline}>
             {article.title}
           </h1>
+          {headlineRating ? (
+            <div className={extra.headlineVerdict} data-testid="headline-verdict">
+              <p>Our verdict on the article:</p>
+              <VerdictBadge label={headlineRating.label} colour={headlineRating.colour} value={headlineRating.value} size="large" />
+            </div>
+          ) : null}
           <p className={styles.lead}>{publication.summary}</p>
           <div className={styles.byline}>
             {reviewers.length || editors.length ? (
@@ -117,7 +107,7 @@ export default async function FactCheckPage({ params }: Props) {
               <span>
                 Published <time dateTime={publication.publishedAt.toISOString()}>{formatDate(publication.publishedAt)}</time>
               </span>
-              {wasUpdated ? (
+              {updated ? (
                 <span>
                   Updated <time dateTime={publication.updatedAt.toISOString()}>{formatDate(publication.updatedAt)}</time>
                   {corrections.length ? (
@@ -159,7 +149,7 @@ export default async function FactCheckPage({ params }: Props) {
               {claims.length === 1 ? "The claim and our verdict" : `The ${claims.length} claims and our verdicts`}
             </h2>
             {claims.map((c, i) => (
-              <ClaimCard key={c.id} claim={c} number={i + 1} total={claims.length} attribution={attribution} />
+              <ClaimCard key={c.id} claim={c} number={i + 1} total={claims.length} attribution={attribution} permalink={claimPath(c.id)} />
             ))}
           </section>
           <div className={styles.textColumn}>
@@ -175,8 +165,12 @@ export default async function FactCheckPage({ params }: Props) {
           </div>
         </ClaimNavigation>
 
-        <Corrections corrections={corrections} headingId="corrections-heading" />
+        <Corrections corrections={corrections} headingId="corrections-heading" claimHref={(id) => `#claim-${id}`} />
         <RatingLegend ratings={ratings} headingId="legend-heading" />
+        <p className={extra.policyLinks}>
+          <Link href="/methodology">How we fact-check</Link> · <Link href="/corrections-policy">Corrections policy</Link> ·{" "}
+          <Link href="/about">About us, funding and contact</Link>
+        </p>
       </article>
       {claimReviews.map((review, i) => (
         <JsonLd key={claims[i]!.id} data={review} />

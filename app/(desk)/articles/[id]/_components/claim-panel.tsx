@@ -23,13 +23,15 @@ type Props = {
   number: number;
   ratings: RatingOption[];
   canWrite: boolean;
+  /** The article has been published: a new verdict revision needs a correction note. */
+  published?: boolean;
   onShowInText: () => void;
 };
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : "Something went wrong. Try again.");
 
 /** Everything about the active claim: restatement, exclusion, review history and the verdict editor. */
-export function ClaimPanel({ articleId, claim, number, ratings, canWrite, onShowInText }: Props) {
+export function ClaimPanel({ articleId, claim, number, ratings, canWrite, published, onShowInText }: Props) {
   const toast = useToast();
   const reload = useReloadWorkspace(articleId);
   const propose = useProposeVerdict(articleId);
@@ -117,6 +119,7 @@ export function ClaimPanel({ articleId, claim, number, ratings, canWrite, onShow
                 onSubmit={submitVerdict}
                 onReload={() => void reload()}
                 approved={claim.status === "approved"}
+                published={published}
                 saving={claim.pending}
               />
             </div>

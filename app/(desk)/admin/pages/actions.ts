@@ -1,0 +1,22 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { saveOrganisationPage } from "@/db/queries/organisation-pages";
+import { MAX_PAGE_BODY, MAX_PAGE_TITLE, ORGANISATION_PAGE_SLUGS } from "@/lib/organisation-pages";
+import { action } from "@/lib/server/action";
+import { invalidatePublicData } from "@/lib/server/public-cache";
+
+const schema = z.object({
+  slug: z.enum(ORGANISATION_PAGE_SLUGS),
+  title: z.string().trim().min(1, "Give the page a title.").max(MAX_PAGE_TITLE, `Keep the title to ${MAX_PAGE_TITLE} characters or fewer.`),
+  body: z.string().trim().min(1, "Write the page.").max(MAX_PAGE_BODY, `Keep the page to ${MAX_PAGE_BODY.toLocaleString("en")} characters or fewer.`),
+  version: z.int().min(0),
+});
+
+/** Saves an organisation page (admins only); a stale version fails with "changed by someone else". */
+export const saveOrganisationPageAction = action(schema, { permission: "manage:organisation" }, async (input, user) => {
+  const page = await saveOrganisationPage({ ...input, userId: user.id });
+  invalidatePublicData();
+  revalidatePath("/admin/pages");
+  return { version: page.version };
+});

@@ -1,0 +1,29 @@
+import { Feed } from "feed";
+import { connection } from "next/server";
+import { siteUrl } from "@/lib/env";
+import { allPublicFactChecks, cachedOrganisationName } from "@/lib/server/public-cache";
+
+const FEED_SIZE = 50;
+
+/** Atom feed of the newest fact-checks; an entry's `updated` moves with each correction, so readers see them. */
+export async function GET() {
+  await connection();
+  const base = siteUrl();
+  const [items, organisationName] = await Promise.all([allPublicFactChecks(FEED_SIZE), cachedOrganisationName()]);
+  const feed = new Feed({
+    id: `${base}/fact-checks`,
+    title: `${organisationName}: fact-checks`,
+    description: "Health claims we checked: every claim, its verdict, the evidence and any corrections.",
+    link: `${base}/fact-checks`,
+    language: "en",
+    copyright: `© ${organisationName}`,
+    updated: items.reduce<Date>((latest, i) => (i.updatedAt > latest ? i.updatedAt : latest), new Date(0)),
+    feedLinks: { atom: `${base}/fact-checks/feed.xml` },
+    author: { name: organisationName, link: base },
+  });
+  for (const item of items) {
+    const link = `${base}/fact-checks/${item.slug}`;
+    feed.addItem({ id: link, link, title: item.title, description: item.summary, date: item.updatedAt, published: item.publishedAt });
+  }
+  return new Response(feed.atom1(), { headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "public, max-age=300" } });
+}

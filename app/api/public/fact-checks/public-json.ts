@@ -1,0 +1,79 @@
+import type { PublicFactCheck } from "@/db/queries/public-fact-checks";
+import type { PublicListItem } from "@/db/queries/public-search";
+import type { Rating } from "@/db/queries/ratings";
+import { claimPermalink } from "@/lib/claimreview";
+
+/**
+ * The public JSON shapes. Built field by field (never by spreading rows) so
+ * internal columns (user ids, versions, drafts' ids) cannot leak when the
+ * schema grows.
+ */
+const rating = (r: Pick<Rating, "label" | "value" | "colour">) => ({ label: r.label, value: r.value, colour: r.colour });
+
+export function listItemJson(base: string, item: PublicListItem, ratings: Rating[]) {
+  const headline = ratings.find((r) => r.id === item.headlineRatingId);
+  return {
+    slug: item.slug,
+    url: `${base}/fact-checks/${item.slug}`,
+    api: `${base}/api/public/fact-checks/${item.slug}`,
+    title: item.title,
+    summary: item.summary,
+    publisher: item.publisher,
+    headlineVerdict: headline ? rating(headline) : null,
+    datePublished: item.publishedAt.toISOString(),
+    dateModified: item.updatedAt.toISOString(),
+  };
+}
+
+export function factCheckJson(base: string, f: PublicFactCheck) {
+  const { publication, article } = f;
+  return {
+    slug: publication.slug,
+    url: `${base}/fact-checks/${publication.slug}`,
+    title: article.title,
+    summary: publication.summary,
+    headlineVerdict: f.headlineRating ? rating(f.headlineRating) : null,
+    datePublished: publication.publishedAt.toISOString(),
+    dateModified: publication.updatedAt.toISOString(),
+    organisation: f.organisationName,
+    source: { title: article.title, url: article.sourceUrl, publisher: article.publisher, author: article.author, datePublished: article.sourcePublishedOn },
+    claims: f.claims.map((c) => ({
+      id: c.id,
+      url: claimPermalink(base, publication.slug, c.id),
+      statement: c.statement,
+      quote: c.exact,
+      verdict: rating(c.verdict.rating),
+      rationale: c.verdict.rationale,
+      reviewedBy: c.verdict.authorName,
+      approvedBy: c.reviews.filter((r) => r.decision === "approved").map((r) => r.editorName),
+      citations: c.verdict.citations.map((x) => ({
+        url: x.url,
+        title: x.title,
+        publisher: x.publisher,
+        datePublished: x.publishedOn,
+        quote: x.quote,
+        stance: x.stance,
+        kind: x.kind,
+        archiveUrl: x.archiveUrl,
+      })),
+      history: c.history.map((h) => ({ date: h.at.toISOString(), verdict: h.label, note: h.note })),
+    })),
+    corrections: f.corrections.map((c) => ({ date: c.createdAt.toISOString(), note: c.note, claimId: c.claimId })),
+  };
+}
+
+/** Open CORS: the API is read-only and serves only what the public pages show. */
+export const CORS_HEADERS = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Allow-Methods": "GET, OPTIONS",
+  "Access-Control-Allow-Headers": "Content-Type",
+  "Access-Control-Max-Age": "86400",
+};
+
+export function jsonResponse(body: unknown, status = 200): Response {
+  return Response.json(body, { status, headers: { ...CORS_HEADERS, "Cache-Control": status === 200 ? "public, max-age=60" : "no-store" } });
+}
+
+export function preflight(): Response {
+  return new Response(null, { status: 204, headers: CORS_HEADERS });
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { testDialects, useTestDatabase } from "@/lib/testing/databases";
+import { approveTestClaim, auditCounts, createTestArticle, createTestClaim, proposeTestVerdict, rejection } from "@/lib/testing/fixtures";
+import { getClaimByIdOrThrow } from "./claims";
+import { getPublicFactCheck } from "./public-fact-checks";
+import { getPublicationForArticle, publishArticle, unpublishArticle } from "./publications";
+import { reviewVerdict } from "./reviews";
+
+const ZINC = "zinc cures the flu within a day";
+const VITAMIN = "vitamin D every day prevents 90% of colds";
+
+describe.each(testDialects())("publishing and corrections on %s", (dialect) => {
+  const ctx = useTestDatabase(dialect);
+
+  async function publishedArticle(title: string) {
+    const { reviewer, editor } = ctx.users;
+    const article = await createTestArticle(reviewer.id, { title });
+    const zinc = await createTestClaim(article, ZINC, reviewer.id, "Zinc cures flu in a day");
+    const vitamin = await createTestClaim(article, VITAMIN, reviewer.id, "Vitamin D prevents most colds");
+    const v1 = await approveTestClaim(zinc.id, ctx.rating("Inaccurate").id, reviewer.id, editor.id);
+    await approveTestClaim(vitamin.id, ctx.rating("Misleading").id, reviewer.id, editor.id);
+    const publication = await publishArticle({ articleId: article.id, summary: "Two claims.", editorId: editor.id, headlineRatingId: ctx.rating("Inaccurate").id });
+    return { article, zinc, vitamin, v1, publication };
+  }
+
+  it("stores the headline verdict and refuses one that is not on the scale", async () => {
+    const { publication, article } = await publishedArticle("Headline verdict");
+    expect(publication.headlineRatingId).toBe(ctx.rating("Inaccurate").id);
+    expect((await getPublicFactCheck({ slug: publication.slug }))!.headlineRating?.label).toBe("Inaccurate");
+    await unpublishArticle({ articleId: article.id, version: publication.version, editorId: ctx.users.editor.id });
+    const error = await rejection(() => publishArticle({ articleId: article.id, summary: "s", editorId: ctx.users.editor.id, headlineRatingId: "no-such-rating" }));
+    expect(error.code).toBe("invalid:publish");
+  });
+
+  it("requires a correction note for a verdict revised after publication", async () => {
+    const { zinc } = await publishedArticle("Correction note required");
+    const error = await rejection(() => proposeTestVerdict(zinc.id, ctx.rating("Accurate").id, ctx.users.reviewer.id));
+    expect(error.code).toBe("invalid:verdict");
+    expect(error.message).toMatch(/correction note/);
+    expect((await getClaimByIdOrThrow({ id: zinc.id })).status).toBe("approved");
+  });
+
+  it("keeps the approved verdict public until the correction is approved, then records a dated correction", async () => {
+    const { reviewer, editor, editor2 } = ctx.users;
+    const { zinc, v1, publication } = await publishedArticle("Corrected later");
+
+    const v2 = await proposeTestVerdict(zinc.id, ctx.rating("Mostly accurate").id, editor.id, "New trial.", "A 2025 trial changed our rating.");
+    const pending = (await getPublicFactCheck({ slug: publication.slug }))!;
+    expect(pending.claims.find((c) => c.id === zinc.id)?.verdict.id).toBe(v1.id);
+    expect(pending.corrections).toEqual([]);
+    expect(pending.publication.updatedAt.getTime()).toBe(publication.updatedAt.getTime());
+
+    // The author cannot approve their own correction; another editor can.
+    expect((await rejection(() => reviewVerdict({ verdictId: v2.id, decision: "approved", comment: "", editorId: editor.id }))).code).toBe("forbidden:review");
+    await reviewVerdict({ verdictId: v2.id, decision: "approved", comment: "OK", editorId: editor2.id });
+
+    const after = (await getPublicFactCheck({ slug: publication.slug }))!;
+    const claim = after.claims.find((c) => c.id === zinc.id)!;
+    expect(claim.verdict.id).toBe(v2.id);
+    expect(after.corrections.map((c) => [c.note, c.claimId])).toEqual([["A 2025 trial changed our rating.", zinc.id]]);
+    expect(after.publication.updatedAt.getTime()).toBeGreaterThan(publication.updatedAt.getTime());
+    expect(claim.history.map((h) => [h.label, h.note])).toEqual([
+      ["Inaccurate", null],
+      ["Mostly accurate", "A 2025 trial changed our rating."],
+    ]);
+    expect(await auditCounts({ entityType: "publication", entityId: publication.id })).toEqual({ "publication.correct": 1 });
+    expect(reviewer.id).toBeTruthy();
+  });
+
+  it("unpublishes with a version check and an audit event, keeping the slug", async () => {
+    const { editor } = ctx.users;
+    const { article, publication } = await publishedArticle("Taken down and back");
+    const stale = await rejection(() => unpublishArticle({ articleId: article.id, version: publication.version - 1, editorId: editor.id }));
+    expect(stale.code).toBe("conflict:publication");
+    const down = await unpublishArticle({ articleId: article.id, version: publication.version, editorId: editor.id });
+    expect(down).toMatchObject({ live: false, slug: publication.slug });
+    expect(await getPublicFactCheck({ slug: publication.slug })).toBeNull();
+    expect((await rejection(() => unpublishArticle({ articleId: article.id, version: down.version, editorId: editor.id }))).code).toBe("conflict:publish");
+    expect(await auditCounts({ entityType: "article", entityId: article.id })).toMatchObject({ "article.unpublish": 1, "article.publish": 1 });
+    const again = await publishArticle({ articleId: article.id, summary: "Back", editorId: editor.id });
+    expect(again.slug).toBe(publication.slug);
+    expect((await getPublicationForArticle({ articleId: article.id }))!.live).toBe(true);
+  });
+});

@@ -1,0 +1,116 @@
+import "server-only";
+import { and, asc, count, desc, eq, exists, gte, isNull, lt, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { getDatabase } from "../client";
+
+export type PublicSearch = {
+  /** Words to find in the title, the summary or a published claim's statement. */
+  q?: string;
+  /** A rating id: fact-checks whose headline verdict or any published claim has it. */
+  ratingId?: string;
+  /** The source's publisher, exactly as listed. */
+  publisher?: string;
+  /** Published on or after this day (yyyy-mm-dd, UTC). */
+  from?: string;
+  /** Published on or before this day (yyyy-mm-dd, UTC). */
+  to?: string;
+  page?: number;
+  pageSize?: number;
+};
+
+export type PublicListItem = {
+  slug: string;
+  title: string;
+  summary: string;
+  publisher: string | null;
+  publishedAt: Date;
+  updatedAt: Date;
+  headlineRatingId: string | null;
+};
+
+export type PublicSearchResult = { items: PublicListItem[]; total: number; page: number; pageSize: number };
+
+export const PUBLIC_PAGE_SIZE = 20;
+
+/** `%` and `_` in what a reader typed are literal characters, not wildcards. */
+function likePattern(term: string): string {
+  return `%${term.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Live fact-checks matching a public search, newest first, one page at a time, with the total for pagination. */
+export async function searchPublicFactChecks(search: PublicSearch = {}): Promise<PublicSearchResult> {
+  const { db, t } = await getDatabase();
+  const pageSize = Math.min(Math.max(search.pageSize ?? PUBLIC_PAGE_SIZE, 1), 100);
+  const page = Math.max(search.page ?? 1, 1);
+  // The claims a reader can see: on the published snapshot, not excluded, with an approved verdict (see publicVerdictId).
+  const visibleClaim = and(
+    eq(t.claims.articleId, t.publications.articleId),
+    eq(t.claims.versionId, t.publications.versionId),
+    sql`${t.claims.status} <> 'excluded'`,
+    or(sql`${t.claims.approvedVerdictId} is not null`, eq(t.claims.status, "approved")),
+  );
+  const filters: (SQL | undefined)[] = [eq(t.publications.live, true)];
+  for (const word of (search.q ?? "").trim().split(/\s+/).filter(Boolean).slice(0, 8)) {
+    const pattern = likePattern(word);
+    const inText = (column: AnyColumn) => sql`lower(${column}) like ${pattern} escape '\\'`;
+    filters.push(
+      or(
+        inText(t.articles.title),
+        inText(t.publications.summary),
+        exists(db.select({ one: sql`1` }).from(t.claims).where(and(visibleClaim, inText(t.claims.statement)))),
+      ),
+    );
+  }
+  if (search.ratingId) {
+    const claimVerdict = db
+      .select({ one: sql`1` })
+      .from(t.claims)
+      .innerJoin(
+        t.verdicts,
+        or(
+          eq(t.verdicts.id, t.claims.approvedVerdictId),
+          and(isNull(t.claims.approvedVerdictId), eq(t.verdicts.id, t.claims.currentVerdictId)),
+        ),
+      )
+      .where(and(visibleClaim, eq(t.verdicts.ratingId, search.ratingId)));
+    filters.push(or(eq(t.publications.headlineRatingId, search.ratingId), exists(claimVerdict)));
+  }
+  if (search.publisher) filters.push(eq(t.articles.publisher, search.publisher));
+  if (search.from) filters.push(gte(t.publications.publishedAt, new Date(`${search.from}T00:00:00.000Z`)));
+  if (search.to) filters.push(lt(t.publications.publishedAt, new Date(new Date(`${search.to}T00:00:00.000Z`).getTime() + 86_400_000)));
+  const where = and(...filters);
+
+  const [totalRow] = await db
+    .select({ n: count() })
+    .from(t.publications)
+    .innerJoin(t.articles, eq(t.articles.id, t.publications.articleId))
+    .where(where);
+  const items = await db
+    .select({
+      slug: t.publications.slug,
+      title: t.articles.title,
+      summary: t.publications.summary,
+      publisher: t.articles.publisher,
+      publishedAt: t.publications.publishedAt,
+      updatedAt: t.publications.updatedAt,
+      headlineRatingId: t.publications.headlineRatingId,
+    })
+    .from(t.publications)
+    .innerJoin(t.articles, eq(t.articles.id, t.publications.articleId))
+    .where(where)
+    .orderBy(desc(t.publications.publishedAt), asc(t.publications.slug))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  return { items, total: Number(totalRow?.n ?? 0), page, pageSize };
+}
+
+/** Publishers of live fact-checks' sources, for the index's filter. */
+export async function listPublicPublishers(): Promise<string[]> {
+  const { db, t } = await getDatabase();
+  const rows = await db
+    .selectDistinct({ publisher: t.articles.publisher })
+    .from(t.publications)
+    .innerJoin(t.articles, eq(t.articles.id, t.publications.articleId))
+    .where(and(eq(t.publications.live, true), sql`${t.articles.publisher} is not null`))
+    .orderBy(asc(t.articles.publisher));
+  return rows.map((r) => r.publisher!).filter(Boolean);
+}
