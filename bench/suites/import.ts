@@ -15,7 +15,7 @@ function megabytePage(): string {
   const script = `<script>window.__data = ${JSON.stringify({ items: Array.from({ length: 400 }, (_, i) => ({ id: i, text: "tracking payload ".repeat(8) })) })};</script>\n`;
   const comments = Array.from({ length: 300 }, (_, i) => `<li class="comment"><p>Comment ${i}: I tried kratom and it worked for me.</p><a href="/reply">Reply</a></li>`).join("\n");
   let article = "";
-  for (let i = 0; article.length < 700_000; i++) article += paragraph(i);
+  for (let i = 0; article.length < 830_000; i++) article += paragraph(i);
   const page = base
     .replace("<article>", `<article>${article}`)
     .replace("</head>", `${script.repeat(3)}</head>`)

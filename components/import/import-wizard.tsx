@@ -37,6 +37,7 @@ export function ImportWizard() {
   const [draft, setDraft] = useState<ImportDraft | null>(null);
   const [fields, setFields] = useState<Fields | null>(null);
   const [duplicate, setDuplicate] = useState<Duplicate | null>(null);
+  const [separate, setSeparate] = useState(false);
 
   const save = useMutation({
     mutationFn: async () => {
@@ -45,6 +46,7 @@ export function ImportWizard() {
         blocks: draft!.blocks.filter((b) => !b.drop).map(({ kind, text }) => ({ kind, text })),
         sourceHtml: draft!.sourceHtml,
         origin: `${draft!.source.kind}: ${draft!.source.label}`,
+        allowDuplicate: separate,
       });
       // On success the action redirects to the new article; a result means a refusal or a duplicate.
       if (result && !result.ok) throw new SaveError(result.error, result.fieldErrors);
@@ -56,6 +58,7 @@ export function ImportWizard() {
     setDraft(next);
     setFields(fieldsOf(next));
     setDuplicate(dup);
+    setSeparate(false);
     save.reset();
   };
 
@@ -78,6 +81,9 @@ export function ImportWizard() {
             <div className="alert warn" role="status" data-testid="duplicate-notice">
               This article is already in Factdesk: <Link href={`/articles/${duplicate.id}`}>{duplicate.title}</Link>. Open it instead — to bring in a
               changed version, use <Link href={`/articles/${duplicate.id}/versions/new`}>New version</Link> there.
+              <label className={styles.separate}>
+                <input type="checkbox" checked={separate} onChange={(e) => setSeparate(e.target.checked)} /> Import it as a separate article anyway
+              </label>
             </div>
           )}
           <div className="field">
@@ -118,7 +124,7 @@ export function ImportWizard() {
           {draft.sourceHtml && <OriginalView html={draft.sourceHtml} title={fields.title} />}
           <FormError message={save.error?.message ?? null} />
           <div className="row">
-            <button type="button" className="button" disabled={save.isPending || kept === 0 || duplicate !== null} onClick={() => save.mutate()}>
+            <button type="button" className="button" disabled={save.isPending || kept === 0 || (duplicate !== null && !separate)} onClick={() => save.mutate()}>
               {save.isPending ? "Importing…" : "Import article"}
             </button>
             {kept === 0 && <span className="small muted">Keep at least one block.</span>}

@@ -72,5 +72,10 @@ export const metadataSchema = z.object({
     .refine((v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), "Use a date like 2024-03-31."),
 });
 
-export const saveImportSchema = metadataSchema.extend({ blocks: blocksSchema, ...snapshotSourceSchema });
+export const saveImportSchema = metadataSchema.extend({
+  blocks: blocksSchema,
+  ...snapshotSourceSchema,
+  /** The reviewer saw the existing article and wants a separate one all the same. */
+  allowDuplicate: z.boolean().default(false),
+});
 export type SaveImportInput = z.input<typeof saveImportSchema>;

@@ -57,6 +57,7 @@ test("imports a web page, re-imports a changed version and resolves the claim th
   await importPage.previewSource({ url });
   await expect(reviewer.getByTestId("duplicate-notice")).toContainText(title);
   await expect(reviewer.getByRole("button", { name: "Import article" })).toBeDisabled();
+  await expect(reviewer.getByTestId("duplicate-notice").getByRole("link", { name: title })).toHaveAttribute("href", `/articles/${id}`);
 
   // The page changes: a note is added on top and 5% becomes 6%.
   const next = await reviewer.request.post(`${url}/next`);

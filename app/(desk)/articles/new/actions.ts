@@ -33,12 +33,13 @@ export async function previewFileAction(form: FormData) {
 
 /**
  * Saves a previewed draft as a new article, unless an article with the same
- * canonical/source URL or the same text exists: then that one is offered.
+ * canonical/source URL or the same text exists: then that one is offered
+ * (unless the reviewer chose to import a separate article anyway).
  * The kept HTML is sanitized again here; the browser's copy is not trusted.
  */
 export const saveImportAction = action(saveImportSchema, { permission: "write:desk" }, async (input, user): Promise<{ duplicate: Duplicate }> => {
   const blocks = input.blocks.map((b) => ({ ...b, drop: false, reason: null }));
-  const duplicate = await duplicateOf({ metadata: { ...input, publishedOn: input.sourcePublishedOn }, blocks });
+  const duplicate = input.allowDuplicate ? null : await duplicateOf({ metadata: { ...input, publishedOn: input.sourcePublishedOn }, blocks });
   if (duplicate) return { duplicate };
   const article = await createArticle({
     ...input,
