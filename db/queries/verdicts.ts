@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, max } from "drizzle-orm";
 import { AppError, staleVersion } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { canProposeVerdict, type ClaimStatus } from "@/lib/workflow";
-import { getDatabase } from "../client";
+import { getDatabase, type Db } from "../client";
 import { refreshArticleStatus } from "./articles";
 import { recordAudit } from "./audit";
 
@@ -26,50 +26,53 @@ export async function proposeVerdict(input: {
   userId: string;
 }): Promise<Verdict> {
   const database = await getDatabase();
-  const { t } = database;
-  return database.transaction(async (tx) => {
-    const [claim] = await tx.select().from(t.claims).where(eq(t.claims.id, input.claimId));
-    if (!claim) throw new AppError("not_found:claim", "That claim does not exist.");
-    if (!canProposeVerdict(claim.status as ClaimStatus)) {
-      throw new AppError("invalid:verdict", "This claim is excluded from the fact-check. Include it again before proposing a verdict.");
-    }
-    const [rating] = await tx.select().from(t.ratings).where(eq(t.ratings.id, input.ratingId));
-    if (!rating) throw new AppError("invalid:verdict", "Choose a rating from the scale.", { fieldErrors: { ratingId: ["Choose a rating."] } });
-    if (input.citations.length === 0) {
-      throw new AppError("invalid:verdict", "Add at least one citation: a verdict needs evidence.", { fieldErrors: { citations: ["Add at least one citation."] } });
-    }
-    const [last] = await tx.select({ n: max(t.verdicts.revision) }).from(t.verdicts).where(eq(t.verdicts.claimId, claim.id));
-    const now = new Date();
-    const [verdict] = await tx
-      .insert(t.verdicts)
-      .values({
-        id: newId(),
-        claimId: claim.id,
-        revision: Number(last?.n ?? 0) + 1,
-        ratingId: rating.id,
-        rationale: input.rationale.trim(),
-        authorId: input.userId,
-        createdAt: now,
-      })
-      .returning();
-    await tx.insert(t.citations).values(input.citations.map((c, position) => ({ ...c, id: newId(), verdictId: verdict!.id, position })));
-    const [updated] = await tx
-      .update(t.claims)
-      .set({ currentVerdictId: verdict!.id, status: "verdict_proposed", updatedAt: now, version: input.claimVersion + 1 })
-      .where(and(eq(t.claims.id, claim.id), eq(t.claims.version, input.claimVersion)))
-      .returning();
-    if (!updated) throw staleVersion("claim");
-    await recordAudit(tx, {
-      actorId: input.userId,
-      action: "verdict.propose",
-      entityType: "claim",
-      entityId: claim.id,
-      before: { status: claim.status, verdictId: claim.currentVerdictId },
-      after: { status: updated.status, verdictId: verdict!.id, rating: rating.label, revision: verdict!.revision, citations: input.citations.length },
-    });
-    await refreshArticleStatus(tx, claim.articleId, input.userId);
-    return verdict!;
+  return database.transaction((tx) => proposeVerdictInTransaction(tx, input));
+}
+
+/** proposeVerdict inside the caller's transaction (e.g. reusing a matched claim's verdict together with recording the link). */
+export async function proposeVerdictInTransaction(tx: Db, input: Parameters<typeof proposeVerdict>[0]): Promise<Verdict> {
+  const { t } = await getDatabase();
+  const [claim] = await tx.select().from(t.claims).where(eq(t.claims.id, input.claimId));
+  if (!claim) throw new AppError("not_found:claim", "That claim does not exist.");
+  if (!canProposeVerdict(claim.status as ClaimStatus)) {
+    throw new AppError("invalid:verdict", "This claim is excluded from the fact-check. Include it again before proposing a verdict.");
+  }
+  const [rating] = await tx.select().from(t.ratings).where(eq(t.ratings.id, input.ratingId));
+  if (!rating) throw new AppError("invalid:verdict", "Choose a rating from the scale.", { fieldErrors: { ratingId: ["Choose a rating."] } });
+  if (input.citations.length === 0) {
+    throw new AppError("invalid:verdict", "Add at least one citation: a verdict needs evidence.", { fieldErrors: { citations: ["Add at least one citation."] } });
+  }
+  const [last] = await tx.select({ n: max(t.verdicts.revision) }).from(t.verdicts).where(eq(t.verdicts.claimId, claim.id));
+  const now = new Date();
+  const [verdict] = await tx
+    .insert(t.verdicts)
+    .values({
+      id: newId(),
+      claimId: claim.id,
+      revision: Number(last?.n ?? 0) + 1,
+      ratingId: rating.id,
+      rationale: input.rationale.trim(),
+      authorId: input.userId,
+      createdAt: now,
+    })
+    .returning();
+  await tx.insert(t.citations).values(input.citations.map((c, position) => ({ ...c, id: newId(), verdictId: verdict!.id, position })));
+  const [updated] = await tx
+    .update(t.claims)
+    .set({ currentVerdictId: verdict!.id, status: "verdict_proposed", updatedAt: now, version: input.claimVersion + 1 })
+    .where(and(eq(t.claims.id, claim.id), eq(t.claims.version, input.claimVersion)))
+    .returning();
+  if (!updated) throw staleVersion("claim");
+  await recordAudit(tx, {
+    actorId: input.userId,
+    action: "verdict.propose",
+    entityType: "claim",
+    entityId: claim.id,
+    before: { status: claim.status, verdictId: claim.currentVerdictId },
+    after: { status: updated.status, verdictId: verdict!.id, rating: rating.label, revision: verdict!.revision, citations: input.citations.length },
   });
+  await refreshArticleStatus(tx, claim.articleId, input.userId);
+  return verdict!;
 }
 
 export type VerdictWithCitations = Verdict & { citations: Citation[] };
