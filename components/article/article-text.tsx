@@ -10,7 +10,12 @@ export type ArticleTextProps = {
   /** Short accessible description per claim id, e.g. "Claim 2: Inaccurate". */
   labelOf?: (id: string) => string | undefined;
   activeId?: string | null;
+  /** The check-worthy suggestion being looked at (desk only). */
+  activeSuggestionId?: string | null;
 };
+
+/** Range ids with this prefix are check-worthy suggestions, rendered as dotted underlines rather than claim marks. */
+export const SUGGESTION_PREFIX = "suggestion:";
 
 const TAG: Record<BlockKind, "h2" | "p" | "li" | "blockquote"> = { heading: "h2", paragraph: "p", list_item: "li", quote: "blockquote" };
 
@@ -20,7 +25,7 @@ const TAG: Record<BlockKind, "h2" | "p" | "li" | "blockquote"> = { heading: "h2"
  * canonical text, so a DOM selection maps straight back to an anchor.
  * Highlights are nested <mark>s computed from anchors; no DOM node is mutated.
  */
-export function ArticleText({ blocks, ranges, colourOf, labelOf, activeId }: ArticleTextProps) {
+export function ArticleText({ blocks, ranges, colourOf, labelOf, activeId, activeSuggestionId }: ArticleTextProps) {
   const rendered = segmentBlocks(blocks, ranges);
   const out: ReactNode[] = [];
   let list: ReactNode[] = [];
@@ -30,7 +35,7 @@ export function ArticleText({ blocks, ranges, colourOf, labelOf, activeId }: Art
   };
   for (const block of rendered) {
     const Tag = TAG[block.kind];
-    const children = block.segments.map((s) => renderSegment(s, { colourOf, labelOf, activeId }));
+    const children = block.segments.map((s) => renderSegment(s, { colourOf, labelOf, activeId, activeSuggestionId }));
     const element = (
       <Tag key={block.index} data-block={block.index}>
         {children}
@@ -46,11 +51,20 @@ export function ArticleText({ blocks, ranges, colourOf, labelOf, activeId }: Art
   return <div className="article-text">{out}</div>;
 }
 
-function renderSegment(segment: Segment, options: Pick<ArticleTextProps, "colourOf" | "labelOf" | "activeId">): ReactNode {
+function renderSegment(segment: Segment, options: Pick<ArticleTextProps, "colourOf" | "labelOf" | "activeId" | "activeSuggestionId">): ReactNode {
   let node: ReactNode = <span data-start={segment.start}>{segment.text}</span>;
   // Innermost first, so the outermost claim ends up as the outer element.
   for (let i = segment.ids.length - 1; i >= 0; i--) {
     const id = segment.ids[i]!;
+    if (id.startsWith(SUGGESTION_PREFIX)) {
+      // A check-worthy suggestion (desk only): a dotted underline, not a claim highlight.
+      node = (
+        <span className={options.activeSuggestionId === id ? "suggestion active" : "suggestion"} data-suggestion-id={id} title={options.labelOf?.(id)}>
+          {node}
+        </span>
+      );
+      continue;
+    }
     const colour = options.colourOf?.(id);
     const style = colour ? ({ "--verdict": colour } as CSSProperties) : undefined;
     const classes = ["claim", colour ? "verdict" : "", options.activeId === id ? "active" : ""].filter(Boolean).join(" ");
