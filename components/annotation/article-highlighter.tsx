@@ -172,6 +172,12 @@ export function ArticleHighlighter(props: ArticleHighlighterProps) {
     onSuggestionSelect?.(suggestion ?? null);
   };
 
+  // The text re-renders only when what it shows changes, not on every selection or dialog state change.
+  const articleText = useMemo(
+    () => <ArticleText blocks={blocks} ranges={allRanges} activeId={activeId} activeSuggestionId={activeSuggestionId} labelOf={labelOf} />,
+    [blocks, allRanges, activeId, activeSuggestionId, labelOf],
+  );
+
   const suggestionHint = activeSuggestion
     ? `Suggestion ${suggestions.indexOf(activeSuggestion) + 1} of ${suggestions.length}, score ${Math.round(activeSuggestion.score * 100)}%: ${describeReasons(activeSuggestion.reasons)}. Press A to accept, X to dismiss.`
     : null;
@@ -208,7 +214,7 @@ export function ArticleHighlighter(props: ArticleHighlighterProps) {
       >
         {/* Focusable so keyboard users can reach the text (and select it with caret browsing). */}
         <div ref={rootRef} id="article-text" className={styles.text} onClick={onClick} aria-label="Article text" role="region" tabIndex={0}>
-          <ArticleText blocks={blocks} ranges={allRanges} activeId={activeId} activeSuggestionId={activeSuggestionId} labelOf={labelOf} />
+          {articleText}
         </div>
         {activeSuggestion && cardAt && !pending && (
           <SuggestionCard

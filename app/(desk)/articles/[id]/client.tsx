@@ -99,6 +99,8 @@ function Workspace({ initialData, ratings, canWrite, publishPanel }: WorkspaceCl
     if (claim) setActive({ key: claimKey(claim), from });
   }, []);
 
+  const selectFromList = useCallback((id: string) => activate(id, "list"), [activate]);
+
   // A link like /articles/:id#claim-:claimId opens that claim.
   useEffect(() => {
     const match = /^#claim-(.+)$/.exec(window.location.hash);
@@ -250,7 +252,7 @@ function Workspace({ initialData, ratings, canWrite, publishPanel }: WorkspaceCl
           <ClaimList
             claims={claims}
             activeId={activeId}
-            onSelect={(id) => activate(id, "list")}
+            onSelect={selectFromList}
             renderPanel={(claim, number) => (
               <ClaimPanel
                 articleId={articleId}
