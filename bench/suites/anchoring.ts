@@ -6,7 +6,7 @@ import { blocksFromPlainText, canonicalText, codePointLength } from "../../lib/t
 import { percentile, type BenchSuite } from "../types";
 
 /** A long article built from the demo fixtures, so the text has real sentence shapes and repetitions. */
-function longArticle(words: number) {
+export function longArticle(words: number) {
   const dir = new URL("../../fixtures/articles/", import.meta.url);
   const source = fs.readdirSync(dir).map((f) => fs.readFileSync(new URL(f, dir), "utf8")).join("\n\n");
   const paragraphs: string[] = [];

@@ -1,10 +1,16 @@
 "use client";
-import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from "react";
 import { ArticleText } from "@/components/article/article-text";
 import { describeAnchor, snapSelection, type TextAnchor } from "@/lib/anchor";
+import { describeReasons } from "@/lib/check-worthy";
 import type { HighlightRange } from "@/lib/highlight";
+import { extendByUnit, moveEndByWord, nextUnit, previousUnit, selectableUnits, type Span } from "@/lib/keyboard-selection";
 import { canonicalText, codePointLength, type Block } from "@/lib/text";
+import { selectOffsets } from "./dom-range";
 import { selectionToOffsets } from "./selection";
+import { commandFor } from "./shortcuts";
+import { SuggestionCard } from "./suggestion-card";
+import type { WorkspaceSuggestion } from "./use-suggestions";
 import styles from "./annotation.module.css";
 
 export type ArticleHighlighterProps = {
@@ -18,6 +24,14 @@ export type ArticleHighlighterProps = {
   onAddClaim: (anchor: TextAnchor) => void;
   /** False for read-only users: no add-claim controls. */
   canAnnotate: boolean;
+  /** Check-worthy suggestions to underline, and the one the reviewer is looking at. */
+  suggestions?: WorkspaceSuggestion[];
+  activeSuggestionId?: string | null;
+  onSuggestionSelect?: (id: string | null) => void;
+  onAcceptSuggestion?: (suggestion: WorkspaceSuggestion) => void;
+  onDismissSuggestion?: (suggestion: WorkspaceSuggestion) => void;
+  /** Opens the keyboard shortcut overlay. */
+  onHelp?: () => void;
 };
 
 type Pending = { anchor: TextAnchor; top: number; left: number };
@@ -30,8 +44,14 @@ type Pending = { anchor: TextAnchor; top: number; left: number };
  * and are tidied with snapSelection, so the anchor is exactly what the server
  * will rebuild from the stored snapshot.
  */
-export function ArticleHighlighter({ blocks, ranges, activeId, labelOf, onActivate, onAddClaim, canAnnotate }: ArticleHighlighterProps) {
+export function ArticleHighlighter(props: ArticleHighlighterProps) {
+  const { blocks, ranges, activeId, labelOf, onActivate, onAddClaim, canAnnotate, suggestions = [], activeSuggestionId = null } = props;
+  const { onSuggestionSelect, onAcceptSuggestion, onDismissSuggestion, onHelp } = props;
   const text = useMemo(() => canonicalText(blocks), [blocks]);
+  const units = useMemo(() => selectableUnits(blocks), [blocks]);
+  const allRanges = useMemo(() => [...ranges, ...suggestions.map((s) => ({ id: s.id, start: s.start, end: s.end }))], [ranges, suggestions]);
+  const activeSuggestion = suggestions.find((s) => s.id === activeSuggestionId) ?? null;
+  const [cardAt, setCardAt] = useState<{ top: number; left: number } | null>(null);
   const textLength = useMemo(() => codePointLength(text), [text]);
   const wrapperRef = useRef<HTMLDivElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -82,6 +102,25 @@ export function ArticleHighlighter({ blocks, ranges, activeId, labelOf, onActiva
     };
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.key === "Escape") setPending(null);
+      const command = commandFor(e);
+      const root = rootRef.current;
+      if (!command || !root) return;
+      const current: Span | null = selectionToOffsets(root, textLength);
+      const select = (span: Span | null) => {
+        if (!span) return;
+        e.preventDefault();
+        if (document.activeElement !== root) root.focus({ preventScroll: true });
+        selectOffsets(root, span.start, span.end);
+      };
+      if (command === "selectNextSentence") select(nextUnit(units, current));
+      else if (command === "selectPreviousSentence") select(previousUnit(units, current));
+      else if (command === "extendSentence") select(extendByUnit(units, current));
+      else if (command === "growWord" && current) select(moveEndByWord(text, current, "grow"));
+      else if (command === "shrinkWord" && current) select(moveEndByWord(text, current, "shrink"));
+      else if (command === "createClaim") {
+        e.preventDefault();
+        addRef.current("toolbar");
+      }
     };
     document.addEventListener("selectionchange", onSelectionChange);
     document.addEventListener("pointerup", onPointerUp);
@@ -91,7 +130,7 @@ export function ArticleHighlighter({ blocks, ranges, activeId, labelOf, onActiva
       document.removeEventListener("pointerup", onPointerUp);
       document.removeEventListener("keydown", onKeyDown);
     };
-  }, [canAnnotate, readSelection]);
+  }, [canAnnotate, readSelection, text, textLength, units]);
 
   // New highlights re-render the text runs under the selection: re-measure (or drop) the floating button.
   useEffect(() => {
@@ -109,13 +148,39 @@ export function ArticleHighlighter({ blocks, ranges, activeId, labelOf, onActiva
     onAddClaim(anchor);
   };
 
+  const addRef = useRef(add);
+  addRef.current = add;
+
+  // Float the suggestion card under the active suggestion (re-measured when highlights re-render).
+  useLayoutEffect(() => {
+    const wrapper = wrapperRef.current;
+    const el = activeSuggestionId ? wrapper?.querySelector(`[data-suggestion-id="${CSS.escape(activeSuggestionId)}"]`) : null;
+    if (!wrapper || !el) return setCardAt(null);
+    const rects = Array.from(el.getClientRects());
+    const last = rects[rects.length - 1] ?? el.getBoundingClientRect();
+    const box = wrapper.getBoundingClientRect();
+    setCardAt({ top: last.bottom - box.top + 8, left: Math.max(0, Math.min(last.left - box.left, box.width - 340)) });
+  }, [activeSuggestionId, allRanges]);
+
   const onClick = (event: ReactMouseEvent<HTMLDivElement>) => {
     const selection = document.getSelection();
     if (selection && !selection.isCollapsed && rootRef.current?.contains(selection.anchorNode)) return; // that was a drag-select
     const mark = (event.target as Element).closest?.("mark.claim[data-claim-id]");
     const id = mark?.getAttribute("data-claim-id");
-    if (id) onActivate(id);
+    if (id) return onActivate(id);
+    const suggestion = (event.target as Element).closest?.("[data-suggestion-id]")?.getAttribute("data-suggestion-id");
+    onSuggestionSelect?.(suggestion ?? null);
   };
+
+  // The text re-renders only when what it shows changes, not on every selection or dialog state change.
+  const articleText = useMemo(
+    () => <ArticleText blocks={blocks} ranges={allRanges} activeId={activeId} activeSuggestionId={activeSuggestionId} labelOf={labelOf} />,
+    [blocks, allRanges, activeId, activeSuggestionId, labelOf],
+  );
+
+  const suggestionHint = activeSuggestion
+    ? `Suggestion ${suggestions.indexOf(activeSuggestion) + 1} of ${suggestions.length}, score ${Math.round(activeSuggestion.score * 100)}%: ${describeReasons(activeSuggestion.reasons)}. Press A to accept, X to dismiss.`
+    : null;
 
   return (
     <div className={styles.highlighter}>
@@ -130,9 +195,14 @@ export function ArticleHighlighter({ blocks, ranges, activeId, labelOf, onActiva
           >
             Add claim from selection
           </button>
-          <span className={styles.toolbarHint} aria-live="polite">
-            {hint ?? (pending ? `Selected: “${excerpt(pending.anchor.exact, 60)}”` : "Select a sentence in the text to mark it as a claim.")}
+          <span className={styles.toolbarHint} aria-live="polite" data-testid="annotation-hint">
+            {hint ?? suggestionHint ?? (pending ? `Selected: “${excerpt(pending.anchor.exact, 60)}”` : "Select a sentence in the text to mark it as a claim.")}
           </span>
+          {onHelp && (
+            <button type="button" className="button ghost small" onClick={onHelp} aria-keyshortcuts="?">
+              Shortcuts <kbd className={styles.kbd} aria-hidden="true">?</kbd>
+            </button>
+          )}
         </div>
       )}
       <div
@@ -144,8 +214,18 @@ export function ArticleHighlighter({ blocks, ranges, activeId, labelOf, onActiva
       >
         {/* Focusable so keyboard users can reach the text (and select it with caret browsing). */}
         <div ref={rootRef} id="article-text" className={styles.text} onClick={onClick} aria-label="Article text" role="region" tabIndex={0}>
-          <ArticleText blocks={blocks} ranges={ranges} activeId={activeId} labelOf={labelOf} />
+          {articleText}
         </div>
+        {activeSuggestion && cardAt && !pending && (
+          <SuggestionCard
+            suggestion={activeSuggestion}
+            position={cardAt}
+            canAnnotate={canAnnotate}
+            onAccept={() => onAcceptSuggestion?.(activeSuggestion)}
+            onDismiss={() => onDismissSuggestion?.(activeSuggestion)}
+            onClose={() => onSuggestionSelect?.(null)}
+          />
+        )}
         {canAnnotate && pending && (
           <button
             type="button"

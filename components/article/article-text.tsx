@@ -1,5 +1,5 @@
-import type { CSSProperties, ReactNode } from "react";
-import { segmentBlocks, type HighlightRange, type Segment } from "@/lib/highlight";
+import { memo, type CSSProperties, type ReactNode } from "react";
+import { segmentBlocks, type BlockSegments, type HighlightRange, type Segment } from "@/lib/highlight";
 import type { Block, BlockKind } from "@/lib/text";
 
 export type ArticleTextProps = {
@@ -10,7 +10,12 @@ export type ArticleTextProps = {
   /** Short accessible description per claim id, e.g. "Claim 2: Inaccurate". */
   labelOf?: (id: string) => string | undefined;
   activeId?: string | null;
+  /** The check-worthy suggestion being looked at (desk only). */
+  activeSuggestionId?: string | null;
 };
+
+/** Range ids with this prefix are check-worthy suggestions, rendered as dotted underlines rather than claim marks. */
+export const SUGGESTION_PREFIX = "suggestion:";
 
 const TAG: Record<BlockKind, "h2" | "p" | "li" | "blockquote"> = { heading: "h2", paragraph: "p", list_item: "li", quote: "blockquote" };
 
@@ -20,7 +25,7 @@ const TAG: Record<BlockKind, "h2" | "p" | "li" | "blockquote"> = { heading: "h2"
  * canonical text, so a DOM selection maps straight back to an anchor.
  * Highlights are nested <mark>s computed from anchors; no DOM node is mutated.
  */
-export function ArticleText({ blocks, ranges, colourOf, labelOf, activeId }: ArticleTextProps) {
+export function ArticleText({ blocks, ranges, colourOf, labelOf, activeId, activeSuggestionId }: ArticleTextProps) {
   const rendered = segmentBlocks(blocks, ranges);
   const out: ReactNode[] = [];
   let list: ReactNode[] = [];
@@ -28,14 +33,9 @@ export function ArticleText({ blocks, ranges, colourOf, labelOf, activeId }: Art
     if (list.length) out.push(<ul key={`ul-${key}`}>{list}</ul>);
     list = [];
   };
+  const options = { colourOf, labelOf, activeId, activeSuggestionId };
   for (const block of rendered) {
-    const Tag = TAG[block.kind];
-    const children = block.segments.map((s) => renderSegment(s, { colourOf, labelOf, activeId }));
-    const element = (
-      <Tag key={block.index} data-block={block.index}>
-        {children}
-      </Tag>
-    );
+    const element = <BlockView key={block.index} block={block} options={options} signature={signatureOf(block, options)} />;
     if (block.kind === "list_item") list.push(element);
     else {
       flushList(String(block.index));
@@ -46,11 +46,47 @@ export function ArticleText({ blocks, ranges, colourOf, labelOf, activeId }: Art
   return <div className="article-text">{out}</div>;
 }
 
-function renderSegment(segment: Segment, options: Pick<ArticleTextProps, "colourOf" | "labelOf" | "activeId">): ReactNode {
+type RenderOptions = Pick<ArticleTextProps, "colourOf" | "labelOf" | "activeId" | "activeSuggestionId">;
+
+/**
+ * Everything a block's output depends on, as a string. A long article has
+ * thousands of blocks and most do not change when a claim is added or
+ * activated: blocks with an unchanged signature skip rendering entirely,
+ * which keeps a new highlight on a 50,000-word article within a frame or two.
+ */
+function signatureOf(block: BlockSegments, options: RenderOptions): string {
+  let out = block.kind;
+  for (const s of block.segments) {
+    out += `|${s.start}:${s.text}`;
+    for (const id of s.ids) {
+      out += `,${id}${options.activeId === id || options.activeSuggestionId === id ? "*" : ""}${options.labelOf?.(id) ?? ""}${options.colourOf?.(id) ?? ""}`;
+    }
+  }
+  return out;
+}
+
+const BlockView = memo(
+  function BlockView({ block, options }: { block: BlockSegments; options: RenderOptions; signature: string }) {
+    const Tag = TAG[block.kind];
+    return <Tag data-block={block.index}>{block.segments.map((s) => renderSegment(s, options))}</Tag>;
+  },
+  (previous, next) => previous.signature === next.signature,
+);
+
+function renderSegment(segment: Segment, options: Pick<ArticleTextProps, "colourOf" | "labelOf" | "activeId" | "activeSuggestionId">): ReactNode {
   let node: ReactNode = <span data-start={segment.start}>{segment.text}</span>;
   // Innermost first, so the outermost claim ends up as the outer element.
   for (let i = segment.ids.length - 1; i >= 0; i--) {
     const id = segment.ids[i]!;
+    if (id.startsWith(SUGGESTION_PREFIX)) {
+      // A check-worthy suggestion (desk only): a dotted underline, not a claim highlight.
+      node = (
+        <span className={options.activeSuggestionId === id ? "suggestion active" : "suggestion"} data-suggestion-id={id} title={options.labelOf?.(id)}>
+          {node}
+        </span>
+      );
+      continue;
+    }
     const colour = options.colourOf?.(id);
     const style = colour ? ({ "--verdict": colour } as CSSProperties) : undefined;
     const classes = ["claim", colour ? "verdict" : "", options.activeId === id ? "active" : ""].filter(Boolean).join(" ");

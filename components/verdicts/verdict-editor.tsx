@@ -1,5 +1,5 @@
 "use client";
-import { useId, useRef, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import type { RatingOption, WorkspaceVerdict } from "@/components/annotation/types";
 import { FieldError, FormError } from "@/components/ui/form-error";
 import { CitationsEditor, emptyCitation } from "./citations-editor";
@@ -70,6 +70,26 @@ export function VerdictEditor({ claimId, claimVersion, ratings, initial, onSubmi
   const [formError, setFormError] = useState<{ message: string; conflict: boolean } | null>(null);
   const [pending, setPending] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  // The claim version this draft is based on. Live updates may bring a newer one while the reviewer
+  // types; submitting against the base then fails with a conflict instead of overwriting a colleague.
+  const [baseVersion, setBaseVersion] = useState(claimVersion);
+  const [touched, setTouched] = useState(false);
+  const adoptNext = useRef(false);
+  useEffect(() => {
+    if (claimVersion === baseVersion) return;
+    if (!touched) {
+      // Nothing typed yet: simply show the latest verdict.
+      setRatingId(initial?.ratingId ?? "");
+      setRationale(initial?.rationale ?? "");
+      setCitations(draftsFrom(initial));
+      setBaseVersion(claimVersion);
+    } else if (adoptNext.current) {
+      adoptNext.current = false;
+      setBaseVersion(claimVersion);
+      setFormError(null);
+    }
+  }, [claimVersion, baseVersion, touched, initial]);
+  const stale = claimVersion !== baseVersion;
 
   const rating = ratings.find((r) => r.id === ratingId);
   const filled = citations.filter((c) => !isBlank(c));
@@ -81,7 +101,7 @@ export function VerdictEditor({ claimId, claimVersion, ratings, initial, onSubmi
     const kept = citations.map((c, i) => ({ c, i })).filter(({ c }) => !isBlank(c));
     const input: ProposeVerdictInput = {
       claimId,
-      claimVersion,
+      claimVersion: baseVersion,
       ratingId,
       rationale,
       citations: kept.map(({ c }) => ({
@@ -122,6 +142,7 @@ export function VerdictEditor({ claimId, claimVersion, ratings, initial, onSubmi
     setErrors({});
     try {
       const result = await onSubmit(input);
+      if (result.ok) setTouched(false);
       if (!result.ok) {
         if (result.fieldErrors?.correctionNote) setNeedsNote(true);
         setErrors(remap(result.fieldErrors));
@@ -136,7 +157,7 @@ export function VerdictEditor({ claimId, claimVersion, ratings, initial, onSubmi
   const described = (key: string, extra?: string) => [err(key) ? `${id}-${key}-error` : "", extra ?? ""].filter(Boolean).join(" ") || undefined;
 
   return (
-    <form ref={formRef} className={styles.editor} onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
+    <form ref={formRef} className={styles.editor} onSubmit={submit} onChange={() => setTouched(true)} noValidate aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`} className={styles.editorHeading}>
         {initial ? "Revise the verdict" : "Propose a verdict"}
       </h3>
@@ -222,9 +243,26 @@ export function VerdictEditor({ claimId, claimVersion, ratings, initial, onSubmi
       )}
 
       <FormError message={formError?.message} />
-      {formError?.conflict && onReload && (
+      {stale && !formError && (
+        <p className="alert warn small" role="status" data-testid="verdict-stale">
+          Someone else changed this claim while you were editing. Your draft is kept; submitting it will be refused until you reload the claim.
+        </p>
+      )}
+      {(formError?.conflict || stale) && onReload && (
         <p>
-          <button type="button" className="button secondary small" onClick={onReload}>
+          <button
+            type="button"
+            className="button secondary small"
+            onClick={() => {
+              adoptNext.current = true;
+              if (stale) {
+                adoptNext.current = false;
+                setBaseVersion(claimVersion);
+                setFormError(null);
+              }
+              onReload();
+            }}
+          >
             Reload the claim
           </button>{" "}
           <span className="small muted">Your draft stays here.</span>

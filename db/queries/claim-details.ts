@@ -7,6 +7,7 @@ import { listClaimsForArticle, type Claim } from "./claims";
 import type { Rating } from "./ratings";
 import { listReviewsForVerdicts, type Review } from "./reviews";
 import { getPublicationForArticle, type Publication } from "./publications";
+import { listDismissedSuggestions, type DismissedSuggestion } from "./suggestions";
 import { getVerdictsWithCitations, type VerdictWithCitations } from "./verdicts";
 import { AppError } from "@/lib/errors";
 
@@ -48,6 +49,8 @@ export type Workspace = {
   snapshot: ArticleVersion;
   claims: ClaimDetail[];
   publication: Publication | null;
+  /** Check-worthy suggestions reviewers dismissed on this snapshot. */
+  dismissedSuggestions: DismissedSuggestion[];
 };
 
 /** Everything the reviewer's workspace shows for one article. */
@@ -57,5 +60,6 @@ export async function getWorkspace({ articleId }: { articleId: string }): Promis
   if (!snapshot) throw new AppError("not_found:article", "That article has no text.");
   const claims = await loadClaimDetails(await listClaimsForArticle({ articleId }));
   const publication = await getPublicationForArticle({ articleId });
-  return { article, snapshot, claims, publication };
+  const dismissedSuggestions = await listDismissedSuggestions({ versionId: snapshot.id });
+  return { article, snapshot, claims, publication, dismissedSuggestions };
 }

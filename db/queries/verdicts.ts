@@ -28,68 +28,71 @@ export async function proposeVerdict(input: {
   correctionNote?: string | null;
 }): Promise<Verdict> {
   const database = await getDatabase();
-  const { t } = database;
-  return database.transaction(async (tx) => {
-    const [claim] = await tx.select().from(t.claims).where(eq(t.claims.id, input.claimId));
-    if (!claim) throw new AppError("not_found:claim", "That claim does not exist.");
-    if (!canProposeVerdict(claim.status as ClaimStatus)) {
-      throw new AppError("invalid:verdict", "This claim is excluded from the fact-check. Include it again before proposing a verdict.");
-    }
-    const [rating] = await tx.select().from(t.ratings).where(eq(t.ratings.id, input.ratingId));
-    if (!rating) throw new AppError("invalid:verdict", "Choose a rating from the scale.", { fieldErrors: { ratingId: ["Choose a rating."] } });
-    if (rating.hidden && rating.id !== (await currentRatingId(tx, claim.currentVerdictId))) {
-      throw new AppError("invalid:verdict", `“${rating.label}” is no longer offered on the rating scale. Choose another rating.`, { fieldErrors: { ratingId: ["No longer offered."] } });
-    }
-    if (input.citations.length === 0) {
-      throw new AppError("invalid:verdict", "Add at least one citation: a verdict needs evidence.", { fieldErrors: { citations: ["Add at least one citation."] } });
-    }
-    const correctionNote = input.correctionNote?.trim() || null;
-    const [publication] = await tx.select({ id: t.publications.id }).from(t.publications).where(eq(t.publications.articleId, claim.articleId));
-    if (publication && !correctionNote) {
-      throw new AppError("invalid:verdict", "This fact-check has been published: describe the change in a correction note. Readers will see it once the revision is approved.", {
-        fieldErrors: { correctionNote: ["Write a correction note for readers."] },
-      });
-    }
-    const [last] = await tx.select({ n: max(t.verdicts.revision) }).from(t.verdicts).where(eq(t.verdicts.claimId, claim.id));
-    const now = new Date();
-    const [verdict] = await tx
-      .insert(t.verdicts)
-      .values({
-        id: newId(),
-        claimId: claim.id,
-        revision: Number(last?.n ?? 0) + 1,
-        ratingId: rating.id,
-        rationale: input.rationale.trim(),
-        authorId: input.userId,
-        createdAt: now,
-        correctionNote,
-      })
-      .returning();
-    await tx.insert(t.citations).values(input.citations.map((c, position) => ({ ...c, id: newId(), verdictId: verdict!.id, position })));
-    const [updated] = await tx
-      .update(t.claims)
-      .set({
-        currentVerdictId: verdict!.id,
-        status: "verdict_proposed",
-        updatedAt: now,
-        version: input.claimVersion + 1,
-        // Claims approved before approvedVerdictId was recorded: keep what the public sees while this revision waits.
-        approvedVerdictId: claim.approvedVerdictId ?? (claim.status === "approved" ? claim.currentVerdictId : null),
-      })
-      .where(and(eq(t.claims.id, claim.id), eq(t.claims.version, input.claimVersion)))
-      .returning();
-    if (!updated) throw staleVersion("claim");
-    await recordAudit(tx, {
-      actorId: input.userId,
-      action: "verdict.propose",
-      entityType: "claim",
-      entityId: claim.id,
-      before: { status: claim.status, verdictId: claim.currentVerdictId },
-      after: { status: updated.status, verdictId: verdict!.id, rating: rating.label, revision: verdict!.revision, citations: input.citations.length, correctionNote },
+  return database.transaction((tx) => proposeVerdictInTransaction(tx, input));
+}
+
+/** proposeVerdict inside the caller's transaction (e.g. reusing a matched claim's verdict together with recording the link). */
+export async function proposeVerdictInTransaction(tx: Db, input: Parameters<typeof proposeVerdict>[0]): Promise<Verdict> {
+  const { t } = await getDatabase();
+  const [claim] = await tx.select().from(t.claims).where(eq(t.claims.id, input.claimId));
+  if (!claim) throw new AppError("not_found:claim", "That claim does not exist.");
+  if (!canProposeVerdict(claim.status as ClaimStatus)) {
+    throw new AppError("invalid:verdict", "This claim is excluded from the fact-check. Include it again before proposing a verdict.");
+  }
+  const [rating] = await tx.select().from(t.ratings).where(eq(t.ratings.id, input.ratingId));
+  if (!rating) throw new AppError("invalid:verdict", "Choose a rating from the scale.", { fieldErrors: { ratingId: ["Choose a rating."] } });
+  if (rating.hidden && rating.id !== (await currentRatingId(tx, claim.currentVerdictId))) {
+    throw new AppError("invalid:verdict", `“${rating.label}” is no longer offered on the rating scale. Choose another rating.`, { fieldErrors: { ratingId: ["No longer offered."] } });
+  }
+  if (input.citations.length === 0) {
+    throw new AppError("invalid:verdict", "Add at least one citation: a verdict needs evidence.", { fieldErrors: { citations: ["Add at least one citation."] } });
+  }
+  const correctionNote = input.correctionNote?.trim() || null;
+  const [publication] = await tx.select({ id: t.publications.id }).from(t.publications).where(eq(t.publications.articleId, claim.articleId));
+  if (publication && !correctionNote) {
+    throw new AppError("invalid:verdict", "This fact-check has been published: describe the change in a correction note. Readers will see it once the revision is approved.", {
+      fieldErrors: { correctionNote: ["Write a correction note for readers."] },
     });
-    await refreshArticleStatus(tx, claim.articleId, input.userId);
-    return verdict!;
+  }
+  const [last] = await tx.select({ n: max(t.verdicts.revision) }).from(t.verdicts).where(eq(t.verdicts.claimId, claim.id));
+  const now = new Date();
+  const [verdict] = await tx
+    .insert(t.verdicts)
+    .values({
+      id: newId(),
+      claimId: claim.id,
+      revision: Number(last?.n ?? 0) + 1,
+      ratingId: rating.id,
+      rationale: input.rationale.trim(),
+      authorId: input.userId,
+      createdAt: now,
+      correctionNote,
+    })
+    .returning();
+  await tx.insert(t.citations).values(input.citations.map((c, position) => ({ ...c, id: newId(), verdictId: verdict!.id, position })));
+  const [updated] = await tx
+    .update(t.claims)
+    .set({
+      currentVerdictId: verdict!.id,
+      status: "verdict_proposed",
+      updatedAt: now,
+      version: input.claimVersion + 1,
+      // Claims approved before approvedVerdictId was recorded: keep what the public sees while this revision waits.
+      approvedVerdictId: claim.approvedVerdictId ?? (claim.status === "approved" ? claim.currentVerdictId : null),
+    })
+    .where(and(eq(t.claims.id, claim.id), eq(t.claims.version, input.claimVersion)))
+    .returning();
+  if (!updated) throw staleVersion("claim");
+  await recordAudit(tx, {
+    actorId: input.userId,
+    action: "verdict.propose",
+    entityType: "claim",
+    entityId: claim.id,
+    before: { status: claim.status, verdictId: claim.currentVerdictId },
+    after: { status: updated.status, verdictId: verdict!.id, rating: rating.label, revision: verdict!.revision, citations: input.citations.length, correctionNote },
   });
+  await refreshArticleStatus(tx, claim.articleId, input.userId);
+  return verdict!;
 }
 
 /** A hidden label may stay on a verdict that already has it (a revision that only edits the rationale). */

@@ -264,6 +264,7 @@ export const notifications = sqliteTable(
   },
   (t) => [index("notifications_user_idx").on(t.userId, t.readAt, t.createdAt)],
 );
+
 /** Organisation pages (IFCN transparency): methodology, corrections policy, about; markdown edited by admins. */
 export const organisationPages = sqliteTable("organisation_pages", {
   id: id(),
@@ -274,3 +275,38 @@ export const organisationPages = sqliteTable("organisation_pages", {
   updatedAt: ts("updated_at").notNull(),
   version: version(),
 });
+
+/**
+ * A reviewer's statement that two claims (in different articles) say the same
+ * thing. Undoing a link sets removed_at instead of deleting, so the history
+ * stays readable next to the audit trail.
+ */
+export const claimLinks = sqliteTable(
+  "claim_links",
+  {
+    id: id(),
+    claimId: text("claim_id").notNull().references(() => claims.id),
+    matchedClaimId: text("matched_claim_id").notNull().references(() => claims.id),
+    reusedVerdictId: text("reused_verdict_id"),
+    createdBy: text("created_by").notNull().references(() => users.id),
+    createdAt: createdAt(),
+    removedBy: text("removed_by").references(() => users.id),
+    removedAt: ts("removed_at"),
+  },
+  (t) => [index("claim_links_claim_idx").on(t.claimId), index("claim_links_matched_idx").on(t.matchedClaimId)],
+);
+
+/** A check-worthy suggestion a reviewer dismissed, by its span in one snapshot (suggestions are computed, not stored). */
+export const dismissedSuggestions = sqliteTable(
+  "dismissed_suggestions",
+  {
+    id: id(),
+    articleId: text("article_id").notNull().references(() => articles.id),
+    versionId: text("version_id").notNull().references(() => articleVersions.id),
+    start: integer("start").notNull(),
+    end: integer("end").notNull(),
+    createdBy: text("created_by").notNull().references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("dismissed_suggestions_span_idx").on(t.versionId, t.start, t.end), index("dismissed_suggestions_article_idx").on(t.articleId)],
+);

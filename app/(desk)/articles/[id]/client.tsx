@@ -3,11 +3,18 @@ import { useIsMutating, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { ArticleHighlighter } from "@/components/annotation/article-highlighter";
 import { NewClaimDialog } from "@/components/annotation/new-claim-dialog";
+import { ShortcutHelp } from "@/components/annotation/shortcut-help";
+import { useSuggestions, type WorkspaceSuggestion } from "@/components/annotation/use-suggestions";
 import { carryClientKeys, claimKey, claimsInTextOrder, workspaceKeys } from "@/components/annotation/queries";
 import type { RatingOption, WorkspaceData } from "@/components/annotation/types";
-import type { TextAnchor } from "@/lib/anchor";
+import { describeAnchor, type TextAnchor } from "@/lib/anchor";
+import { canonicalText } from "@/lib/text";
 import type { HighlightRange } from "@/lib/highlight";
-import { ClaimList, entryId } from "./_components/claim-list";
+import { ClaimList, entryId, panelId } from "./_components/claim-list";
+import { matchesHeadingId } from "./_components/claim-matches";
+import { useLiveUpdates } from "./_components/live-updates";
+import { useDismissSuggestion } from "./_components/suggestion-mutations";
+import { afterRender, useWorkspaceShortcuts } from "./_components/use-workspace-shortcuts";
 import { ClaimPanel } from "./_components/claim-panel";
 import { useCreateClaim, useWorkspace } from "./_components/mutations";
 import { ToastProvider, useToast } from "./_components/toast";
@@ -48,7 +55,11 @@ function Workspace({ initialData, ratings, canWrite, publishPanel }: WorkspaceCl
   const writing = useIsMutating({ mutationKey: workspaceKeys.mutations(articleId) });
   const [active, setActive] = useState<Active>(null);
   const [draft, setDraft] = useState<TextAnchor | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [activeSuggestionId, setActiveSuggestionId] = useState<string | null>(null);
   const sidebarRef = useRef<HTMLElement>(null);
+  useLiveUpdates(articleId);
+  const dismissSuggestion = useDismissSuggestion(articleId);
 
   // A router.refresh() (ours after a write, or the publish panel's) brings fresh server props:
   // adopt them unless a write is in flight (its own refetch follows and must not be undone).
@@ -70,9 +81,14 @@ function Workspace({ initialData, ratings, canWrite, publishPanel }: WorkspaceCl
     () => claims.filter((c) => c.versionId === data.snapshot.id && c.anchorStatus !== "orphaned").map((c) => ({ id: c.id, start: c.start, end: c.end })),
     [claims, data.snapshot.id],
   );
+  const suggestions = useSuggestions(data.snapshot.blocks, ranges, data.dismissedSuggestions);
+  const suggestionsRef = useRef(suggestions);
+  suggestionsRef.current = suggestions;
   const labelOf = useCallback((id: string) => {
     const claim = claims.find((c) => c.id === id);
-    return claim ? `Claim ${numberOf.get(id)}: ${claim.statement}` : undefined;
+    if (claim) return `Claim ${numberOf.get(id)}: ${claim.statement}`;
+    const suggestion = suggestionsRef.current.find((s) => s.id === id);
+    return suggestion ? `Suggested claim (score ${Math.round(suggestion.score * 100)}%): ${suggestion.reasons.join(", ")}` : undefined;
   }, [claims, numberOf]);
   const activeClaim = active ? claims.find((c) => claimKey(c) === active.key) : undefined;
   const activeId = activeClaim?.id ?? null;
@@ -82,6 +98,8 @@ function Workspace({ initialData, ratings, canWrite, publishPanel }: WorkspaceCl
     const claim = claimsRef.current.find((c) => c.id === id);
     if (claim) setActive({ key: claimKey(claim), from });
   }, []);
+
+  const selectFromList = useCallback((id: string) => activate(id, "list"), [activate]);
 
   // A link like /articles/:id#claim-:claimId opens that claim.
   useEffect(() => {
@@ -140,6 +158,56 @@ function Workspace({ initialData, ratings, canWrite, publishPanel }: WorkspaceCl
     );
   };
 
+  const acceptSuggestion = (s: WorkspaceSuggestion) => {
+    setActiveSuggestionId(null);
+    setDraft(describeAnchor(canonicalText(data.snapshot.blocks), s.start, s.end));
+  };
+  const dismiss = (s: WorkspaceSuggestion) => {
+    const next = suggestions[suggestions.indexOf(s) + 1];
+    setActiveSuggestionId(next?.id ?? null);
+    dismissSuggestion.mutate(
+      { versionId: data.snapshot.id, start: s.start, end: s.end },
+      { onSuccess: () => toast("Suggestion dismissed."), onError: (e) => toast(`The suggestion was not dismissed. ${e.message}`, "error") },
+    );
+  };
+  const moveSuggestion = (step: 1 | -1) => {
+    if (suggestions.length === 0) return toast("No check-worthy suggestions left in this article.");
+    const at = suggestions.findIndex((s) => s.id === activeSuggestionId);
+    const next = suggestions[at < 0 ? (step === 1 ? 0 : suggestions.length - 1) : (at + step + suggestions.length) % suggestions.length]!;
+    setActiveSuggestionId(next.id);
+    afterRender(() => document.querySelector(`[data-suggestion-id="${CSS.escape(next.id)}"]`)?.scrollIntoView({ block: "center", behavior: smooth() }));
+  };
+  const moveClaim = (step: 1 | -1) => {
+    if (claims.length === 0) return;
+    const at = activeClaim ? claims.indexOf(activeClaim) : -1;
+    const next = claims[at < 0 ? (step === 1 ? 0 : claims.length - 1) : Math.min(claims.length - 1, Math.max(0, at + step))]!;
+    setActive({ key: claimKey(next), from: "new" });
+    afterRender(() => document.getElementById(entryId(next.id))?.focus({ preventScroll: true }));
+  };
+  const focusInPanel = (selector: (id: string) => string) => {
+    const claim = activeClaim ?? claims[0];
+    if (!claim) return toast("Add a claim first: select text in the article and press C.");
+    if (!activeClaim) setActive({ key: claimKey(claim), from: "new" });
+    afterRender(() => document.querySelector<HTMLElement>(selector(claim.id))?.focus());
+  };
+  useWorkspaceShortcuts({
+    nextClaim: () => moveClaim(1),
+    previousClaim: () => moveClaim(-1),
+    openVerdict: () => focusInPanel((id) => `#${CSS.escape(panelId(id))} select`),
+    showMatches: () => focusInPanel((id) => `#${CSS.escape(matchesHeadingId(id))}`),
+    nextSuggestion: () => moveSuggestion(1),
+    previousSuggestion: () => moveSuggestion(-1),
+    acceptSuggestion: () => {
+      const s = suggestions.find((x) => x.id === activeSuggestionId);
+      if (s && canWrite) acceptSuggestion(s);
+    },
+    dismissSuggestion: () => {
+      const s = suggestions.find((x) => x.id === activeSuggestionId);
+      if (s && canWrite) dismiss(s);
+    },
+    help: () => setHelpOpen(true),
+  });
+
   return (
     <main id="main" className={`page ${styles.page}`} aria-busy={writing > 0 || undefined}>
       <WorkspaceHeader data={data} />
@@ -159,8 +227,17 @@ function Workspace({ initialData, ratings, canWrite, publishPanel }: WorkspaceCl
             activeId={activeId}
             labelOf={labelOf}
             canAnnotate={canWrite}
-            onActivate={(id) => activate(id, "text")}
+            onActivate={(id) => {
+              setActiveSuggestionId(null);
+              activate(id, "text");
+            }}
             onAddClaim={setDraft}
+            suggestions={suggestions}
+            activeSuggestionId={activeSuggestionId}
+            onSuggestionSelect={setActiveSuggestionId}
+            onAcceptSuggestion={acceptSuggestion}
+            onDismissSuggestion={dismiss}
+            onHelp={() => setHelpOpen(true)}
           />
         </section>
         <aside ref={sidebarRef} className={styles.sidebar} aria-label="Claims and verdicts">
@@ -175,7 +252,7 @@ function Workspace({ initialData, ratings, canWrite, publishPanel }: WorkspaceCl
           <ClaimList
             claims={claims}
             activeId={activeId}
-            onSelect={(id) => activate(id, "list")}
+            onSelect={selectFromList}
             renderPanel={(claim, number) => (
               <ClaimPanel
                 articleId={articleId}
@@ -190,6 +267,7 @@ function Workspace({ initialData, ratings, canWrite, publishPanel }: WorkspaceCl
           />
         </aside>
       </div>
+      {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
       {draft && <NewClaimDialog anchor={draft} onSave={(statement) => saveClaim(draft, statement)} onCancel={() => setDraft(null)} />}
     </main>
   );

@@ -1,5 +1,5 @@
 "use client";
-import type { ReactNode } from "react";
+import { memo, type ReactNode } from "react";
 import { excerpt } from "@/components/annotation/article-highlighter";
 import { claimKey } from "@/components/annotation/queries";
 import type { WorkspaceClaim } from "@/components/annotation/types";
@@ -39,42 +39,48 @@ export function ClaimList({ claims, activeId, onSelect, renderPanel }: Props) {
     <ol className={styles.claimList} aria-label="Claims">
       {claims.map((claim, index) => {
         const active = claim.id === activeId;
-        const number = index + 1;
-        return (
-          <li key={claimKey(claim)} className={`${styles.claimItem} ${active ? styles.claimItemActive : ""}`} data-claim-id={claim.id}>
-            <button
-              type="button"
-              id={entryId(claim.id)}
-              className={styles.claimEntry}
-              aria-current={active ? "true" : undefined}
-              aria-expanded={active}
-              aria-controls={active ? panelId(claim.id) : undefined}
-              onClick={() => onSelect(claim.id)}
-            >
-              <span className={styles.claimNumber} aria-hidden="true">
-                {number}
-              </span>
-              <span className={styles.claimBody}>
-                <span className="sr-only">Claim {number}: </span>
-                <span className={styles.claimStatement}>{claim.statement}</span>
-                <span className={styles.claimQuote}>“{excerpt(claim.exact, QUOTE_EXCERPT)}”</span>
-                <span className={styles.claimBadges}>
-                  {claim.pending ? (
-                    <span className="badge status">Saving…</span>
-                  ) : (
-                    <StatusBadge status={claim.status} />
-                  )}
-                  {claim.verdict && <RatingBadge label={claim.verdict.rating.label} colour={claim.verdict.rating.colour} />}
-                  {(claim.anchorStatus === "needs_review" || claim.anchorStatus === "orphaned") && (
-                    <span className={`badge ${styles.anchorBadge}`}>{claim.anchorStatus === "orphaned" ? "Quote not found" : "Check position"}</span>
-                  )}
-                </span>
-              </span>
-            </button>
-            {active && renderPanel(claim, number)}
-          </li>
-        );
+        // Only the active entry carries its panel; the others are memoized (a long article has hundreds).
+        return <ClaimListItem key={claimKey(claim)} claim={claim} number={index + 1} active={active} onSelect={onSelect} panel={active ? renderPanel(claim, index + 1) : null} />;
       })}
     </ol>
   );
 }
+
+type ItemProps = { claim: WorkspaceClaim; number: number; active: boolean; onSelect: (id: string) => void; panel: ReactNode };
+
+const ClaimListItem = memo(
+  function ClaimListItem({ claim, number, active, onSelect, panel }: ItemProps) {
+    return (
+      <li className={`${styles.claimItem} ${active ? styles.claimItemActive : ""}`} data-claim-id={claim.id}>
+        <button
+          type="button"
+          id={entryId(claim.id)}
+          className={styles.claimEntry}
+          aria-current={active ? "true" : undefined}
+          aria-expanded={active}
+          aria-controls={active ? panelId(claim.id) : undefined}
+          onClick={() => onSelect(claim.id)}
+        >
+          <span className={styles.claimNumber} aria-hidden="true">
+            {number}
+          </span>
+          <span className={styles.claimBody}>
+            <span className="sr-only">Claim {number}: </span>
+            <span className={styles.claimStatement}>{claim.statement}</span>
+            <span className={styles.claimQuote}>“{excerpt(claim.exact, QUOTE_EXCERPT)}”</span>
+            <span className={styles.claimBadges}>
+              {claim.pending ? <span className="badge status">Saving…</span> : <StatusBadge status={claim.status} />}
+              {claim.verdict && <RatingBadge label={claim.verdict.rating.label} colour={claim.verdict.rating.colour} />}
+              {(claim.anchorStatus === "needs_review" || claim.anchorStatus === "orphaned") && (
+                <span className={`badge ${styles.anchorBadge}`}>{claim.anchorStatus === "orphaned" ? "Quote not found" : "Check position"}</span>
+              )}
+            </span>
+          </span>
+        </button>
+        {panel}
+      </li>
+    );
+  },
+  // The active entry always re-renders (its panel is live); the rest only when their claim or number changed.
+  (a, b) => !a.active && !b.active && a.claim === b.claim && a.number === b.number && a.onSelect === b.onSelect,
+);

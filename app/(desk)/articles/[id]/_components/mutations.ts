@@ -35,7 +35,7 @@ export class ActionFailure extends Error {
   }
 }
 
-async function unwrap<T>(pending: Promise<ActionResult<T>>): Promise<T> {
+export async function unwrap<T>(pending: Promise<ActionResult<T>>): Promise<T> {
   let result: ActionResult<T>;
   try {
     result = await pending;

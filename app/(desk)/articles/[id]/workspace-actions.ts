@@ -1,0 +1,37 @@
+"use server";
+import { z } from "zod";
+import { linkClaims, unlinkClaims } from "@/db/queries/claim-links";
+import { findClaimMatches } from "@/db/queries/claim-matches";
+import { dismissSuggestion } from "@/db/queries/suggestions";
+import { action } from "@/lib/server/action";
+import { serialize } from "./serialize";
+
+/**
+ * Server actions for the workspace's newer tools: claim matches across
+ * articles and check-worthy suggestions. (Claims and verdicts: ./actions.ts.)
+ */
+const id = z.string().min(1).max(64);
+
+/** Earlier claims from other articles that say the same thing, ranked, with verdicts and citations. */
+export const findClaimMatchesAction = action(z.object({ claimId: id }), { permission: "read:desk" }, async ({ claimId }) =>
+  serialize(await findClaimMatches({ claimId })),
+);
+
+const linkSchema = z.object({ claimId: id, claimVersion: z.int().min(1), matchedClaimId: id, reuse: z.boolean() });
+
+/** Records that two claims say the same thing; with `reuse`, copies the matched verdict and citations as a new proposal. */
+export const linkClaimAction = action(linkSchema, { permission: "write:desk" }, async (input, user) => serialize(await linkClaims({ ...input, userId: user.id })));
+
+/** Undoes a link (the audit trail keeps both events). */
+export const unlinkClaimAction = action(z.object({ linkId: id }), { permission: "write:desk" }, async ({ linkId }, user) =>
+  serialize(await unlinkClaims({ linkId, userId: user.id })),
+);
+
+const dismissSchema = z
+  .object({ articleId: id, versionId: id, start: z.int().min(0).max(10_000_000), end: z.int().min(1).max(10_000_000) })
+  .refine((v) => v.end > v.start, { message: "That suggestion has no text.", path: ["end"] });
+
+/** Hides a check-worthy suggestion for everyone working on the article. */
+export const dismissSuggestionAction = action(dismissSchema, { permission: "write:desk" }, async (input, user) =>
+  serialize(await dismissSuggestion({ ...input, userId: user.id })),
+);

@@ -1,0 +1,97 @@
+import "server-only";
+import { and, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import { AppError } from "@/lib/errors";
+import { rankMatches, searchTerms } from "@/lib/claim-matching";
+import { getDatabase } from "../client";
+import { loadClaimDetails, type ClaimDetail } from "./claim-details";
+import { getClaimByIdOrThrow, type Claim } from "./claims";
+
+/** Full-text candidates fetched before the final ranking: generous, since the database's rank is only a first cut. */
+const CANDIDATES = 40;
+
+/**
+ * Claims in other articles that share words with `text`, best first by the
+ * database's own rank. SQLite: the claims_fts FTS5 table (porter stemming);
+ * Postgres: the claims_search_idx GIN expression index. Both are maintained
+ * by the database itself (trigger / index), so they never lag behind writes.
+ */
+export async function fullTextCandidates({ text, excludeArticleId, limit = CANDIDATES }: { text: string; excludeArticleId: string; limit?: number }): Promise<Claim[]> {
+  const terms = searchTerms(text);
+  if (terms.length === 0) return [];
+  const database = await getDatabase();
+  const { db, t } = database;
+  let ids: string[];
+  if (database.dialect === "sqlite") {
+    // Each term quoted: FTS5 query syntax (AND, NEAR, *, :) in a claim's words must not be interpreted.
+    const match = terms.map((term) => `"${term.replace(/"/g, "")}"`).join(" OR ");
+    // The handle is typed as Postgres (db/client.ts); on SQLite it is better-sqlite3's, which has all().
+    const sqlite = db as unknown as { all(query: ReturnType<typeof sql>): Promise<unknown[]> };
+    const rows = (await sqlite.all(
+      sql`select c.id as id from claims_fts join claims c on c.rowid = claims_fts.rowid
+          where claims_fts match ${match} and c.article_id <> ${excludeArticleId}
+          order by bm25(claims_fts) limit ${limit}`,
+    )) as { id: string }[];
+    ids = rows.map((r) => r.id);
+  } else {
+    // Terms are letters and digits only (searchTerms), so joining them with | is a valid tsquery.
+    const query = terms.map((term) => term.replace(/[^\p{L}\p{N}]/gu, "")).filter(Boolean).join(" | ");
+    const vector = sql`to_tsvector('english'::regconfig, ${t.claims.statement} || ' ' || ${t.claims.exact})`;
+    const tsquery = sql`to_tsquery('english'::regconfig, ${query})`;
+    const rows = await db
+      .select({ id: t.claims.id })
+      .from(t.claims)
+      .where(and(sql`${vector} @@ ${tsquery}`, ne(t.claims.articleId, excludeArticleId)))
+      .orderBy(sql`ts_rank_cd(${vector}, ${tsquery}) desc`)
+      .limit(limit);
+    ids = rows.map((r) => r.id);
+  }
+  if (ids.length === 0) return [];
+  return db.select().from(t.claims).where(inArray(t.claims.id, ids));
+}
+
+export type ClaimMatch = {
+  claim: ClaimDetail;
+  articleTitle: string;
+  score: number;
+  /** The active link between the two claims, when a reviewer recorded one. */
+  linkId: string | null;
+};
+
+/**
+ * Earlier claims from other articles that say the same thing as `claimId`,
+ * ranked (lib/claim-matching.ts), with verdict, status and citations.
+ * Excluded claims are left out: they were judged not fact-checkable.
+ */
+export async function findClaimMatches({ claimId, limit = 5 }: { claimId: string; limit?: number }): Promise<ClaimMatch[]> {
+  const claim = await getClaimByIdOrThrow({ id: claimId });
+  const candidates = (await fullTextCandidates({ text: `${claim.statement} ${claim.exact}`, excludeArticleId: claim.articleId })).filter(
+    (c) => c.status !== "excluded",
+  );
+  const ranked = rankMatches(claim, candidates, limit);
+  if (ranked.length === 0) return [];
+  const { db, t } = await getDatabase();
+  const details = new Map((await loadClaimDetails(ranked)).map((d) => [d.id, d]));
+  const titles = new Map(
+    (await db.select({ id: t.articles.id, title: t.articles.title }).from(t.articles).where(inArray(t.articles.id, [...new Set(ranked.map((r) => r.articleId))]))).map(
+      (a) => [a.id, a.title],
+    ),
+  );
+  const links = await db
+    .select()
+    .from(t.claimLinks)
+    .where(
+      and(
+        isNull(t.claimLinks.removedAt),
+        or(
+          and(eq(t.claimLinks.claimId, claim.id), inArray(t.claimLinks.matchedClaimId, ranked.map((r) => r.id))),
+          and(eq(t.claimLinks.matchedClaimId, claim.id), inArray(t.claimLinks.claimId, ranked.map((r) => r.id))),
+        ),
+      ),
+    );
+  const linkOf = (otherId: string) => links.find((l) => l.claimId === otherId || l.matchedClaimId === otherId)?.id ?? null;
+  return ranked.map((r) => {
+    const detail = details.get(r.id);
+    if (!detail) throw new AppError("not_found:claim", "A matched claim disappeared while loading. Try again.");
+    return { claim: detail, articleTitle: titles.get(r.articleId) ?? "Untitled", score: r.score, linkId: linkOf(r.id) };
+  });
+}

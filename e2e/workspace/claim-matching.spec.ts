@@ -1,0 +1,38 @@
+/**
+ * Claim matching across articles: a new claim shows the earlier claim from
+ * another article with its verdict and citations; one action reuses them as a
+ * new proposal (which still needs approval); the link can be undone.
+ */
+import { MECHANISM_VERDICT } from "../fixtures/data";
+import { articleWithProposedVerdict } from "../fixtures/workflow";
+import { WorkspaceTools } from "../fixtures/pages/workspace-tools";
+import { expect, pages, test, uniqueTitle } from "../fixtures/test";
+
+const SAME_CLAIM = "Its alkaloids, such as mitragynine, interact with opioid receptors in the brain and body.";
+
+test("shows the same claim from an earlier article and reuses its verdict as a new proposal", async ({ reviewer }, testInfo) => {
+  const earlier = await articleWithProposedVerdict(reviewer, testInfo, "Earlier kratom article");
+  await pages.import(reviewer).importArticle({ title: uniqueTitle(testInfo, "Later kratom article"), text: `Kratom is a tree.\n\n${SAME_CLAIM}` });
+  const article = pages.article(reviewer);
+  await article.addClaim(SAME_CLAIM, "Kratom's alkaloids act on opioid receptors in the brain.");
+
+  const card = await article.openClaim("Kratom's alkaloids act on opioid receptors in the brain.");
+  const match = new WorkspaceTools(reviewer).matches(card).getByRole("listitem").filter({ hasText: earlier.title });
+  await expect(match).toContainText(earlier.statement);
+  await expect(match).toContainText("Verdict proposed");
+  await expect(match).toContainText(MECHANISM_VERDICT.rating);
+  await expect(match.getByRole("link", { name: MECHANISM_VERDICT.citation.title })).toHaveAttribute("href", MECHANISM_VERDICT.citation.url);
+
+  await match.getByRole("button", { name: "Reuse verdict and citations" }).click();
+  await expect(reviewer.getByTestId("toast")).toHaveText(/still needs an editor's approval/);
+  // A proposal of its own: the rating is copied, the status waits for approval.
+  await expect(card.getByText("Verdict proposed", { exact: true }).first()).toBeVisible();
+  await expect(card.getByRole("region", { name: /details/ })).toContainText("Current verdict");
+  await expect(card.getByLabel("Rating")).toHaveValue(/.+/);
+  await expect(match).toContainText("Linked");
+
+  await match.getByRole("button", { name: "Undo link" }).click();
+  await expect(reviewer.getByTestId("toast")).toHaveText(/Link undone/);
+  await expect(match.getByRole("button", { name: "Link as same claim" })).toBeVisible();
+  await expect(match).not.toContainText("Linked");
+});

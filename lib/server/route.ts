@@ -1,0 +1,33 @@
+import "server-only";
+import { z } from "zod";
+import type { PublicUser } from "@/db/queries/users";
+import { AppError, isAppError } from "@/lib/errors";
+import type { Permission } from "@/lib/permissions";
+import { requirePermission } from "./session";
+
+/**
+ * Route handlers' counterpart of `action` (lib/server/action.ts): authorize,
+ * validate the path parameters with zod, run, and turn any failure into a
+ * JSON error with the right status and a message a person can read.
+ */
+export function route<S extends z.ZodType>(
+  params: S,
+  options: { permission: Permission },
+  run: (input: z.infer<S>, user: PublicUser, request: Request) => Promise<Response>,
+): (request: Request, context: { params: Promise<unknown> }) => Promise<Response> {
+  return async (request, context) => {
+    try {
+      const user = await requirePermission(options.permission);
+      const parsed = params.safeParse(await context.params);
+      if (!parsed.success) throw new AppError("invalid:request", "That address is not valid.");
+      return await run(parsed.data, user, request);
+    } catch (error) {
+      if (isAppError(error)) return Response.json({ error: error.message, code: error.code }, { status: error.status });
+      console.error("[factdesk] unexpected error in a route handler", error);
+      return Response.json({ error: "Something went wrong on our side. Try again in a moment.", code: "internal" }, { status: 500 });
+    }
+  };
+}
+
+/** An article id in a path: what newId() makes, with room to spare, nothing else. */
+export const articleIdParam = z.object({ id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/) });
