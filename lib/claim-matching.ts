@@ -96,6 +96,7 @@ export function rankMatches<T extends { statement: string; exact: string; create
   return candidates
     .map((c) => ({ ...c, score: claimSimilarity(claim, c) }))
     .filter((c) => c.score >= MIN_MATCH_SCORE)
-    .sort((x, y) => y.score - x.score || new Date(x.createdAt).getTime() - new Date(y.createdAt).getTime())
+    // Equally similar claims: the most recent check first, as it reflects the newest evidence.
+    .sort((x, y) => y.score - x.score || new Date(y.createdAt).getTime() - new Date(x.createdAt).getTime())
     .slice(0, limit);
 }

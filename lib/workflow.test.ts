@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  anchorReviewBlocker,
   ARTICLE_STATUSES,
   canProposeVerdict,
   CLAIM_STATUSES,
@@ -118,5 +119,20 @@ describe("slugify", () => {
 describe("STATUS_LABELS", () => {
   it("labels every article and claim status", () => {
     for (const s of [...ARTICLE_STATUSES, ...CLAIM_STATUSES]) expect(STATUS_LABELS[s]).toMatch(/^[A-Z]/);
+  });
+});
+
+describe("anchorReviewBlocker", () => {
+  it("allows publishing when every checkable claim is anchored or confirmed moved", () => {
+    expect(anchorReviewBlocker([{ status: "approved", anchorStatus: "anchored" }, { status: "approved", anchorStatus: "moved" }])).toBeNull();
+  });
+
+  it("blocks while a claim's position needs review or the claim is orphaned", () => {
+    expect(anchorReviewBlocker([{ status: "approved", anchorStatus: "needs_review" }])).toMatch(/^1 claim's position/);
+    expect(anchorReviewBlocker([{ status: "approved", anchorStatus: "orphaned" }, { status: "approved", anchorStatus: "needs_review" }])).toMatch(/^2 claims' position/);
+  });
+
+  it("ignores excluded claims, which readers never see", () => {
+    expect(anchorReviewBlocker([{ status: "excluded", anchorStatus: "orphaned" }])).toBeNull();
   });
 });

@@ -35,6 +35,17 @@ export function deriveArticleStatus(claimStatuses: ClaimStatus[], published: boo
   return "in_review";
 }
 
+/**
+ * A claim whose quote could not be placed confidently in a new snapshot
+ * (needs_review or orphaned) must be settled by a reviewer before readers see
+ * it, or the public page would highlight the wrong words.
+ */
+export function anchorReviewBlocker(claims: { status: ClaimStatus; anchorStatus: string }[]): string | null {
+  const doubtful = claims.filter((c) => c.status !== "excluded" && (c.anchorStatus === "needs_review" || c.anchorStatus === "orphaned")).length;
+  if (doubtful === 0) return null;
+  return `${doubtful} claim${doubtful === 1 ? "'s" : "s'"} position in the new text needs a reviewer's decision before publishing (see the snapshot review).`;
+}
+
 /** Why an article cannot be published yet, or null when it can. */
 export function publishBlocker(claimStatuses: ClaimStatus[]): string | null {
   const checkable = claimStatuses.filter((s) => s !== "excluded");

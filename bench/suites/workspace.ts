@@ -1,6 +1,6 @@
 /**
  * The reviewer's workspace in a real browser: a 50,000-word article with 500
- * claims, served by the production build (`npm run build` first) on its own
+ * claims, served by the production build (built first when missing) on its own
  * port and SQLite file, measured in Chromium.
  *
  * - load: navigation start → every one of the 500 claims has a highlight in
@@ -128,7 +128,11 @@ async function measureCreate(page: Page, round: number): Promise<{ dialog: numbe
 export const suite: BenchSuite = {
   name: "workspace",
   async run() {
-    if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("workspace bench: run `npm run build` first");
+    if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
+      // A fresh clone has no production build yet: make one, as `npm run demo` would.
+      const { execFileSync } = await import("node:child_process");
+      execFileSync(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    }
     const port = Number(process.env.BENCH_PORT ?? 3420);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "factdesk-bench-"));
     const articleId = await prepareDatabase(path.join(dir, "bench.db"));

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { rankMatches, searchTerms } from "@/lib/claim-matching";
 import { getDatabase } from "../client";
@@ -29,7 +29,7 @@ export async function fullTextCandidates({ text, excludeArticleId, limit = CANDI
     const rows = (await sqlite.all(
       sql`select c.id as id from claims_fts join claims c on c.rowid = claims_fts.rowid
           where claims_fts match ${match} and c.article_id <> ${excludeArticleId}
-          order by bm25(claims_fts) limit ${limit}`,
+          order by bm25(claims_fts), c.created_at desc limit ${limit}`,
     )) as { id: string }[];
     ids = rows.map((r) => r.id);
   } else {
@@ -41,7 +41,7 @@ export async function fullTextCandidates({ text, excludeArticleId, limit = CANDI
       .select({ id: t.claims.id })
       .from(t.claims)
       .where(and(sql`${vector} @@ ${tsquery}`, ne(t.claims.articleId, excludeArticleId)))
-      .orderBy(sql`ts_rank_cd(${vector}, ${tsquery}) desc`)
+      .orderBy(sql`ts_rank_cd(${vector}, ${tsquery}) desc`, desc(t.claims.createdAt))
       .limit(limit);
     ids = rows.map((r) => r.id);
   }

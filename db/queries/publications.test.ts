@@ -55,6 +55,19 @@ describe.each(testDialects())("publications on %s", (dialect) => {
     expect(await auditCounts({ entityType: "article", entityId: article.id })).not.toHaveProperty("article.publish");
   });
 
+  it("refuses to publish while a claim's position in the text awaits a reviewer's decision", async () => {
+    const { editor } = ctx.users;
+    const { article, approved } = await readyArticle("Moved claims wait");
+    const { db, t } = ctx.database;
+    // As a re-import leaves a claim whose quote could not be placed with confidence.
+    await ctx.database.transaction((tx) => tx.update(t.claims).set({ anchorStatus: "needs_review" }).where(eq(t.claims.id, approved.id)));
+    const error = await rejection(() => publishArticle({ articleId: article.id, summary: "s", editorId: editor.id }));
+    expect(error.code).toBe("invalid:publish");
+    expect(error.message).toMatch(/^1 claim's position in the new text needs a reviewer's decision/);
+    expect(await getPublicationForArticle({ articleId: article.id })).toBeNull();
+    expect((await db.select().from(t.claims).where(eq(t.claims.id, approved.id)))[0]?.anchorStatus).toBe("needs_review");
+  });
+
   it("publishes when the only other claim is excluded, with a slug from the title", async () => {
     const { editor } = ctx.users;
     const { article } = await readyArticle("Does Zinc Cure the Flu? Ça dépend");

@@ -36,8 +36,14 @@ test("two reviewers see each other's changes live, and a concurrent verdict gets
   await citation.getByLabel("Citation title").fill("Kratom");
   await citation.getByLabel("Stance").selectOption("context");
   await myCard.getByRole("button", { name: "Submit for approval" }).click();
-  await expect(myCard.getByText(/changed by someone else/)).toBeVisible();
-  // Nothing was overwritten: the colleague's rating stands for both.
+  // The save is refused as stale and a dialog shows both versions; nothing is overwritten.
+  const conflict = mine.page.getByRole("dialog", { name: "Someone else changed this verdict" });
+  await expect(conflict).toBeVisible();
+  await expect(conflict.getByTestId("conflict-theirs")).toContainText(MECHANISM_VERDICT.rating);
+  await expect(conflict.getByTestId("conflict-mine")).toContainText("Unsupported");
+  await conflict.getByRole("button", { name: "Keep theirs" }).click();
+  await expect(conflict).toHaveCount(0);
+  // The colleague's rating stands for both.
   await expect(theirs.claimCard(MECHANISM_STATEMENT).getByText(MECHANISM_VERDICT.rating, { exact: true }).first()).toBeVisible();
   await expect(myCard.getByText(MECHANISM_VERDICT.rating, { exact: true }).first()).toBeVisible();
 });

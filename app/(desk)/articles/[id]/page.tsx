@@ -8,7 +8,7 @@ import { ArticleTools } from "@/components/desk/article-tools";
 import { PublishPanel } from "@/components/publishing/publish-panel";
 import { isAppError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
-import { publishBlocker } from "@/lib/workflow";
+import { anchorReviewBlocker, publishBlocker } from "@/lib/workflow";
 import { getCurrentUser, requirePageUser } from "@/lib/server/session";
 import { WorkspaceClient } from "./client";
 import { serialize } from "./serialize";
@@ -50,7 +50,7 @@ export default async function ArticleWorkspacePage({ params }: Params) {
           <PublishPanel
             articleId={id}
             canPublish={can(user.role, "publish:article")}
-            blocker={publishBlocker(workspace.claims.map((c) => c.status))}
+            blocker={publishBlocker(workspace.claims.map((c) => c.status)) ?? anchorReviewBlocker(workspace.claims)}
             published={workspace.publication?.live ? { slug: workspace.publication.slug, version: workspace.publication.version } : null}
             ratings={ratings.map((r) => ({ id: r.id, label: r.label }))}
           />
