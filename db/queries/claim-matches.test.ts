@@ -31,8 +31,8 @@ const RECEPTORS = [
   "Kratom's alkaloids mitragynine and 7-hydroxymitragynine interact with opioid receptors.",
 ];
 const SAFE_FOR_WITHDRAWAL = ["Kratom is a safe, holistic treatment for opioid withdrawal.", "Kratom is a safer approach to opioid withdrawal than conventional medications."];
-const LONG_TERM_HARM = ["Long-term kratom use can cause hair loss, a faster heart rate and addiction.", "Long-term kratom use can lead to addiction and liver damage."];
-const CAUSES_HAIR_LOSS = ["Long-term kratom use can cause hair loss, a faster heart rate and addiction.", "Kratom can cause hair thinning or hair loss as a side effect."];
+const LONG_TERM_HARM = ["Long-term kratom use can cause hair loss, faster heart rate and addiction.", "Long-term kratom use can lead to addiction and liver damage."];
+const CAUSES_HAIR_LOSS = ["Long-term kratom use can cause hair loss, faster heart rate and addiction.", "Kratom can cause hair thinning or hair loss as a side effect."];
 const SAME_CLAIM = [RECEPTORS, SAFE_FOR_WITHDRAWAL, LONG_TERM_HARM, CAUSES_HAIR_LOSS];
 
 const CHRONIC_PAIN_CLAIMS = [

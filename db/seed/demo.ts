@@ -199,7 +199,7 @@ export async function seedDemo(): Promise<SeedResult> {
   const sideEffects = await addClaim(
     hairLoss,
     "Long-term use or misuse of kratom may lead to adverse effects such as hair loss, increased heart rate, and potential addiction.",
-    "Long-term kratom use can cause hair loss, a faster heart rate and addiction.",
+    "Long-term kratom use can cause hair loss, faster heart rate and addiction.",
   );
   await approve(
     await propose(

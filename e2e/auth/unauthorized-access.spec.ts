@@ -118,5 +118,5 @@ test("an editor cannot approve their own verdict (two-person rule)", async ({ ed
   // Still waiting for another editor.
   const article = pages.article(editor);
   await article.goto(seeded.id);
-  await expect(article.claimCard(seeded.statement).getByText("Verdict proposed", { exact: true })).toBeVisible();
+  await expect(article.claimEntry(seeded.statement).getByText("Verdict proposed", { exact: true })).toBeVisible();
 });

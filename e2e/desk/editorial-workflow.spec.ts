@@ -56,7 +56,7 @@ test("assignment → work → changes requested → fix → approval by two edit
   await second.getByLabel("Citation title").fill("Kratom-related overdose deaths, 27 states");
   await second.getByLabel("Stance").selectOption("context");
   await card.getByRole("button", { name: "Submit for approval" }).click();
-  await expect(card.getByText("Verdict proposed", { exact: true })).toBeVisible();
+  await expect(card.locator("button[aria-expanded]").first().getByText("Verdict proposed", { exact: true })).toBeVisible();
   await card.getByText(/^Verdict history/).click();
   await expect(card.getByText("1 citation added")).toBeVisible();
 

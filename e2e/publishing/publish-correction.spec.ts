@@ -47,7 +47,7 @@ test("publish, correct a published verdict with a note, approve it, and readers 
   await expect(card.getByRole("alert")).toContainText("correction note");
   await note.fill(NOTE);
   await submit.click();
-  await expect(card.getByText("Verdict proposed", { exact: true })).toBeVisible();
+  await expect(card.locator("button[aria-expanded]").first().getByText("Verdict proposed", { exact: true })).toBeVisible();
 
   // While the revision awaits approval, readers still see the approved verdict (not a vanished claim).
   await anonymous.goto(path);

@@ -26,7 +26,7 @@ test("shows the same claim from an earlier article and reuses its verdict as a n
   await match.getByRole("button", { name: "Reuse verdict and citations" }).click();
   await expect(reviewer.getByTestId("toast")).toHaveText(/still needs an editor's approval/);
   // A proposal of its own: the rating is copied, the status waits for approval.
-  await expect(card.getByText("Verdict proposed", { exact: true }).first()).toBeVisible();
+  await expect(card.locator("button[aria-expanded]").first().getByText("Verdict proposed", { exact: true })).toBeVisible();
   await expect(card.getByRole("region", { name: /details/ })).toContainText("Current verdict");
   await expect(card.getByLabel("Rating")).toHaveValue(/.+/);
   await expect(match).toContainText("Linked");

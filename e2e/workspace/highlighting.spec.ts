@@ -45,7 +45,7 @@ test("keyboard only: select a sentence, shorten it by a word, create the claim, 
   await reviewer.keyboard.type("NIDA says kratom can cause nausea and a faster heart rate.");
   await reviewer.keyboard.press("Enter");
   await expect(dialog).toHaveCount(0);
-  await expect(pages.article(reviewer).claimCard("NIDA says kratom can cause nausea").getByText("Open", { exact: true })).toBeVisible();
+  await expect(pages.article(reviewer).claimEntry("NIDA says kratom can cause nausea").getByText("Open", { exact: true })).toBeVisible();
   await expect(pages.article(reviewer).text.locator("mark[data-claim-id]")).toHaveText(NIDA_SENTENCE);
 
   // v opens the verdict editor of the current claim with focus on the rating.

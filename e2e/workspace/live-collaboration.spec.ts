@@ -27,7 +27,7 @@ test("two reviewers see each other's changes live, and a concurrent verdict gets
   await theirs.proposeVerdict(MECHANISM_STATEMENT, MECHANISM_VERDICT);
 
   // I see their verdict arrive, my draft is kept, and I am told it is out of date.
-  await expect(myCard.getByText("Verdict proposed", { exact: true }).first()).toBeVisible({ timeout: 3_000 });
+  await expect(myCard.locator("button[aria-expanded]").first().getByText("Verdict proposed", { exact: true })).toBeVisible({ timeout: 3_000 });
   await expect(myCard.getByTestId("verdict-stale")).toBeVisible({ timeout: 3_000 });
   await expect(myCard.getByLabel("Rationale")).toHaveValue("My draft rationale.");
   await myCard.getByLabel("Rating").selectOption({ label: "Unsupported" });
@@ -39,11 +39,12 @@ test("two reviewers see each other's changes live, and a concurrent verdict gets
   // The save is refused as stale and a dialog shows both versions; nothing is overwritten.
   const conflict = mine.page.getByRole("dialog", { name: "Someone else changed this verdict" });
   await expect(conflict).toBeVisible();
-  await expect(conflict.getByTestId("conflict-theirs")).toContainText(MECHANISM_VERDICT.rating);
-  await expect(conflict.getByTestId("conflict-mine")).toContainText("Unsupported");
+  // Their rationale and my draft side by side.
+  await expect(conflict.getByTestId("conflict-theirs")).toContainText("7-hydroxymitragynine");
+  await expect(conflict.getByTestId("conflict-mine")).toContainText("My draft rationale.");
   await conflict.getByRole("button", { name: "Keep theirs" }).click();
   await expect(conflict).toHaveCount(0);
   // The colleague's rating stands for both.
-  await expect(theirs.claimCard(MECHANISM_STATEMENT).getByText(MECHANISM_VERDICT.rating, { exact: true }).first()).toBeVisible();
-  await expect(myCard.getByText(MECHANISM_VERDICT.rating, { exact: true }).first()).toBeVisible();
+  await expect(theirs.claimEntry(MECHANISM_STATEMENT).getByText(MECHANISM_VERDICT.rating, { exact: true })).toBeVisible();
+  await expect(myCard.locator("button[aria-expanded]").first().getByText(MECHANISM_VERDICT.rating, { exact: true })).toBeVisible();
 });
