@@ -44,7 +44,7 @@ test("reviewers and anonymous callers cannot unpublish; a stale unpublish is ref
   const path = (await editor.getByRole("link", { name: /^\/fact-checks\// }).textContent())!.trim();
   const unpublish = editor.getByRole("button", { name: "Unpublish" });
   await waitForHydration(unpublish);
-  const action = await captureAction(editor, `**/articles/${seeded.id}`, () => unpublish.click());
+  const action = await captureAction(editor, `**/articles/${seeded.id}`, () => unpublish.click(), '"version"');
   expect(await action.replayAs(reviewer.request)).toMatch(/Only editors and above can do this/);
   const anon = await playwright.request.newContext({ baseURL });
   try {
