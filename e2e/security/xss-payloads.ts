@@ -47,7 +47,7 @@ export async function armPage(page: Page): Promise<void> {
     w.__xssFired = (id) => {
       w.__xssLog.push(id);
       try {
-        (window.top as unknown as { __xssLog?: string[] }).__xssLog?.push(`${id} (in a frame)`);
+        if (window.top !== window) (window.top as unknown as { __xssLog?: string[] }).__xssLog?.push(`${id} (in a frame)`);
       } catch {
         /* a cross-origin frame: its own log is read separately */
       }
