@@ -52,13 +52,18 @@ export function parseActionReply<T>(body: string): WireResult<T> | undefined {
   return row === undefined ? undefined : (JSON.parse(row) as WireResult<T>);
 }
 
-/** FormData arguments travel as React's reply format does it: field "0" holds the arguments, "$K1" points at the form's fields. */
+/**
+ * FormData arguments travel as React's reply format does it: "$K1" points at
+ * the form's fields, sent as "_1_<name>", and field "0" holds the arguments.
+ * "0" must come last, as React's client sends it: the server decodes it as
+ * soon as it arrives, and fields after it would be missed.
+ */
 function encodeArguments(args: unknown[]): { body: string | FormData; contentType?: string } {
   const formIndex = args.findIndex((a) => a instanceof FormData);
   if (formIndex < 0) return { body: JSON.stringify(args), contentType: "text/plain;charset=UTF-8" };
   const body = new FormData();
+  for (const [key, value] of (args[formIndex] as FormData).entries()) body.append(`_1_${key}`, value);
   body.append("0", JSON.stringify(args.map((a, i) => (i === formIndex ? "$K1" : a))));
-  for (const [key, value] of (args[formIndex] as FormData).entries()) body.append(`1_${key}`, value);
   return { body };
 }
 
