@@ -52,13 +52,18 @@ export function parseActionReply<T>(body: string): WireResult<T> | undefined {
   return row === undefined ? undefined : (JSON.parse(row) as WireResult<T>);
 }
 
-/** FormData arguments travel as React's reply format does it: field "0" holds the arguments, "$K1" points at the form's fields. */
+/**
+ * FormData arguments travel as React's reply format does it: the form's
+ * fields as "_1_<name>", then field "0" with the arguments, where "$K1"
+ * points at them. "0" must come last: Next decodes multipart bodies as they
+ * stream in, and "$K1" only sees the fields that arrived before it.
+ */
 function encodeArguments(args: unknown[]): { body: string | FormData; contentType?: string } {
   const formIndex = args.findIndex((a) => a instanceof FormData);
   if (formIndex < 0) return { body: JSON.stringify(args), contentType: "text/plain;charset=UTF-8" };
   const body = new FormData();
+  for (const [key, value] of (args[formIndex] as FormData).entries()) body.append(`_1_${key}`, value);
   body.append("0", JSON.stringify(args.map((a, i) => (i === formIndex ? "$K1" : a))));
-  for (const [key, value] of (args[formIndex] as FormData).entries()) body.append(`1_${key}`, value);
   return { body };
 }
 
@@ -83,6 +88,11 @@ export class HttpClient {
     });
     if (!client.cookie.includes("session-token=")) throw new Error(`sign-in as ${email} failed (HTTP ${response.status})`);
     return client;
+  }
+
+  /** The same session, sending these headers too (e.g. a foreign Origin, X-Forwarded-Proto). */
+  withHeaders(headers: Record<string, string>): HttpClient {
+    return new HttpClient(this.baseUrl, this.cookie, { ...this.extraHeaders, ...headers });
   }
 
   /** A fetch that keeps this client's cookies, never follows redirects and never throws on a status. */
