@@ -1,30 +1,27 @@
 import type { NextConfig } from "next";
+import { MAX_ACTION_BODY_BYTES } from "./lib/limits";
 
 const nextConfig: NextConfig = {
   // Native and wasm database drivers must stay out of the bundle.
   serverExternalPackages: ["better-sqlite3", "@electric-sql/pglite", "postgres"],
   poweredByHeader: false,
   // File imports (.docx up to 10 MB) and import previews (page HTML) travel through server actions.
-  experimental: { serverActions: { bodySizeLimit: "12mb" } },
+  // Requests that pass through proxy.ts are buffered up to proxyClientMaxBodySize; it stays above the
+  // action limit so a body just over the action limit (sent without a length) is refused by that limit, not truncated.
+  experimental: { serverActions: { bodySizeLimit: MAX_ACTION_BODY_BYTES }, proxyClientMaxBodySize: MAX_ACTION_BODY_BYTES + 1024 * 1024 },
   async headers() {
+    // The Content-Security-Policy (with its per-request nonce and frame-ancestors) comes from proxy.ts.
     const common = [
       { key: "X-Content-Type-Options", value: "nosniff" },
       { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
     ];
     return [
+      // Every response, static files and API routes included.
+      { source: "/:path*", headers: common },
       {
-        // Everything except /embed/*: no page may be framed (clickjacking on the desk).
+        // Everything except /embed/*: no page may be framed (clickjacking on the desk); for browsers without CSP frame-ancestors.
         source: "/((?!embed/).*)",
-        headers: [
-          ...common,
-          { key: "Content-Security-Policy", value: "frame-ancestors 'none'; object-src 'none'; base-uri 'self'" },
-          { key: "X-Frame-Options", value: "DENY" },
-        ],
-      },
-      {
-        // The embeddable claim card is read-only public data: any site may frame it.
-        source: "/embed/:path*",
-        headers: [...common, { key: "Content-Security-Policy", value: "frame-ancestors *; object-src 'none'; base-uri 'self'" }],
+        headers: [{ key: "X-Frame-Options", value: "DENY" }],
       },
     ];
   },

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import "./globals.css";
@@ -8,7 +9,11 @@ export const metadata: Metadata = {
   description: "Fact-checks of health claims: every claim, its verdict, the evidence and the corrections.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request, so Next can put this request's CSP nonce (proxy.ts) on its
+  // scripts; a page prerendered at build time would be blocked. Public data stays cached in
+  // Next's data cache (lib/server/public-cache.ts), so this costs a render, not a database read.
+  await connection();
   return (
     <html lang="en">
       <body>

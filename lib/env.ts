@@ -17,6 +17,17 @@ const schema = z.object({
   IMPORT_ALLOW_HOSTS: z.string().optional(),
   /** Ports the URL import may fetch from: "80,443" by default. */
   IMPORT_ALLOW_PORTS: z.string().optional(),
+  /**
+   * How many reverse proxies stand in front of the app and append to
+   * X-Forwarded-For ("0": none, the default; "1": one, e.g. nginx or a load
+   * balancer). Decides which address the login rate limit counts per IP.
+   */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  /** Failed sign-ins allowed per account (email) in the window. */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  /** Failed sign-ins allowed per client IP in the window. */
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
+  LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().positive().default(15),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -11,3 +11,16 @@ export const MAX_FETCH_BYTES = 5 * 1024 * 1024;
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /** Pasted rich HTML (the clipboard of a whole web page carries markup far heavier than its text). */
 export const MAX_PASTED_HTML_CHARS = 3_000_000;
+
+/**
+ * Route handlers that take a body (JSON callers, Auth.js form posts) get far
+ * less than server actions (12 MB, next.config.ts): nothing they accept is a file.
+ */
+export const MAX_ROUTE_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Server action bodies (next.config.ts `serverActions.bodySizeLimit`): a
+ * 10 MB .docx upload plus the form's other fields and encoding overhead.
+ * proxy.ts refuses a declared length over this with a 413 before the body is read.
+ */
+export const MAX_ACTION_BODY_BYTES = 12 * 1024 * 1024;

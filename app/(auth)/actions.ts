@@ -4,6 +4,7 @@ import { z } from "zod";
 import { countUsers, createUser } from "@/db/queries/users";
 import { signIn, signOut } from "@/lib/server/auth";
 import { failure, formToObject, invalidInput, type ActionResult } from "@/lib/server/action";
+import { LoginRateLimited } from "@/lib/server/login-limit";
 import { hashPassword } from "@/lib/server/password";
 
 /** Only same-site paths: an open redirect after sign-in would be a phishing aid. */
@@ -24,6 +25,7 @@ export async function loginAction(_prev: ActionResult<null> | null, form: FormDa
     await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: safeNext(parsed.data.next) });
     return { ok: true, data: null };
   } catch (error) {
+    if (error instanceof LoginRateLimited) return { ok: false, error: error.userMessage, code: "rate_limited:login" };
     if (error instanceof AuthError) {
       return { ok: false, error: "That email and password do not match an active account.", code: "unauthorized:login" };
     }

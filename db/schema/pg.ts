@@ -304,3 +304,24 @@ export const dismissedSuggestions = pgTable(
   },
   (t) => [uniqueIndex("dismissed_suggestions_span_idx").on(t.versionId, t.start, t.end), index("dismissed_suggestions_article_idx").on(t.articleId)],
 );
+
+/**
+ * Failed sign-ins, for rate limiting (lib/server/login-limit.ts). In the
+ * database, not in memory, so the limit holds across app instances and
+ * restarts. Rows older than the longest window are pruned as new ones come in.
+ */
+export const loginFailures = pgTable(
+  "login_failures",
+  {
+    id: id(),
+    /** The email as typed, trimmed and lower-cased: unknown emails are limited too, so the limit reveals nothing. */
+    accountKey: text("account_key").notNull(),
+    ip: text("ip").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("login_failures_account_idx").on(t.accountKey, t.createdAt),
+    index("login_failures_ip_idx").on(t.ip, t.createdAt),
+    index("login_failures_created_idx").on(t.createdAt),
+  ],
+);

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { getUserCredentialsByEmail } from "@/db/queries/users";
 import { env, oidcConfigured } from "@/lib/env";
 import type { Role } from "@/lib/permissions";
+import { withLoginLimit } from "./login-limit";
 import { dummyHash, verifyPassword } from "./password";
 
 const credentialsSchema = z.object({
@@ -20,13 +21,19 @@ function providers(): NextAuthConfig["providers"] {
   const list: NextAuthConfig["providers"] = [
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
+      // Both ways in (the login form's server action and POST /api/auth/callback/credentials) end here,
+      // so the rate limit sits here. `request` carries the original request's headers (the client address).
+      async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new InvalidLogin();
-        const user = await getUserCredentialsByEmail({ email: parsed.data.email });
-        // Unknown emails still cost one hash check, so response time does not reveal which emails exist.
-        const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await dummyHash()));
-        if (!user || !ok || !user.active) throw new InvalidLogin();
+        const { email, password } = parsed.data;
+        const user = await withLoginLimit(email, request.headers, async () => {
+          const found = await getUserCredentialsByEmail({ email });
+          // Unknown emails still cost one hash check, so response time does not reveal which emails exist.
+          const ok = await verifyPassword(password, found?.passwordHash ?? (await dummyHash()));
+          return found && ok && found.active ? found : null;
+        });
+        if (!user) throw new InvalidLogin();
         return { id: user.id, email: user.email, name: user.name, role: user.role };
       },
     }),
@@ -45,9 +52,24 @@ function providers(): NextAuthConfig["providers"] {
   return list;
 }
 
+/**
+ * Secure cookies (`__Secure-` prefix, `Secure` flag) whenever the site is
+ * served over HTTPS. Auth.js already decides per request from the URL it
+ * sees (which honours `X-Forwarded-Proto: https` from a TLS-terminating
+ * proxy); a configured https SITE_URL/AUTH_URL forces it, so a proxy that
+ * forgets the header cannot downgrade the cookie. Plain http (local use)
+ * keeps working with unprefixed, non-Secure cookies. HttpOnly and
+ * SameSite=Lax are Auth.js defaults for the session cookie.
+ */
+function useSecureCookies(): boolean | undefined {
+  const configured = process.env.AUTH_URL ?? env().SITE_URL;
+  return configured?.startsWith("https://") ? true : undefined;
+}
+
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: env().AUTH_SECRET,
   trustHost: true,
+  useSecureCookies: useSecureCookies(),
   logger: {
     // A wrong password is an expected outcome, not a server error worth a stack trace.
     error(error) {

@@ -1,21 +1,39 @@
 import "server-only";
 import { z } from "zod";
 import type { PublicUser } from "@/db/queries/users";
+import { env } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
+import { MAX_ROUTE_BODY_BYTES } from "@/lib/limits";
+import { checkDeclaredSize, checkOrigin, refusalResponse } from "@/lib/security/request-guard";
 import type { Permission } from "@/lib/permissions";
 import { requirePermission } from "./session";
 
 /**
- * Route handlers' counterpart of `action` (lib/server/action.ts): authorize,
- * validate the path parameters with zod, run, and turn any failure into a
- * JSON error with the right status and a message a person can read.
+ * What every route handler with a body checks first, before the session is
+ * even read: a mutation must come from our own pages (403 otherwise), and a
+ * declared body must fit (413). Handlers that read a body use
+ * `readBodyText(request, MAX_ROUTE_BODY_BYTES)` for chunked uploads.
+ */
+export function guardRequest(request: Request, maxBodyBytes = MAX_ROUTE_BODY_BYTES, options: { checkOrigin?: boolean } = {}): Response | null {
+  const origin = options.checkOrigin === false ? null : checkOrigin(request, [env().SITE_URL, process.env.AUTH_URL]);
+  const refusal = origin ?? checkDeclaredSize(request, maxBodyBytes);
+  return refusal ? refusalResponse(refusal) : null;
+}
+
+/**
+ * Route handlers' counterpart of `action` (lib/server/action.ts): refuse
+ * cross-site mutations and oversized bodies, authorize, validate the path
+ * parameters with zod, run, and turn any failure into a JSON error with the
+ * right status and a message a person can read.
  */
 export function route<S extends z.ZodType>(
   params: S,
-  options: { permission: Permission },
+  options: { permission: Permission; maxBodyBytes?: number },
   run: (input: z.infer<S>, user: PublicUser, request: Request) => Promise<Response>,
 ): (request: Request, context: { params: Promise<unknown> }) => Promise<Response> {
   return async (request, context) => {
+    const refused = guardRequest(request, options.maxBodyBytes);
+    if (refused) return refused;
     try {
       const user = await requirePermission(options.permission);
       const parsed = params.safeParse(await context.params);

@@ -53,10 +53,10 @@ export function parseActionReply<T>(body: string): WireResult<T> | undefined {
 }
 
 /**
- * FormData arguments travel as React's reply format does it: "$K1" points at
- * the form's fields, sent as "_1_<name>", and field "0" holds the arguments.
- * "0" must come last, as React's client sends it: the server decodes it as
- * soon as it arrives, and fields after it would be missed.
+ * FormData arguments travel as React's reply format does it: the form's
+ * fields as "_1_<name>", then field "0" with the arguments, where "$K1"
+ * points at them. "0" must come last: Next decodes multipart bodies as they
+ * stream in, and "$K1" only sees the fields that arrived before it.
  */
 function encodeArguments(args: unknown[]): { body: string | FormData; contentType?: string } {
   const formIndex = args.findIndex((a) => a instanceof FormData);
@@ -88,6 +88,11 @@ export class HttpClient {
     });
     if (!client.cookie.includes("session-token=")) throw new Error(`sign-in as ${email} failed (HTTP ${response.status})`);
     return client;
+  }
+
+  /** The same session, sending these headers too (e.g. a foreign Origin, X-Forwarded-Proto). */
+  withHeaders(headers: Record<string, string>): HttpClient {
+    return new HttpClient(this.baseUrl, this.cookie, { ...this.extraHeaders, ...headers });
   }
 
   /** A fetch that keeps this client's cookies, never follows redirects and never throws on a status. */

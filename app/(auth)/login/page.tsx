@@ -14,8 +14,10 @@ function first(value: string | string[] | undefined): string | undefined {
 }
 
 /** Auth.js sends people back here with `?error=…` when a sign-in is refused outside our form (single sign-on). */
-function errorMessage(code: string | undefined, providerName: string): string | null {
+function errorMessage(code: string | undefined, detail: string | undefined, providerName: string): string | null {
   if (!code) return null;
+  // POST /api/auth/callback/credentials over the limit (the form's own action says how long to wait).
+  if (code === "CredentialsSignin" && detail === "rate_limited") return "Too many failed sign-in attempts. Wait a few minutes, then try again.";
   if (code === "AccessDenied") {
     return `Your ${providerName} account is not linked to an active Factdesk user. Ask an admin to add you.`;
   }
@@ -34,7 +36,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <LoginForm
       next={first(params.next)}
-      initialError={errorMessage(first(params.error), oidcName ?? "single sign-on")}
+      initialError={errorMessage(first(params.error), first(params.code), oidcName ?? "single sign-on")}
       oidcName={oidcName}
       demoAccounts={isDemoMode() ? DEMO_ACCOUNTS : undefined}
     />

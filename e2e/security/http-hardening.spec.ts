@@ -1,0 +1,107 @@
+/**
+ * Over real HTTP: the session cookie's flags (plain http for local use,
+ * `__Secure-` behind a TLS proxy), refusal of cross-site mutations (route
+ * handlers and server actions) and of oversized bodies, with nothing saved.
+ */
+import { HttpClient } from "../../lib/testing/http-client";
+import { ACCOUNTS } from "../fixtures/accounts";
+import { expect, test } from "../fixtures/test";
+
+const EVIL = "https://evil.example";
+const SAVE_IMPORT = "app/(desk)/articles/new/actions.ts#saveImportAction";
+
+/** One credentials sign-in by hand, returning the Set-Cookie lines of the callback's answer. */
+async function credentialsCallback(base: string, headers: Record<string, string>, body?: string) {
+  const csrf = await fetch(`${base}/api/auth/csrf`, { headers });
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const form = body ?? new URLSearchParams({ csrfToken, email: ACCOUNTS.reviewer.email, password: ACCOUNTS.reviewer.password, callbackUrl: "/articles" }).toString();
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    headers: { ...headers, cookie, "content-type": "application/x-www-form-urlencoded" },
+    body: form,
+    redirect: "manual",
+  });
+  return { response, setCookies: response.headers.getSetCookie() };
+}
+
+const sessionCookie = (lines: string[]) => lines.find((l) => /^(__Secure-)?authjs\.session-token=/.test(l));
+
+function articleInput(title: string) {
+  return { title, blocks: [{ kind: "paragraph", text: `${title}: a paragraph of text to import.` }], allowDuplicate: true };
+}
+
+test("the session cookie is HttpOnly and SameSite=Lax over http, and __Secure-/Secure behind an https proxy", async ({ baseURL }) => {
+  const plain = sessionCookie((await credentialsCallback(baseURL!, {})).setCookies);
+  expect(plain).toMatch(/^authjs\.session-token=/);
+  expect(plain).toMatch(/;\s*HttpOnly/i);
+  expect(plain).toMatch(/;\s*SameSite=Lax/i);
+  expect(plain).not.toMatch(/;\s*Secure/i);
+
+  const secure = sessionCookie((await credentialsCallback(baseURL!, { "x-forwarded-proto": "https" })).setCookies);
+  expect(secure).toMatch(/^__Secure-authjs\.session-token=/);
+  expect(secure).toMatch(/;\s*Secure/i);
+  expect(secure).toMatch(/;\s*HttpOnly/i);
+  expect(secure).toMatch(/;\s*SameSite=Lax/i);
+
+  // The login form's server action signs in through the same Auth.js code, with the same flags.
+  const form = new FormData();
+  form.set("email", ACCOUNTS.editor.email);
+  form.set("password", ACCOUNTS.editor.password);
+  const viaAction = await new HttpClient(baseURL!, "", { "x-forwarded-proto": "https" }).actionResponse("app/(auth)/actions.ts#loginAction", [null, form], "/login");
+  const actionCookie = sessionCookie(viaAction.headers.getSetCookie());
+  expect(actionCookie).toMatch(/^__Secure-authjs\.session-token=.*;\s*Secure/i);
+  expect(actionCookie).toMatch(/;\s*HttpOnly/i);
+
+  // And the app reads the prefixed cookie back: a desk page answers instead of sending to the login page.
+  const behindProxy = await HttpClient.signIn(baseURL!, ACCOUNTS.reviewer.email, ACCOUNTS.reviewer.password, { "x-forwarded-proto": "https" });
+  const desk = await behindProxy.fetch("/articles");
+  expect(desk.status, desk.headers.get("location") ?? "").toBe(200);
+});
+
+test("route handlers refuse a cross-site POST with 403 JSON and an oversized body with 413, before signing anyone in", async ({ baseURL }) => {
+  const foreign = await credentialsCallback(baseURL!, { origin: EVIL });
+  expect(foreign.response.status).toBe(403);
+  expect(await foreign.response.json()).toMatchObject({ code: "forbidden:origin" });
+  expect(sessionCookie(foreign.setCookies)).toBeUndefined();
+
+  const noOriginButCrossSite = await credentialsCallback(baseURL!, { "sec-fetch-site": "cross-site" });
+  expect(noOriginButCrossSite.response.status).toBe(403);
+
+  const ownOrigin = await credentialsCallback(baseURL!, { origin: baseURL! });
+  expect(sessionCookie(ownOrigin.setCookies), "our own origin still signs in").toBeTruthy();
+
+  const huge = await credentialsCallback(baseURL!, {}, `email=a%40b.test&password=${"x".repeat(200_000)}`);
+  expect(huge.response.status).toBe(413);
+  expect(await huge.response.json()).toMatchObject({ code: "invalid:too_large" });
+  expect(sessionCookie(huge.setCookies)).toBeUndefined();
+});
+
+test("a server action called from another origin is refused with 403 and saves nothing; the same call from our origin works", async ({ baseURL }, testInfo) => {
+  const reviewer = await HttpClient.signIn(baseURL!, ACCOUNTS.reviewer.email, ACCOUNTS.reviewer.password);
+  const stamp = `${testInfo.project.name}-${Date.now().toString(36)}`;
+  const ours = `Same-origin import ${stamp}`;
+  const theirs = `Cross-origin import ${stamp}`;
+
+  // Saving redirects to the new article (an RSC answer), so success shows on the desk, not in a result.
+  const accepted = await reviewer.withHeaders({ origin: baseURL! }).actionResponse(SAVE_IMPORT, [articleInput(ours)], "/articles/new");
+  expect(accepted.status).toBe(200);
+
+  const refused = await reviewer.withHeaders({ origin: EVIL }).actionResponse(SAVE_IMPORT, [articleInput(theirs)], "/articles/new");
+  expect(refused.status).toBe(403);
+  expect(await refused.json()).toMatchObject({ code: "forbidden:origin" });
+
+  const desk = await (await reviewer.fetch("/articles")).text();
+  expect(desk).toContain(ours);
+  expect(desk).not.toContain(theirs);
+});
+
+test("a server action body over the 12 MB limit gets a 413 and saves nothing", async ({ baseURL }, testInfo) => {
+  const reviewer = await HttpClient.signIn(baseURL!, ACCOUNTS.reviewer.email, ACCOUNTS.reviewer.password);
+  const title = `Oversized import ${testInfo.project.name}-${Date.now().toString(36)}`;
+  const input = { ...articleInput(title), sourceHtml: "x".repeat(13 * 1024 * 1024) };
+  const response = await reviewer.actionResponse(SAVE_IMPORT, [input], "/articles/new");
+  expect(response.status).toBe(413);
+  expect(await response.text()).toContain("Nothing was saved.");
+  expect(await (await reviewer.fetch("/articles")).text()).not.toContain(title);
+});
