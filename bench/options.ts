@@ -53,5 +53,9 @@ export function parseOptions(argv: string[]): BenchOptions {
   };
 }
 
-/** Parsed once from this process's command line (run.ts's arguments). */
-export const benchOptions: BenchOptions = parseOptions(process.argv.slice(2));
+let parsedOnce: BenchOptions | undefined;
+/** This process's command line (run.ts's arguments), parsed on first use so importing this module has no side effect. */
+export function benchOptions(): BenchOptions {
+  parsedOnce ??= parseOptions(process.argv.slice(2));
+  return parsedOnce;
+}

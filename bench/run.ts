@@ -43,7 +43,7 @@ function printTable(results: BenchResult[]): void {
 const round = (n: number) => (Math.abs(n) >= 100 ? Math.round(n) : Math.round(n * 100) / 100);
 
 async function main() {
-  const suites = await loadSuites(benchOptions.suites);
+  const suites = await loadSuites(benchOptions().suites);
   const results: BenchResult[] = [];
   for (const suite of suites) {
     console.error(`… ${suite.name}`);

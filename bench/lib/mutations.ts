@@ -35,8 +35,12 @@ async function timed<T>(into: number[], call: () => Promise<WireResult<T>>): Pro
   return result.data;
 }
 
-/** Runs every user's loop for `seconds` (after one unmeasured round each, to warm up) and returns the latencies. */
-export async function runMutations(base: string, data: GeneratedData, seconds: number): Promise<MutationTimes> {
+/**
+ * One unmeasured round per user (warm-up), then one user alone for a third of
+ * `seconds`, then every user's loop at once for `seconds`, with no pause
+ * between calls (a closed loop: the worst case for queueing).
+ */
+export async function runMutations(base: string, data: GeneratedData, seconds: number): Promise<{ concurrent: MutationTimes; single: MutationTimes }> {
   const clients = await Promise.all(data.users.map((u) => HttpClient.signIn(base, u.email, u.password)));
   const times: MutationTimes = { create: [], propose: [], approve: [], failures: [] };
   const warm: MutationTimes = { create: [], propose: [], approve: [], failures: [] };
@@ -45,7 +49,7 @@ export async function runMutations(base: string, data: GeneratedData, seconds: n
   const spans = data.drafts.map((d) => claimSpans(d.text));
   let deadline = 0;
 
-  const round = async (i: number, n: number, into: MutationTimes) => {
+  const round = async (i: number, n: number, into: MutationTimes, approver?: HttpClient) => {
     const client = clients[i]!;
     const draft = data.drafts[i]!;
     const span = spans[i]![n % spans[i]!.length]!;
@@ -66,6 +70,10 @@ export async function runMutations(base: string, data: GeneratedData, seconds: n
         },
       ]),
     );
+    if (approver) {
+      await timed(into.approve, () => approver.action(APPROVE, [{ verdictId: verdict.verdictId, decision: "approved", comment: "" }]));
+      return;
+    }
     inbox[(i + clients.length - 1) % clients.length]!.push(verdict.verdictId);
     const mine = inbox[i]!.shift();
     if (mine) await timed(into.approve, () => client.action(APPROVE, [{ verdictId: mine, decision: "approved", comment: "" }]));
@@ -84,7 +92,11 @@ export async function runMutations(base: string, data: GeneratedData, seconds: n
   // Everyone's warm-up round first, then the measured window for all at once.
   await Promise.all(clients.map((_, i) => round(i, 0, warm).catch((e: unknown) => warm.failures.push(String(e)))));
   if (warm.failures.length === clients.length) throw new Error(`every mutation warm-up failed: ${warm.failures[0]}`);
+  // One user alone first (its approvals by the next user): the cost of a call without queueing behind others.
+  const single: MutationTimes = { create: [], propose: [], approve: [], failures: [] };
+  const singleUntil = performance.now() + Math.max(2, seconds / 3) * 1000;
+  for (let n = 1000; performance.now() < singleUntil; n++) await round(0, n, single, clients[1]);
   deadline = performance.now() + seconds * 1000;
   await Promise.all(clients.map((_, i) => loop(i)));
-  return times;
+  return { concurrent: times, single };
 }

@@ -26,21 +26,24 @@ import { percentile, type BenchResult, type BenchSuite } from "../types";
 
 const PORT = Number(process.env.BENCH_LOAD_PORT ?? 4100);
 
-function mutationRows(label: string, times: Awaited<ReturnType<typeof runMutations>>, withGoal: boolean, seconds: number): BenchResult[] {
+type Mutations = Awaited<ReturnType<typeof runMutations>>;
+
+function mutationRows(label: string, { concurrent, single }: Mutations, withGoal: boolean, seconds: number): BenchResult[] {
   const ops = [
-    ["create claim", times.create],
-    ["propose verdict", times.propose],
-    ["approve verdict", times.approve],
+    ["create claim", "create"],
+    ["propose verdict", "propose"],
+    ["approve verdict", "approve"],
   ] as const;
-  return ops.flatMap(([name, list]) => [
-    { suite: "load", metric: `${label}mutation ${name}, 10 users: p50`, value: percentile([...list], 50), unit: "ms" },
+  return ops.flatMap(([name, key]) => [
+    { suite: "load", metric: `${label}mutation ${name}, 1 user alone: p50`, value: percentile(single[key], 50), unit: "ms", detail: { calls: single[key].length } },
+    { suite: "load", metric: `${label}mutation ${name}, 10 users: p50`, value: percentile(concurrent[key], 50), unit: "ms" },
     {
       suite: "load",
       metric: `${label}mutation ${name}, 10 users: p95`,
-      value: percentile([...list], 95),
+      value: percentile(concurrent[key], 95),
       unit: "ms",
       ...(withGoal ? { goal: 50, goalKind: "max" as const } : {}),
-      detail: { calls: list.length, perSecond: list.length / seconds, failures: times.failures.length, firstFailure: times.failures[0] },
+      detail: { calls: concurrent[key].length, perSecond: concurrent[key].length / seconds, failures: concurrent.failures.length, firstFailure: concurrent.failures[0] },
     },
   ]);
 }
@@ -72,7 +75,7 @@ async function measureScale(first: Running, databaseUrl: string, slug: string, o
 }
 
 async function runDialect(db: BenchDatabase, workDir: string): Promise<BenchResult[]> {
-  const o = benchOptions;
+  const o = benchOptions();
   const label = `${db.dialect}: `;
   const cannon: LoadOptions = { connections: o.connections, seconds: o.seconds, warmupSeconds: Math.max(2, Math.round(o.seconds / 3)) };
   console.error(`  … generating ${o.articles} fact-checks, ${o.claims} claims on ${db.dialect}`);
@@ -121,7 +124,7 @@ export const suite: BenchSuite = {
     const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "factdesk-load-"));
     const results: BenchResult[] = [];
     try {
-      for (const dialect of benchOptions.dialects) {
+      for (const dialect of benchOptions().dialects) {
         const db = dialect === "sqlite" ? freshSqlite() : await freshPostgres();
         if ("unavailable" in db) {
           console.error(`  Postgres unavailable (${db.unavailable}): skipped. Set BENCH_PG_URL to a server where databases may be created.`);
