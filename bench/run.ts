@@ -56,7 +56,9 @@ async function main() {
   printTable(results);
   const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version };
   fs.mkdirSync(path.dirname(OUT), { recursive: true });
-  fs.writeFileSync(OUT, JSON.stringify({ date: new Date().toISOString(), machine, results }, null, 2) + "\n");
+  // `met` is written next to each goal so readers of the file need not re-derive it.
+  const withVerdicts = results.map((r) => (r.goal === undefined ? r : { ...r, met: verdict(r) === "met" }));
+  fs.writeFileSync(OUT, JSON.stringify({ date: new Date().toISOString(), machine, results: withVerdicts }, null, 2) + "\n");
   console.error(`\nwritten ${path.relative(process.cwd(), OUT)}`);
 }
 

@@ -15,5 +15,7 @@ function once(url: string, connections: number, seconds: number): Promise<autoca
 export async function load(url: string, options: LoadOptions): Promise<LoadFigures> {
   if (options.warmupSeconds > 0) await once(url, options.connections, options.warmupSeconds);
   const r = await once(url, options.connections, options.seconds);
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, requests: r.requests.total, errors: r.errors, non2xx: r.non2xx };
+  // No reply within autocannon's 10 s timeout: latencies are unknown, not zero (NaN is written as null and never meets a goal).
+  const answered = r.requests.total > 0;
+  return { rps: r.requests.average, p50: answered ? r.latency.p50 : Number.NaN, p99: answered ? r.latency.p99 : Number.NaN, requests: r.requests.total, errors: r.errors, non2xx: r.non2xx };
 }
