@@ -146,7 +146,7 @@ export async function generate(database: Database, options: GenerateOptions): Pr
         rows.claims!.push({ id: claimId, articleId, versionId, ...anchor, anchorStatus: "anchored", anchorScore: 1, statement, status: "approved", currentVerdictId: verdictId, approvedVerdictId: verdictId, createdBy: author, createdAt: at, updatedAt: at });
         rows.verdicts!.push({ id: verdictId, claimId, revision: 1, ratingId: rating.id, rationale: `${rating.description} ${claimSentence(r)} was checked against the sources below.`, authorId: author, createdAt: at });
         for (let c = 0; c < 2; c++) {
-          rows.citations!.push({ id: newId(), verdictId, position: c, url: `https://example.org/source/${i}/${c}`, title: `Source ${c + 1} on ${statement.slice(7, 60)}`, publisher: "Example Institute", publishedOn: "2024-05-01", quote: null, stance: c === 0 ? "refutes" : "context", kind: c === 0 ? "study" : "agency", archiveUrl: null });
+          rows.citations!.push({ id: newId(), verdictId, position: c, url: `https://example.org/source/${i}/${c}`, title: `Source ${c + 1} on ${statement.slice(0, 60)}`, publisher: "Example Institute", publishedOn: "2024-05-01", quote: null, stance: c === 0 ? "refutes" : "context", kind: c === 0 ? "study" : "agency", archiveUrl: null });
         }
         rows.reviews!.push({ id: newId(), verdictId, editorId: editor.id, decision: "approved", comment: "", createdAt: at });
       }
