@@ -59,6 +59,8 @@ async function measureScale(first: Running, databaseUrl: string, slug: string, o
     await one.stop();
   }
   const second = await startApp(PORT + 11, databaseUrl);
+  // The first instance is warm by now; give the second the same start (modules loaded, data cache filled) before comparing.
+  await load(second.base + page, { connections: 10, seconds: options.warmupSeconds, warmupSeconds: 0 });
   const two = await startHelper("round-robin.ts", PORT + 13, [first.base, second.base], "/api/health");
   let double;
   try {
