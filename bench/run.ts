@@ -1,12 +1,14 @@
 /**
  * `npm run bench`: runs every suite in bench/suites (or those named on the
- * command line: `npm run bench -- import reanchor`), prints one table and
+ * command line: `npm run bench -- import reanchor`; flags in bench/options.ts
+ * scale the load suite), prints one table and
  * writes bench/results/latest.json. Targets live next to the measurements so
  * a miss is visible in the table, not hidden in a test.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { benchOptions } from "./options";
 import type { BenchResult, BenchSuite } from "./types";
 
 const SUITES_DIR = path.join(import.meta.dirname, "suites");
@@ -41,16 +43,22 @@ function printTable(results: BenchResult[]): void {
 const round = (n: number) => (Math.abs(n) >= 100 ? Math.round(n) : Math.round(n * 100) / 100);
 
 async function main() {
-  const suites = await loadSuites(process.argv.slice(2));
+  const suites = await loadSuites(benchOptions().suites);
   const results: BenchResult[] = [];
   for (const suite of suites) {
     console.error(`… ${suite.name}`);
     results.push(...(await suite.run()));
   }
+  // A partial run (some suites only) keeps the other suites' last figures, so the file always holds every suite.
+  const previous = fs.existsSync(OUT) ? ((JSON.parse(fs.readFileSync(OUT, "utf8")) as { results?: BenchResult[] }).results ?? []) : [];
+  const ran = new Set(suites.map((s) => s.name));
+  results.unshift(...previous.filter((r) => !ran.has(r.suite)));
   printTable(results);
   const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version };
   fs.mkdirSync(path.dirname(OUT), { recursive: true });
-  fs.writeFileSync(OUT, JSON.stringify({ date: new Date().toISOString(), machine, results }, null, 2) + "\n");
+  // `met` is written next to each goal so readers of the file need not re-derive it.
+  const withVerdicts = results.map((r) => (r.goal === undefined ? r : { ...r, met: verdict(r) === "met" }));
+  fs.writeFileSync(OUT, JSON.stringify({ date: new Date().toISOString(), machine, results: withVerdicts }, null, 2) + "\n");
   console.error(`\nwritten ${path.relative(process.cwd(), OUT)}`);
 }
 

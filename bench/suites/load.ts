@@ -1,0 +1,146 @@
+/**
+ * Load: a generated archive (default 10,000 published fact-checks, 100,000
+ * claims) served by real `next start` processes of the production build.
+ *
+ * - SQLite: public page, JSON API and feed vs the same bytes from a static
+ *   server (autocannon, 50 connections); claim matching and public search;
+ *   signed-in mutations by 10 editors at once.
+ * - Postgres: the same data; mutations and search (reported); one instance vs
+ *   two behind a round-robin proxy on the public page.
+ *
+ * Ports BENCH_LOAD_PORT (default 4100) to +13. Flags: bench/options.ts.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { openDatabase } from "../../db/client";
+import { generate, type GeneratedData } from "../generate";
+import { load, type LoadOptions } from "../lib/cannon";
+import { freshPostgres, freshSqlite, type BenchDatabase } from "../lib/databases";
+import { runMutations } from "../lib/mutations";
+import { measurePublic } from "../lib/public-load";
+import { measureClaimMatching, measurePublicSearch } from "../lib/search";
+import { ensureBuild, startApp, startHelper, type Running } from "../lib/servers";
+import { benchOptions } from "../options";
+import { percentile, type BenchResult, type BenchSuite } from "../types";
+
+const PORT = Number(process.env.BENCH_LOAD_PORT ?? 4100);
+
+type Mutations = Awaited<ReturnType<typeof runMutations>>;
+
+function mutationRows(label: string, { concurrent, single }: Mutations, withGoal: boolean, seconds: number): BenchResult[] {
+  const ops = [
+    ["create claim", "create"],
+    ["propose verdict", "propose"],
+    ["approve verdict", "approve"],
+  ] as const;
+  return ops.flatMap(([name, key]) => [
+    { suite: "load", metric: `${label}mutation ${name}, 1 user alone: p50`, value: percentile(single[key], 50), unit: "ms", detail: { calls: single[key].length } },
+    { suite: "load", metric: `${label}mutation ${name}, 10 users: p50`, value: percentile(concurrent[key], 50), unit: "ms" },
+    {
+      suite: "load",
+      metric: `${label}mutation ${name}, 10 users: p95`,
+      value: percentile(concurrent[key], 95),
+      unit: "ms",
+      ...(withGoal ? { goal: 50, goalKind: "max" as const } : {}),
+      detail: { calls: concurrent[key].length, perSecond: concurrent[key].length / seconds, failures: concurrent.failures.length, firstFailure: concurrent.failures[0] },
+    },
+  ]);
+}
+
+/** The public page through a proxy to one instance, then to two: the proxy's own cost is in both figures. */
+async function measureScale(first: Running, databaseUrl: string, slug: string, options: LoadOptions, label: string): Promise<BenchResult[]> {
+  const page = `/fact-checks/${slug}`;
+  const one = await startHelper("round-robin.ts", PORT + 12, [first.base], "/api/health");
+  let single;
+  try {
+    single = await load(one.base + page, options);
+  } finally {
+    await one.stop();
+  }
+  const second = await startApp(PORT + 11, databaseUrl);
+  // The first instance is warm by now; give the second the same start (modules loaded, data cache filled) before comparing.
+  await load(second.base + page, { connections: 10, seconds: options.warmupSeconds, warmupSeconds: 0 });
+  const two = await startHelper("round-robin.ts", PORT + 13, [first.base, second.base], "/api/health");
+  let double;
+  try {
+    double = await load(two.base + page, options);
+  } finally {
+    await two.stop();
+    await second.stop();
+  }
+  return [
+    { suite: "load", metric: `${label}fact-check page, 1 instance behind proxy: requests/s`, value: single.rps, unit: "req/s", detail: single },
+    { suite: "load", metric: `${label}fact-check page, 2 instances behind proxy: requests/s`, value: double.rps, unit: "req/s", detail: double },
+    { suite: "load", metric: `${label}2 instances ÷ 1 instance throughput`, value: double.rps / single.rps, unit: "×", goal: 1.7, goalKind: "min" },
+  ];
+}
+
+async function runDialect(db: BenchDatabase, workDir: string): Promise<BenchResult[]> {
+  const o = benchOptions();
+  const label = `${db.dialect}: `;
+  const cannon: LoadOptions = { connections: o.connections, seconds: o.seconds, warmupSeconds: Math.max(2, Math.round(o.seconds / 3)) };
+  console.error(`  … generating ${o.articles} fact-checks, ${o.claims} claims on ${db.dialect}`);
+  const database = await openDatabase(db.url);
+  let data: GeneratedData;
+  try {
+    data = await generate(database, { articles: o.articles, claims: o.claims });
+  } finally {
+    await database.close();
+  }
+  const results: BenchResult[] = [
+    { suite: "load", metric: `${label}generate ${o.articles} fact-checks / ${data.counts.claims} claims`, value: data.seconds, unit: "s", detail: data.counts },
+  ];
+  // A fact-check from the middle of the archive: neither the newest (top of every list) nor the oldest.
+  const slug = data.slugs[Math.floor(data.slugs.length / 2)]!;
+  const app = await startApp(db.dialect === "sqlite" ? PORT : PORT + 10, db.url);
+  try {
+    if (db.dialect === "sqlite" && o.parts.includes("public")) {
+      console.error("  … public endpoints vs static files");
+      results.push(...(await measurePublic(app.base, slug, PORT + 1, workDir, cannon, label)));
+    }
+    if (o.parts.includes("search")) {
+      console.error("  … search");
+      results.push(...(await measureClaimMatching(db.url, data.sampleStatements, label)));
+      results.push(...(await measurePublicSearch(app.base, label)));
+    }
+    // After the public measurements: every approval invalidates the public data cache.
+    if (o.parts.includes("mutations")) {
+      console.error("  … mutations");
+      results.push(...mutationRows(label, await runMutations(app.base, data, o.seconds), db.dialect === "sqlite", o.seconds));
+    }
+    if (db.dialect === "postgres" && o.parts.includes("scale")) {
+      console.error("  … one instance vs two");
+      results.push(...(await measureScale(app, db.url, slug, cannon, label)));
+    }
+  } finally {
+    await app.stop();
+  }
+  return results;
+}
+
+export const suite: BenchSuite = {
+  name: "load",
+  async run() {
+    ensureBuild();
+    const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "factdesk-load-"));
+    const results: BenchResult[] = [];
+    try {
+      for (const dialect of benchOptions().dialects) {
+        const db = dialect === "sqlite" ? freshSqlite() : await freshPostgres();
+        if ("unavailable" in db) {
+          console.error(`  Postgres unavailable (${db.unavailable}): skipped. Set BENCH_PG_URL to a server where databases may be created.`);
+          continue;
+        }
+        try {
+          results.push(...(await runDialect(db, workDir)));
+        } finally {
+          await db.drop();
+        }
+      }
+    } finally {
+      fs.rmSync(workDir, { recursive: true, force: true });
+    }
+    return results;
+  },
+};
