@@ -1,0 +1,88 @@
+/**
+ * kill -9 in the middle of concurrent writes: start a production server on
+ * a fresh database, let 12 signed-in clients write over HTTP, SIGKILL the
+ * server process mid-load, start it again on the same database, then check
+ * that the database is intact and every acknowledged write survived and is
+ * readable through the app. Runs once per Playwright project (dialect).
+ */
+import { expect, test } from "@playwright/test";
+import { HttpClient } from "../../lib/testing/http-client";
+import { ACCOUNTS } from "../fixtures/accounts";
+import { inspect } from "./db-check";
+import { AppServer, durabilityPort, freshDatabase, seed, type TestDatabase } from "./server";
+import { startWriteLoad } from "./write-load";
+
+const CLIENTS = 12;
+/** Kill once this many verdicts were acknowledged (or after LOAD_MS), so the kill lands mid-load on a fast or slow machine. */
+const KILL_AFTER_VERDICTS = 40;
+const LOAD_MS = 15_000;
+
+test.describe.configure({ mode: "serial", timeout: 120_000 });
+
+test("acknowledged writes survive SIGKILL of the server mid-load", async ({}, testInfo) => {
+  const database: TestDatabase = await freshDatabase(testInfo.project.name);
+  const server = new AppServer(durabilityPort(testInfo.project.name, 0), database.url);
+  try {
+    seed(database.url);
+    const before = await inspect(database.url);
+    const ratingId = await before.ratingId();
+    await before.close();
+    await server.start();
+
+    const accounts = [ACCOUNTS.reviewer, ACCOUNTS.editor, ACCOUNTS.editor2, ACCOUNTS.admin];
+    const clients = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => HttpClient.signIn(server.base, accounts[i % 4]!.email, accounts[i % 4]!.password)));
+    let killed = false;
+    const load = startWriteLoad(clients, ratingId, () => killed);
+    const started = Date.now();
+    while (load.ack.verdicts.length < KILL_AFTER_VERDICTS && Date.now() - started < LOAD_MS) await new Promise((r) => setTimeout(r, 20));
+    const pid = server.pid;
+    // Loops stop starting new writes; the ones in flight are cut off by the kill.
+    killed = true;
+    await server.kill();
+    await load.done;
+    const { ack } = load;
+    testInfo.annotations.push({
+      type: "killed",
+      description: `pid ${pid} after ${Date.now() - started} ms: ${ack.articles.length} articles, ${ack.claims.length} claims, ${ack.verdicts.length} verdicts acknowledged; ${load.attempts()} write loops started`,
+    });
+    expect(ack.verdicts.length, "the load must have written something before the kill").toBeGreaterThan(0);
+    // The port is free again: the process that served it is really gone.
+    await expect(fetch(`${server.base}/api/health`)).rejects.toThrow();
+
+    // Integrity before the restart: what the kill left on disk, as recovery will find it.
+    const after = await inspect(database.url);
+    try {
+      expect(after.integrity).toBe("ok");
+      expect(after.ftsIntegrity).toBe("ok");
+      expect([...(await after.ids("articles", ack.articles))].sort()).toEqual([...new Set(ack.articles)].sort());
+      expect([...(await after.ids("claims", ack.claims.map((c) => c.id)))].sort()).toEqual(ack.claims.map((c) => c.id).sort());
+      expect([...(await after.ids("verdicts", ack.verdicts.map((v) => v.id)))].sort()).toEqual(ack.verdicts.map((v) => v.id).sort());
+    } finally {
+      await after.close();
+    }
+
+    await server.start();
+    // Readable through the app after the restart: each acknowledged claim with its acknowledged verdict.
+    const reader = await HttpClient.signIn(server.base, ACCOUNTS.editor.email, ACCOUNTS.editor.password);
+    const verdictOf = new Map(ack.verdicts.map((v) => [v.claimId, v.id]));
+    for (const articleId of new Set(ack.claims.map((c) => c.articleId))) {
+      const ws = await reader.action<{ claims: { id: string; currentVerdictId: string | null }[] }>("app/(desk)/articles/[id]/actions.ts#getWorkspaceAction", [{ articleId }]);
+      expect(ws.ok, `workspace of ${articleId}`).toBe(true);
+      if (!ws.ok) continue;
+      for (const claim of ack.claims.filter((c) => c.articleId === articleId)) {
+        const found = ws.data.claims.find((c) => c.id === claim.id);
+        expect(found, `claim ${claim.id}`).toBeDefined();
+        if (verdictOf.has(claim.id)) expect(found!.currentVerdictId).toBe(verdictOf.get(claim.id));
+      }
+    }
+    // And the restarted server takes new writes.
+    let again = false;
+    const more = startWriteLoad([reader], ratingId, () => again);
+    await expect.poll(() => more.ack.verdicts.length, { timeout: 20_000 }).toBeGreaterThan(0);
+    again = true;
+    await more.done;
+  } finally {
+    await server.stop().catch(() => undefined);
+    await database.drop();
+  }
+});
