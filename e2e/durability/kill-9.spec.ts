@@ -12,16 +12,17 @@ import { inspect } from "./db-check";
 import { AppServer, durabilityPort, freshDatabase, seed, type TestDatabase } from "./server";
 import { startWriteLoad } from "./write-load";
 
+/** Concurrent write loops, sharing one signed-in session per account (sign-in hashes a password: costly on 2 cores). */
 const CLIENTS = 12;
 /** Kill once this many verdicts were acknowledged (or after LOAD_MS), so the kill lands mid-load on a fast or slow machine. */
 const KILL_AFTER_VERDICTS = 40;
-const LOAD_MS = 15_000;
+const LOAD_MS = 10_000;
 
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 test("acknowledged writes survive SIGKILL of the server mid-load", async ({}, testInfo) => {
   const database: TestDatabase = await freshDatabase(testInfo.project.name);
-  const server = new AppServer(durabilityPort(testInfo.project.name, 0), database.url);
+  const server = new AppServer(await durabilityPort(testInfo.project.name, 0), database.url);
   try {
     seed(database.url);
     const before = await inspect(database.url);
@@ -30,7 +31,8 @@ test("acknowledged writes survive SIGKILL of the server mid-load", async ({}, te
     await server.start();
 
     const accounts = [ACCOUNTS.reviewer, ACCOUNTS.editor, ACCOUNTS.editor2, ACCOUNTS.admin];
-    const clients = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => HttpClient.signIn(server.base, accounts[i % 4]!.email, accounts[i % 4]!.password)));
+    const sessions = await Promise.all(accounts.map((a) => HttpClient.signIn(server.base, a.email, a.password)));
+    const clients = Array.from({ length: CLIENTS }, (_, i) => sessions[i % sessions.length]!);
     let killed = false;
     const load = startWriteLoad(clients, ratingId, () => killed);
     const started = Date.now();

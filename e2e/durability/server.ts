@@ -7,6 +7,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
@@ -16,13 +17,26 @@ const NEXT = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
 
 /**
- * 3800–3899, clear of the Playwright web servers (E2E_PORT_BASE, +1, +10):
- * derived from E2E_PORT_BASE so two checkouts running side by side differ.
+ * A free port in 3800–3899, clear of the Playwright web servers (E2E_PORT_BASE, +1, +10).
+ * Starts from a spot derived from E2E_PORT_BASE and the dialect, then skips ports in use,
+ * so checkouts running their suites side by side do not collide.
  */
-export function durabilityPort(project: string, slot: number): number {
+export async function durabilityPort(project: string, slot: number): Promise<number> {
   const base = Number(process.env.E2E_PORT_BASE ?? 3211);
-  const dialect = project.startsWith("postgres") ? 1 : 0;
-  return 3800 + ((base * 4 + dialect * 2 + slot) % 100);
+  const first = (base + (project.startsWith("postgres") ? 50 : 0) + slot * 7) % 100;
+  for (let i = 0; i < 100; i++) {
+    const port = 3800 + ((first + i) % 100);
+    if (await isFree(port)) return port;
+  }
+  throw new Error("no free port in 3800–3899");
+}
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+  });
 }
 
 export type TestDatabase = { url: string; dialect: "sqlite" | "postgres"; drop(): Promise<void> };
