@@ -108,6 +108,11 @@ describe("backup and restore", () => {
 
     // A second restore into the now non-empty database is refused, and a truncated file never restores.
     await expect(restoreBackup(back, first)).rejects.toThrow(/not empty/);
+    // Forced, it collides on the first existing row and rolls back: the restored copy is unchanged.
+    await expect(restoreBackup(back, first, { allowNonEmpty: true })).rejects.toThrow();
+    const again = path.join(dir, "again.ndjson");
+    await exportBackup(back, again);
+    expect(await rowsOf(again)).toEqual(a);
     const cut = path.join(dir, "cut.ndjson");
     fs.writeFileSync(cut, fs.readFileSync(second, "utf8").split("\n").slice(0, -3).join("\n"));
     const empty = await open("sqlite");

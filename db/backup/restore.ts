@@ -22,11 +22,16 @@ export async function assertEmpty(database: Database): Promise<void> {
   }
 }
 
-export async function restoreBackup(database: Database, file: string): Promise<Record<string, number>> {
+/**
+ * `allowNonEmpty` adds the backup's rows to what is there (e.g. a database
+ * where the app already made its first admin). Any row that collides with an
+ * existing one aborts the whole restore: the transaction leaves nothing behind.
+ */
+export async function restoreBackup(database: Database, file: string, options: { allowNonEmpty?: boolean } = {}): Promise<Record<string, number>> {
   const tables = backupTables();
   const byName = new Map(tables.map((t) => [t.name, t]));
   await assertAllTablesKnown(database, tables);
-  await assertEmpty(database);
+  if (!options.allowNonEmpty) await assertEmpty(database);
   const lines = readBackupLines(file);
   const first = (await lines.next()).value as BackupHeader | undefined;
   if (first?.format !== BACKUP_FORMAT) throw new Error(`restore: ${file} is not a Factdesk backup`);
