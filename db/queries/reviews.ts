@@ -1,12 +1,13 @@
 import "server-only";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
-import { AppError } from "@/lib/errors";
+import { AppError, staleVersion } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { reviewBlocker, type ClaimStatus } from "@/lib/workflow";
 import { getDatabase } from "../client";
 import { refreshArticleStatus } from "./articles";
 import { recordAudit } from "./audit";
 import { notify } from "./notifications";
+import { selectClaimForUpdate } from "./row-locks";
 import { recordPublishedRevision } from "./corrections";
 import { getApprovalQuorum } from "./settings";
 
@@ -29,7 +30,8 @@ export async function reviewVerdict(input: {
   return database.transaction(async (tx) => {
     const [verdict] = await tx.select().from(t.verdicts).where(eq(t.verdicts.id, input.verdictId));
     if (!verdict) throw new AppError("not_found:verdict", "That verdict does not exist.");
-    const [claim] = await tx.select().from(t.claims).where(eq(t.claims.id, verdict.claimId));
+    // Locked: a second editor deciding at the same moment waits, then sees this decision (see row-locks.ts).
+    const claim = await selectClaimForUpdate(tx, verdict.claimId);
     if (!claim) throw new AppError("not_found:claim", "That claim does not exist.");
     const earlier = await tx
       .select()
@@ -58,7 +60,7 @@ export async function reviewVerdict(input: {
     const approvals = earlier.length + (input.decision === "approved" ? 1 : 0);
     const claimStatus: ClaimStatus =
       input.decision === "changes_requested" ? "changes_requested" : approvals >= quorum ? "approved" : "verdict_proposed";
-    await tx
+    const [updated] = await tx
       .update(t.claims)
       .set({
         status: claimStatus,
@@ -67,7 +69,10 @@ export async function reviewVerdict(input: {
         // The public page follows the last approved revision, never one still awaiting approval.
         ...(claimStatus === "approved" ? { approvedVerdictId: verdict.id } : {}),
       })
-      .where(eq(t.claims.id, claim.id));
+      // Guarded by version as well as the lock: a decision never overwrites a claim it did not read.
+      .where(and(eq(t.claims.id, claim.id), eq(t.claims.version, claim.version)))
+      .returning({ id: t.claims.id });
+    if (!updated) throw staleVersion("claim");
     if (claimStatus === "approved") await recordPublishedRevision(tx, { claim, verdict, editorId: input.editorId, now });
     await recordAudit(tx, {
       actorId: input.editorId,

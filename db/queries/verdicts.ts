@@ -6,6 +6,7 @@ import { canProposeVerdict, type ClaimStatus } from "@/lib/workflow";
 import { getDatabase, type Db } from "../client";
 import { refreshArticleStatus } from "./articles";
 import { recordAudit } from "./audit";
+import { selectClaimForUpdate } from "./row-locks";
 
 type Tables = typeof import("../schema/pg");
 export type Verdict = Tables["verdicts"]["$inferSelect"];
@@ -34,8 +35,10 @@ export async function proposeVerdict(input: {
 /** proposeVerdict inside the caller's transaction (e.g. reusing a matched claim's verdict together with recording the link). */
 export async function proposeVerdictInTransaction(tx: Db, input: Parameters<typeof proposeVerdict>[0]): Promise<Verdict> {
   const { t } = await getDatabase();
-  const [claim] = await tx.select().from(t.claims).where(eq(t.claims.id, input.claimId));
+  const claim = await selectClaimForUpdate(tx, input.claimId);
   if (!claim) throw new AppError("not_found:claim", "That claim does not exist.");
+  // Checked up front (the row is locked, so it cannot move): a stale save writes nothing and is told to reload.
+  if (claim.version !== input.claimVersion) throw staleVersion("claim");
   if (!canProposeVerdict(claim.status as ClaimStatus)) {
     throw new AppError("invalid:verdict", "This claim is excluded from the fact-check. Include it again before proposing a verdict.");
   }

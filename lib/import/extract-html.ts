@@ -7,10 +7,12 @@
  */
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
+import { AppError } from "@/lib/errors";
 import { markBoilerplate } from "./boilerplate";
 import { OUTSIDE_READER_VIEW, type DraftBlock, type ImportDraft } from "./draft";
 import { blocksFromDom } from "./html-blocks";
 import { readMetadata } from "./metadata";
+import { estimatedHtmlDepth, MAX_HTML_DEPTH } from "./html-depth";
 import { sanitizeImportedHtml } from "./sanitize";
 
 /** Below this share of reader-view text found among the page's blocks, trust the reader view's own blocks instead. */
@@ -47,6 +49,10 @@ export type HtmlSourceOptions = {
 };
 
 export function draftFromHtml(html: string, options: HtmlSourceOptions): ImportDraft {
+  if (estimatedHtmlDepth(html) > MAX_HTML_DEPTH) {
+    const what = options.source.kind === "file" ? options.source.label : "This page";
+    throw new AppError("invalid:import-html", `${what} nests its markup more than ${MAX_HTML_DEPTH.toLocaleString("en")} levels deep, which no article needs, so it cannot be imported. Paste the article text instead.`);
+  }
   const doc = parse(html);
   const metadata = readMetadata(doc, options.url);
   const body = doc.body ?? doc.documentElement;

@@ -7,11 +7,12 @@
 import mammoth from "mammoth";
 import { AppError } from "@/lib/errors";
 import { decodeBody } from "@/lib/fetch/charset";
-import { MAX_UPLOAD_BYTES } from "@/lib/limits";
+import { MAX_IMPORT_FILE_BYTES, MAX_UPLOAD_BYTES } from "@/lib/limits";
 import { boilerplateReason, markBoilerplate } from "./boilerplate";
 import { EMPTY_METADATA, type ImportDraft } from "./draft";
 import { draftFromHtml } from "./extract-html";
 import { draftBlocksFromMarkdown, draftBlocksFromPlainText } from "./plain-text";
+import { checkZip, MAX_DOCX_UNPACKED_BYTES } from "./zip-guard";
 
 export const ACCEPTED_EXTENSIONS = [".txt", ".md", ".markdown", ".html", ".htm", ".docx"] as const;
 
@@ -39,6 +40,16 @@ function decodeText(name: string, bytes: Buffer): string {
   return decodeBody(bytes, "text/plain", null).text;
 }
 
+/** marked recurses once per nesting level: 50,000 ">" overflow the stack. Such a file is not an article. */
+function markdownBlocks(name: string, text: string) {
+  try {
+    return draftBlocksFromMarkdown(text);
+  } catch (error) {
+    if (error instanceof RangeError) throw invalid(`${name} nests quotes or lists too deeply to be read as markdown. Save it as plain text (.txt) and try again.`);
+    throw error;
+  }
+}
+
 export async function draftFromFile(name: string, bytes: Buffer): Promise<ImportDraft> {
   const ext = extensionOf(name);
   const source = { kind: "file" as const, label: name };
@@ -48,8 +59,10 @@ export async function draftFromFile(name: string, bytes: Buffer): Promise<Import
     case ".txt":
     case ".md":
     case ".markdown": {
+      // Parsing time grows with size (pathological markdown: seconds per MB); any article's text fits well inside this.
+      if (bytes.length > MAX_IMPORT_FILE_BYTES) throw invalid(`${name} is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; text and markdown files can be at most ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB.`);
       const text = decodeText(name, bytes);
-      const blocks = ext === ".txt" ? draftBlocksFromPlainText(text) : draftBlocksFromMarkdown(text);
+      const blocks = ext === ".txt" ? draftBlocksFromPlainText(text) : markdownBlocks(name, text);
       const title = guessTitle(blocks);
       return { source, metadata: { ...EMPTY_METADATA, title }, blocks: markBoilerplate(blocks, title), sourceHtml: null };
     }
@@ -64,6 +77,9 @@ export async function draftFromFile(name: string, bytes: Buffer): Promise<Import
       if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)) {
         throw invalid(`${name} is not a valid Word document (.docx). If it is an old .doc file, save it as .docx first.`);
       }
+      const problem = checkZip(bytes);
+      if (problem === "too_large") throw invalid(`${name} is too large once unpacked (over ${MAX_DOCX_UNPACKED_BYTES / 1024 / 1024} MB). Save the text alone as a new .docx and try again.`);
+      if (problem) throw invalid(`${name} could not be read: the Word document seems to be damaged.`);
       let html: string;
       try {
         html = (await mammoth.convertToHtml({ buffer: bytes }, { styleMap: ["p[style-name='Quote'] => blockquote > p:fresh", "p[style-name='Intense Quote'] => blockquote > p:fresh"] })).value;

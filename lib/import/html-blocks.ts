@@ -61,7 +61,18 @@ export function blocksFromDom(root: Element, options: { markChrome?: boolean } =
     inline = [];
   };
 
-  const walk = (node: Node, kind: BlockKind, reason: string | null) => {
+  // Real pages nest a few dozen levels; a hostile one nests 100,000 and would overflow the stack here.
+  // Past this depth a subtree's text is kept as one run instead of being walked element by element.
+  const MAX_DEPTH = 200;
+  const walk = (node: Node, kind: BlockKind, reason: string | null, depth = 0) => {
+    if (depth > MAX_DEPTH) {
+      if (inline.length === 0) {
+        inlineKind = kind;
+        inlineReason = reason;
+      }
+      inline.push(node.textContent ?? "");
+      return;
+    }
     for (let child = node.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) {
         if (inline.length === 0) {
@@ -81,13 +92,13 @@ export function blocksFromDom(root: Element, options: { markChrome?: boolean } =
       }
       const ownReason = reason ?? (markChrome ? chromeReason(el) : null);
       if (!BLOCK_LEVEL.has(tag)) {
-        walk(el, kind, ownReason === reason ? reason : ownReason);
+        walk(el, kind, ownReason === reason ? reason : ownReason, depth + 1);
         continue;
       }
       flush();
       // Paragraphs inside a list item or quote stay list item or quote.
       const childKind: BlockKind = HEADINGS.has(tag) ? "heading" : tag === "li" || tag === "dt" || tag === "dd" ? "list_item" : tag === "blockquote" ? "quote" : kind === "heading" ? "paragraph" : kind;
-      walk(el, childKind, ownReason);
+      walk(el, childKind, ownReason, depth + 1);
       flush();
     }
   };
