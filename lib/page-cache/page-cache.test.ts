@@ -76,7 +76,8 @@ describe("what may be stored", () => {
     expect(isStorable(200, new Headers({ "content-type": "application/atom+xml; charset=utf-8" }))).toBe(true);
     for (const status of [404, 500, 307, 206]) expect(isStorable(status, new Headers(html)), String(status)).toBe(false);
     expect(isStorable(200, new Headers({ ...html, "set-cookie": "a=1" }))).toBe(false);
-    expect(isStorable(200, new Headers({ ...html, "cache-control": "private, no-store" }))).toBe(false);
+    // Next's header for every dynamic render: for browsers, not about this cache.
+    expect(isStorable(200, new Headers({ ...html, "cache-control": "private, no-cache, no-store, max-age=0, must-revalidate" }))).toBe(true);
     expect(isStorable(200, new Headers({ "content-type": "image/png" }))).toBe(false);
   });
 

@@ -53,14 +53,16 @@ const CACHEABLE_TYPE = /^(?:text\/(?:html|xml|plain)|application\/(?:json|xml|at
 /** Largest body kept; a bigger one is served but not stored. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** A response may be stored only if it is a plain 200 that sets no cookie and does not forbid storing. */
+/**
+ * A response may be stored only if it is a plain 200 text answer that sets no cookie.
+ * Cache-Control is not consulted: Next marks every dynamic render `private, no-store`
+ * for browsers and shared caches, and that header is passed on unchanged; whether a
+ * page is the same for every anonymous reader is decided by the path list above.
+ */
 export function isStorable(status: number, headers: Headers): boolean {
   if (status !== 200) return false;
   if (headers.has("set-cookie")) return false;
-  if (!CACHEABLE_TYPE.test(headers.get("content-type") ?? "")) return false;
-  const cacheControl = headers.get("cache-control") ?? "";
-  if (/\bprivate\b/i.test(cacheControl)) return false;
-  return true;
+  return CACHEABLE_TYPE.test(headers.get("content-type") ?? "");
 }
 
 /**
