@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { MAX_ACTION_BODY_BYTES } from "@/lib/limits";
 import { buildCsp, newNonce } from "@/lib/security/csp";
 import { checkOrigin, refusalResponse } from "@/lib/security/request-guard";
+import { cachedAnswer, isInternalRender, pageCacheKey, RENDER_HEADER, STATUS_HEADER } from "@/lib/page-cache/serve";
 
 /**
  * Runs before every page and route handler: a fresh CSP nonce per request.
@@ -12,8 +13,14 @@ import { checkOrigin, refusalResponse } from "@/lib/security/request-guard";
  * prerendered at build time would carry scripts without this nonce.
  * The other security headers (nosniff, Referrer-Policy, X-Frame-Options)
  * are static and live in next.config.ts, which also covers static files.
+ *
+ * Anonymous GETs of public pages are answered from a short-lived cache of
+ * rendered responses (lib/page-cache), each with a fresh nonce: rendering
+ * per request is what the nonce costs, and it does not have to be paid per
+ * reader. The cache's own fill requests carry a per-process secret header and
+ * render normally; the header is stripped from everything passed on.
  */
-export function proxy(request: NextRequest): NextResponse {
+export async function proxy(request: NextRequest): Promise<NextResponse | Response> {
   // Next refuses an oversized server action body itself, but as a 500 with an error digest; a declared
   // length over the limit gets a plain 413 here instead, before any of it is read. (A chunked body has
   // no length and still meets Next's own limit: nothing is saved either way.)
@@ -29,8 +36,11 @@ export function proxy(request: NextRequest): NextResponse {
     // 403 first gives callers the same refusal route handlers give (lib/server/route.ts).
     const refusal = checkOrigin(request, [process.env.SITE_URL, process.env.AUTH_URL]);
     if (refusal) return refusalResponse(refusal) as NextResponse;
-    // The answer is RSC data, not a document: no nonce needed, headers left untouched.
-    return NextResponse.next();
+    // The answer is RSC data, not a document: no nonce needed, headers left untouched (but for the page cache's secret header).
+    if (!request.headers.has(RENDER_HEADER)) return NextResponse.next();
+    const stripped = new Headers(request.headers);
+    stripped.delete(RENDER_HEADER);
+    return NextResponse.next({ request: { headers: stripped } });
   }
   const nonce = newNonce();
   const csp = buildCsp({
@@ -40,11 +50,19 @@ export function proxy(request: NextRequest): NextResponse {
     https: request.headers.get("x-forwarded-proto") === "https" || request.nextUrl.protocol === "https:",
     ssoOrigin: ssoOrigin(),
   });
+  const internal = isInternalRender(request.headers);
+  const key = internal ? null : pageCacheKey({ method: request.method, url: request.nextUrl, headers: request.headers });
+  if (key) {
+    const answer = await cachedAnswer(key, { method: request.method, url: request.nextUrl, headers: request.headers }, nonce, csp);
+    if (answer) return answer;
+  }
   const headers = new Headers(request.headers);
+  headers.delete(RENDER_HEADER);
   headers.set("x-nonce", nonce);
   headers.set("content-security-policy", csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", csp);
+  if (!internal) response.headers.set(STATUS_HEADER, "bypass");
   return response;
 }
 

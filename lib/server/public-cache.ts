@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { unstable_cache, updateTag } from "next/cache";
 import { defaultDatabaseUrl } from "@/db/client";
+import { bumpPublicDataGeneration } from "@/lib/page-cache/generation";
 import { getOrganisationPage } from "@/db/queries/organisation-pages";
 import { getPublicFactCheck } from "@/db/queries/public-fact-checks";
 import { listPublicPublishers, searchPublicFactChecks, type PublicSearch } from "@/db/queries/public-search";
@@ -51,6 +52,8 @@ export const cachedVerdictSummaries = cached("verdict-summaries", async (slugs: 
 /** For server actions: the next public read sees the change (read-your-writes), not a stale copy. */
 export function invalidatePublicData(): void {
   updateTag(PUBLIC_TAG);
+  // Rendered pages kept by proxy.ts (lib/page-cache) go too; other instances keep theirs until their few seconds are up.
+  bumpPublicDataGeneration();
 }
 
 // Slugs come from slugify() and claim ids from newId(): cheap to reject anything else before any lookup.
