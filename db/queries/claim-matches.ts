@@ -9,6 +9,38 @@ import { getClaimByIdOrThrow, type Claim } from "./claims";
 /** Full-text candidates fetched before the final ranking: generous, since the database's rank is only a first cut. */
 const CANDIDATES = 40;
 
+type SqliteHandle = { all(query: ReturnType<typeof sql>): Promise<unknown[]> };
+
+/** A term in more claims than this (and this share of them) is left out of the SQLite query, if rarer terms remain. */
+const COMMON_DOCS = 2000;
+const COMMON_SHARE = 0.02;
+const MIN_TERMS = 3;
+
+/**
+ * Terms without the very common ones, by claims_fts_vocab (migration 0008).
+ * FTS5 indexes porter stems, which are (nearly always) a prefix of the word:
+ * a word's count is that of its longest prefix in the vocabulary; a word
+ * with none keeps its place. The rarest MIN_TERMS terms always stay.
+ */
+async function withoutCommonTerms(sqlite: SqliteHandle, terms: string[]): Promise<string[]> {
+  if (terms.length <= MIN_TERMS) return terms;
+  const prefixes = [...new Set(terms.flatMap((w) => Array.from({ length: Math.max(0, w.length - 2) }, (_, i) => w.slice(0, i + 3))))];
+  const rows = (await sqlite.all(
+    sql`select term, doc from claims_fts_vocab where term in (${sql.join(prefixes.map((p) => sql`${p}`), sql`, `)})
+        union all select '', coalesce(max(rowid), 0) from claims`,
+  )) as { term: string; doc: number }[];
+  const docs = new Map(rows.map((r) => [r.term, Number(r.doc)]));
+  const total = docs.get("") ?? 0;
+  const df = (w: string) => {
+    for (let n = w.length; n >= 3; n--) if (docs.has(w.slice(0, n))) return docs.get(w.slice(0, n))!;
+    return 0;
+  };
+  const limit = Math.max(COMMON_DOCS, total * COMMON_SHARE);
+  const byRarity = [...terms].sort((a, b) => df(a) - df(b));
+  const keep = new Set(byRarity.filter((w, i) => i < MIN_TERMS || df(w) <= limit));
+  return terms.filter((w) => keep.has(w));
+}
+
 /** Search terms per query: a claim's first content words carry it; more terms only widen the OR (and its cost) with noise. */
 const MAX_TERMS = 12;
 
@@ -22,7 +54,7 @@ const MAX_TERMS = 12;
  * margin for the excluded article's own claims) rows are joined and returned.
  */
 export async function fullTextCandidates({ text, excludeArticleId, limit = CANDIDATES }: { text: string; excludeArticleId: string; limit?: number }): Promise<Claim[]> {
-  const terms = searchTerms(text, MAX_TERMS);
+  let terms = searchTerms(text, MAX_TERMS);
   if (terms.length === 0) return [];
   const database = await getDatabase();
   const { db, t } = database;
@@ -30,10 +62,11 @@ export async function fullTextCandidates({ text, excludeArticleId, limit = CANDI
   const inner = limit * 2 + 10;
   let ids: string[];
   if (database.dialect === "sqlite") {
+    terms = await withoutCommonTerms(db as unknown as SqliteHandle, terms);
     // Each term quoted: FTS5 query syntax (AND, NEAR, *, :) in a claim's words must not be interpreted.
     const match = terms.map((term) => `"${term.replace(/"/g, "")}"`).join(" OR ");
     // The handle is typed as Postgres (db/client.ts); on SQLite it is better-sqlite3's, which has all().
-    const sqlite = db as unknown as { all(query: ReturnType<typeof sql>): Promise<unknown[]> };
+    const sqlite = db as unknown as SqliteHandle;
     // ORDER BY rank (bm25) LIMIT inside the FTS5 query: FTS5 keeps only the top rows instead of every match going through the join and sort.
     const rows = (await sqlite.all(
       sql`select c.id as id
