@@ -83,10 +83,10 @@ async function insertChunked(tx: Db, table: Parameters<Db["insert"]>[0], rows: R
 async function suspendSearchIndex(database: Database): Promise<() => Promise<void>> {
   if (database.dialect !== "postgres") return async () => {};
   const { sql } = await import("drizzle-orm");
-  const migration = fs.readFileSync(path.join(process.cwd(), "db", "migrations", "pg", "0006_claim_search.sql"), "utf8");
-  const create = migration.split("\n").find((line) => line.startsWith("CREATE INDEX") && line.includes("claims_search_idx"));
-  if (!create) throw new Error("db/migrations/pg/0006_claim_search.sql no longer creates claims_search_idx: update bench/generate.ts");
-  await database.db.execute(sql`drop index if exists claims_search_idx`);
+  const migration = fs.readFileSync(path.join(process.cwd(), "db", "migrations", "pg", "0008_claim_search_vector.sql"), "utf8");
+  const create = migration.split("\n").find((line) => line.startsWith("CREATE INDEX") && line.includes("claims_search_vector_idx"));
+  if (!create) throw new Error("db/migrations/pg/0008_claim_search_vector.sql no longer creates claims_search_vector_idx: update bench/generate.ts");
+  await database.db.execute(sql`drop index if exists claims_search_vector_idx`);
   return async () => {
     await database.db.execute(sql.raw(create));
   };

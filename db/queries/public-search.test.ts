@@ -26,6 +26,11 @@ describe.each(testDialects())("public search on %s", (dialect) => {
     expect(slugs(await searchPublicFactChecks({ q: "APPLES" }))).toEqual([a.slug]);
     expect(slugs(await searchPublicFactChecks({ q: "summary of beta" }))).toEqual([b.slug]);
     expect(slugs(await searchPublicFactChecks({ q: "claim in gamma" }))).toEqual([c.slug]);
+    // Claim statements are searched through the full-text index: whole words, stemmed ("claims" finds "claim"), not substrings,
+    // and not the quoted article text ("cures" is only in the quote).
+    expect(slugs(await searchPublicFactChecks({ q: "claims" }))).toEqual([a.slug, b.slug, c.slug].sort());
+    expect((await searchPublicFactChecks({ q: "zin" })).total).toBe(0);
+    expect((await searchPublicFactChecks({ q: "cures" })).total).toBe(0);
     // % and _ are literal, not wildcards.
     expect(slugs(await searchPublicFactChecks({ q: "100%_off" }))).toEqual([c.slug]);
     expect(slugs(await searchPublicFactChecks({ q: "1%0" }))).toEqual([]);
