@@ -124,6 +124,31 @@ describe("the store", () => {
     expect(render).toHaveBeenCalledTimes(2);
   });
 
+  it("serves an expired entry while one render refreshes it, but not once it is twice its age", async () => {
+    const store = new PageStore({ ttlMs: 3000, maxEntries: 10, now: clock });
+    let finish!: (r: Rendered) => void;
+    await store.getOrRender("k", async () => rendered("one"));
+    now += 3000;
+    const refresh = vi.fn(() => new Promise<Rendered>((resolve) => (finish = resolve)));
+    const readers = await Promise.all(Array.from({ length: 20 }, () => store.getOrRender("k", refresh)));
+    expect(readers.map((r) => [r.entry.body, r.stale])).toEqual(Array.from({ length: 20 }, () => ["one", true]));
+    expect(refresh).toHaveBeenCalledTimes(1);
+    finish(rendered("two"));
+    await vi.waitFor(() => expect(store.get("k")?.body).toBe("two"));
+
+    now += 6000;
+    expect((await store.getOrRender("k", async () => rendered("three"))).entry.body).toBe("three");
+  });
+
+  it("never serves a stale entry after public data changed", async () => {
+    const store = new PageStore({ ttlMs: 3000, maxEntries: 10, now: clock });
+    await store.getOrRender("k", async () => rendered("old"));
+    now += 3500;
+    bumpPublicDataGeneration();
+    const answer = await store.getOrRender("k", async () => rendered("new"));
+    expect([answer.entry.body, answer.stale]).toEqual(["new", undefined]);
+  });
+
   it("drops everything when public data changes", async () => {
     const store = new PageStore({ ttlMs: 60_000, maxEntries: 10, now: clock });
     await store.getOrRender("k", async () => rendered("old"));

@@ -13,7 +13,7 @@ import { PageStore, withNonce, type Rendered } from "./store";
 
 export const RENDER_HEADER = "x-factdesk-page-render";
 
-/** Lets a reader (and the e2e suite) see whether an answer came from here: hit, miss or bypass. */
+/** Lets a reader (and the e2e suite) see whether an answer came from here: hit, stale (refreshing), miss or bypass. */
 export const STATUS_HEADER = "x-page-cache";
 
 const SECRET_KEY = Symbol.for("factdesk.page-render-secret");
@@ -109,6 +109,7 @@ export async function cachedAnswer(key: string, request: RequestLike, nonce: str
   });
   if (!rendered) return null;
   if (!rendered.storable) status = "bypass";
+  else if ("stale" in rendered && rendered.stale) status = "stale";
   const { entry } = rendered;
   const headers = new Headers(entry.headers);
   headers.set("content-security-policy", csp);

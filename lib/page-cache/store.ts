@@ -1,7 +1,8 @@
 /**
  * A small in-process store of rendered public responses: LRU-bounded, each
- * entry kept for a few seconds, and all of them dropped the moment public data
- * changes in this process (see generation.ts). Concurrent misses for the same
+ * entry fresh for a few seconds (and served once more while it refreshes),
+ * and all of them dropped the moment public data changes in this process
+ * (see generation.ts). Concurrent misses for the same
  * key share one render, so a burst of readers on a cold page costs one render,
  * not fifty.
  */
@@ -33,27 +34,31 @@ export class PageStore {
 
   /** A fresh entry for the key, or undefined. */
   get(key: string): Entry | undefined {
-    const stored = this.entries.get(key);
-    if (!stored) return undefined;
-    if (stored.generation !== publicDataGeneration() || stored.expires <= this.now()) {
-      this.entries.delete(key);
-      return undefined;
-    }
-    // Map order is insertion order: re-inserting marks the entry most recently used.
-    this.entries.delete(key);
-    this.entries.set(key, stored);
-    return stored.entry;
+    const found = this.lookup(key);
+    return found?.fresh ? found.entry : undefined;
   }
 
   /**
    * The stored entry, or the result of `render` (shared with every concurrent
-   * caller for the same key and generation). A render that started before an
-   * invalidation is neither joined by later callers nor stored: it may have
-   * read the old data.
+   * caller for the same key and generation). An entry whose time is up but
+   * which is younger than twice its time limit is still served while one
+   * render refreshes it in the background: otherwise every reader arriving
+   * at the moment of expiry would wait for that render. Changed public data
+   * (a new generation) is never served stale.
    */
-  async getOrRender(key: string, render: () => Promise<Rendered>): Promise<Rendered> {
-    const hit = this.get(key);
-    if (hit) return { entry: hit, storable: true };
+  async getOrRender(key: string, render: () => Promise<Rendered>): Promise<Rendered & { stale?: boolean }> {
+    const found = this.lookup(key);
+    if (found?.fresh) return { entry: found.entry, storable: true };
+    if (found) {
+      // The refresh's failure is the next reader's concern: it will render (and see the error) itself.
+      this.renderShared(key, render).catch(() => {});
+      return { entry: found.entry, storable: true, stale: true };
+    }
+    return this.renderShared(key, render);
+  }
+
+  /** A render that started before an invalidation is neither joined by later callers nor stored: it may have read the old data. */
+  private renderShared(key: string, render: () => Promise<Rendered>): Promise<Rendered> {
     const generation = publicDataGeneration();
     const flightKey = `${generation}\n${key}`;
     const pending = this.inflight.get(flightKey);
@@ -67,6 +72,21 @@ export class PageStore {
       .finally(() => this.inflight.delete(flightKey));
     this.inflight.set(flightKey, promise);
     return promise;
+  }
+
+  /** The entry and whether it is still within its time; undefined once it is from an older generation or past twice its time. */
+  private lookup(key: string): { entry: Entry; fresh: boolean } | undefined {
+    const stored = this.entries.get(key);
+    if (!stored) return undefined;
+    const now = this.now();
+    if (stored.generation !== publicDataGeneration() || stored.expires + this.options.ttlMs <= now) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    // Map order is insertion order: re-inserting marks the entry most recently used.
+    this.entries.delete(key);
+    this.entries.set(key, stored);
+    return { entry: stored.entry, fresh: stored.expires > now };
   }
 
   get size(): number {
