@@ -45,13 +45,20 @@ const round = (n: number) => (Math.abs(n) >= 100 ? Math.round(n) : Math.round(n 
 async function main() {
   const suites = await loadSuites(benchOptions().suites);
   const results: BenchResult[] = [];
+  const failed: string[] = [];
   for (const suite of suites) {
     console.error(`… ${suite.name}`);
-    results.push(...(await suite.run()));
+    // One broken suite must not throw away the minutes of figures the others took.
+    try {
+      results.push(...(await suite.run()));
+    } catch (error) {
+      console.error(error);
+      failed.push(suite.name);
+    }
   }
   // A partial run (some suites only) keeps the other suites' last figures, so the file always holds every suite.
   const previous = fs.existsSync(OUT) ? ((JSON.parse(fs.readFileSync(OUT, "utf8")) as { results?: BenchResult[] }).results ?? []) : [];
-  const ran = new Set(suites.map((s) => s.name));
+  const ran = new Set(suites.map((s) => s.name).filter((name) => !failed.includes(name)));
   results.unshift(...previous.filter((r) => !ran.has(r.suite)));
   printTable(results);
   const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version };
@@ -60,6 +67,10 @@ async function main() {
   const withVerdicts = results.map((r) => (r.goal === undefined ? r : { ...r, met: verdict(r) === "met" }));
   fs.writeFileSync(OUT, JSON.stringify({ date: new Date().toISOString(), machine, results: withVerdicts }, null, 2) + "\n");
   console.error(`\nwritten ${path.relative(process.cwd(), OUT)}`);
+  if (failed.length) {
+    console.error(`failed suites (their previous figures are kept): ${failed.join(", ")}`);
+    process.exitCode = 1;
+  }
 }
 
 main().catch((error) => {

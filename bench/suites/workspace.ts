@@ -149,7 +149,7 @@ export const suite: BenchSuite = {
     try {
       const base = `http://127.0.0.1:${port}`;
       await waitForHealth(`${base}/api/health`);
-      const context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 900 } });
+      const context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 900 }, bypassCSP: true });
       const { csrfToken } = (await (await context.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
       const reviewer = DEMO_ACCOUNTS.find((a) => a.role === "reviewer")!;
       await context.request.post("/api/auth/callback/credentials", { form: { email: reviewer.email, password: reviewer.password, csrfToken }, maxRedirects: 0 });
