@@ -72,8 +72,9 @@ test.beforeAll(async ({}, testInfo) => {
   ];
   articleId = await importArticle(reviewer, `Matrix article ${token("")}`, ["Kratom is a tropical tree."]);
   // The seeded demo fact-check: other specs publish and unpublish their own meanwhile, so "the newest" may vanish.
-  const list = (await (await reviewer.fetch("/api/public/fact-checks?q=hair")).json()) as { items: { url: string }[] };
-  slug = list.items[0]?.url.split("/").pop() ?? "";
+  const list = (await (await reviewer.fetch("/api/public/fact-checks?q=hair")).json()) as { items: { url: string; title: string }[] };
+  const demo = list.items.find((item) => item.title === "Managing Hair Loss During Opioid Withdrawal with Kratom");
+  slug = demo?.url.split("/").pop() ?? "";
   expect(slug, "the seeded demo has a published fact-check").not.toBe("");
 });
 
