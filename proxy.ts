@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { MAX_ACTION_BODY_BYTES } from "@/lib/limits";
 import { buildCsp, newNonce } from "@/lib/security/csp";
-import { checkOrigin, refusalResponse } from "@/lib/security/request-guard";
+import { checkDeclaredSize, checkOrigin, refusalResponse } from "@/lib/security/request-guard";
 import { cachedAnswer, isInternalRender, pageCacheKey, RENDER_HEADER, STATUS_HEADER } from "@/lib/page-cache/serve";
 
 /**
@@ -22,15 +22,10 @@ import { cachedAnswer, isInternalRender, pageCacheKey, RENDER_HEADER, STATUS_HEA
  */
 export async function proxy(request: NextRequest): Promise<NextResponse | Response> {
   // Next refuses an oversized server action body itself, but as a 500 with an error digest; a declared
-  // length over the limit gets a plain 413 here instead, before any of it is read. (A chunked body has
+  // length over the limit gets the same 413 route handlers give, before any of it is read. (A chunked body has
   // no length and still meets Next's own limit: nothing is saved either way.)
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_ACTION_BODY_BYTES) {
-    return new NextResponse(`The request is larger than ${MAX_ACTION_BODY_BYTES / 1024 / 1024} MB, the most Factdesk accepts. Nothing was saved.`, {
-      status: 413,
-      headers: { "content-type": "text/plain; charset=utf-8" },
-    });
-  }
+  const oversized = checkDeclaredSize(request, MAX_ACTION_BODY_BYTES);
+  if (oversized) return refusalResponse(oversized) as NextResponse;
   if (request.headers.has("next-action")) {
     // Next refuses a server action whose Origin does not match the host too, but as a 500; answering
     // 403 first gives callers the same refusal route handlers give (lib/server/route.ts).

@@ -51,34 +51,6 @@ export function checkDeclaredSize(request: Request, maxBytes: number): Refusal |
   return null;
 }
 
-export class BodyTooLarge extends Error {
-  constructor(readonly maxBytes: number) {
-    super(`body over ${maxBytes} bytes`);
-  }
-}
-
-/**
- * Reads a body as text, stopping (and cancelling the upload) as soon as it
- * passes `maxBytes`: a chunked body has no Content-Length to check upfront.
- */
-export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw new BodyTooLarge(maxBytes);
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks));
-}
-
 export function refusalResponse(refusal: Refusal): Response {
   return Response.json({ error: refusal.error, code: refusal.code }, { status: refusal.status });
 }

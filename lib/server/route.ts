@@ -11,8 +11,7 @@ import { requirePermission } from "./session";
 /**
  * What every route handler with a body checks first, before the session is
  * even read: a mutation must come from our own pages (403 otherwise), and a
- * declared body must fit (413). Handlers that read a body use
- * `readBodyText(request, MAX_ROUTE_BODY_BYTES)` for chunked uploads.
+ * declared body must fit (413).
  */
 export function guardRequest(request: Request, maxBodyBytes = MAX_ROUTE_BODY_BYTES, options: { checkOrigin?: boolean } = {}): Response | null {
   const origin = options.checkOrigin === false ? null : checkOrigin(request, [env().SITE_URL, process.env.AUTH_URL]);
