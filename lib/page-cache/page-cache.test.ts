@@ -131,7 +131,7 @@ describe("the store", () => {
     now += 3000;
     const refresh = vi.fn(() => new Promise<Rendered>((resolve) => (finish = resolve)));
     const readers = await Promise.all(Array.from({ length: 20 }, () => store.getOrRender("k", refresh)));
-    expect(readers.map((r) => [r.entry.body, r.stale])).toEqual(Array.from({ length: 20 }, () => ["one", true]));
+    expect(readers.map((r) => [r.entry.body, r.source])).toEqual(Array.from({ length: 20 }, () => ["one", "stale"]));
     expect(refresh).toHaveBeenCalledTimes(1);
     finish(rendered("two"));
     await vi.waitFor(() => expect(store.get("k")?.body).toBe("two"));
@@ -146,7 +146,7 @@ describe("the store", () => {
     now += 3500;
     bumpPublicDataGeneration();
     const answer = await store.getOrRender("k", async () => rendered("new"));
-    expect([answer.entry.body, answer.stale]).toEqual(["new", undefined]);
+    expect([answer.entry.body, answer.source]).toEqual(["new", "render"]);
   });
 
   it("drops everything when public data changes", async () => {

@@ -101,15 +101,13 @@ const FALLBACK = Symbol("fallback");
  * one and `csp` as its policy; null to let the request render normally.
  */
 export async function cachedAnswer(key: string, request: RequestLike, nonce: string, csp: string): Promise<Response | null> {
-  const cache = store();
-  let status = cache.get(key) ? "hit" : "miss";
-  const rendered = await cache.getOrRender(key, async () => (await render(request.url, request.headers)) ?? Promise.reject(FALLBACK)).catch((error) => {
+  const rendered = await store().getOrRender(key, async () => (await render(request.url, request.headers)) ?? Promise.reject(FALLBACK)).catch((error) => {
     if (error === FALLBACK) return null;
     throw error;
   });
   if (!rendered) return null;
-  if (!rendered.storable) status = "bypass";
-  else if ("stale" in rendered && rendered.stale) status = "stale";
+  // A render shared with a concurrent reader is a miss for both: neither found it stored.
+  const status = !rendered.storable ? "bypass" : rendered.source === "render" ? "miss" : rendered.source;
   const { entry } = rendered;
   const headers = new Headers(entry.headers);
   headers.set("content-security-policy", csp);

@@ -46,15 +46,15 @@ export class PageStore {
    * at the moment of expiry would wait for that render. Changed public data
    * (a new generation) is never served stale.
    */
-  async getOrRender(key: string, render: () => Promise<Rendered>): Promise<Rendered & { stale?: boolean }> {
+  async getOrRender(key: string, render: () => Promise<Rendered>): Promise<Rendered & { source: "hit" | "stale" | "render" }> {
     const found = this.lookup(key);
-    if (found?.fresh) return { entry: found.entry, storable: true };
+    if (found?.fresh) return { entry: found.entry, storable: true, source: "hit" };
     if (found) {
       // The refresh's failure is the next reader's concern: it will render (and see the error) itself.
       this.renderShared(key, render).catch(() => {});
-      return { entry: found.entry, storable: true, stale: true };
+      return { entry: found.entry, storable: true, source: "stale" };
     }
-    return this.renderShared(key, render);
+    return { ...(await this.renderShared(key, render)), source: "render" };
   }
 
   /** A render that started before an invalidation is neither joined by later callers nor stored: it may have read the old data. */
