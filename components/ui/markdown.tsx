@@ -53,7 +53,8 @@ function parsed(source: string, headingLevel: HeadingLevel): ReactElement {
   }
   // ReactMarkdown is a plain synchronous function of its props (no hooks), so calling it directly is what rendering it would do.
   const tree = ReactMarkdown({ children: source, components: componentsFor(headingLevel), skipHtml: false });
-  if (source.length <= MAX_CACHED_SOURCE) {
+  // Only on the server: in the browser the live previews would fill it with every keystroke's draft.
+  if (typeof window === "undefined" && source.length <= MAX_CACHED_SOURCE) {
     parsedTrees.set(key, tree);
     if (parsedTrees.size > MAX_TREES) parsedTrees.delete(parsedTrees.keys().next().value!);
   }

@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { createRating, deleteRating, moveRating, setRatingHidden, updateRating } from "@/db/queries/ratings";
 import { action } from "@/lib/server/action";
+import { invalidatePublicData } from "@/lib/server/public-cache";
 
 const ADMIN = { permission: "manage:organisation" } as const;
 const row = { id: z.string().min(1).max(64), version: z.int().min(0) };
@@ -13,8 +14,12 @@ const definition = {
   description: z.string().trim().min(1, "Describe when to use this label.").max(500, "Keep descriptions to 500 characters or fewer."),
 };
 
-// Labels and colours appear on public pages too, so every change revalidates the whole site.
-const refresh = () => revalidatePath("/", "layout");
+// Labels and colours appear on public pages too: public data (and the rendered-page cache with it)
+// is invalidated like any other public change, and the desk's pages are rendered again.
+const refresh = () => {
+  invalidatePublicData();
+  revalidatePath("/", "layout");
+};
 
 export const createRatingAction = action(z.object(definition), ADMIN, async (input, user) => {
   const rating = await createRating({ ...input, actorId: user.id });
