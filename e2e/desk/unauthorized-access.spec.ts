@@ -3,7 +3,7 @@
  * visitors are sent to sign in, under-privileged users are refused, and
  * neither gets data — also when replaying a server action directly.
  */
-import type { APIRequestContext, Page, Request } from "@playwright/test";
+import { captureAction } from "../fixtures/actions";
 import { ARTICLE_TEXT } from "../fixtures/data";
 import { expect, pages, test, uniqueTitle } from "../fixtures/test";
 
@@ -32,49 +32,25 @@ test("a reviewer is refused the admin pages and the desk-wide audit log; an edit
   await expect(editor.getByRole("heading", { name: "Audit log", level: 1 })).toBeVisible();
 });
 
-/** Captures the admin's server action POST from `path` (aborted, so nothing changes), for replaying. */
-async function captureAction(admin: Page, path: string, trigger: () => Promise<void>): Promise<Request> {
-  let captured: Request | undefined;
-  await admin.route(`**${path}`, async (route) => {
-    const request = route.request();
-    if (request.method() === "POST" && request.headers()["next-action"]) {
-      captured = request;
-      await route.abort();
-    } else await route.continue();
-  });
-  await trigger();
-  await expect.poll(() => captured !== undefined, { message: `no server action captured on ${path}` }).toBe(true);
-  return captured!;
-}
-
-function replay(request: APIRequestContext, captured: Request, path: string) {
-  const headers = captured.headers();
-  return request.post(path, {
-    headers: { "next-action": headers["next-action"]!, "content-type": headers["content-type"] ?? "text/plain;charset=UTF-8", accept: "text/x-component" },
-    data: captured.postData() ?? "",
-  });
-}
-
 test("replayed admin actions (quorum, rating scale) are refused for reviewers, editors and anonymous callers", async ({ pageAs, reviewer, editor, playwright, baseURL }) => {
   const admin = await pageAs("admin");
   await admin.goto("/admin/settings");
   const save = admin.getByRole("button", { name: "Save settings" });
   await expect(save).toBeVisible();
   await admin.waitForLoadState("networkidle");
-  const quorumCall = await captureAction(admin, "/admin/settings", async () => {
+  const quorumCall = await captureAction(admin, "**/admin/settings", async () => {
     await admin.getByLabel("Approval quorum").selectOption("3");
     await save.click();
   });
   await admin.goto("/admin/rating-scale");
   await admin.waitForLoadState("networkidle");
-  const hideCall = await captureAction(admin, "/admin/rating-scale", () => admin.getByRole("button", { name: "Hide Accurate" }).click());
+  const hideCall = await captureAction(admin, "**/admin/rating-scale", () => admin.getByRole("button", { name: "Hide Accurate" }).click());
 
   const anon = await playwright.request.newContext({ baseURL });
   try {
     for (const [who, request] of [["reviewer", reviewer.request], ["editor", editor.request], ["anonymous", anon]] as const) {
       for (const [call, path] of [[quorumCall, "/admin/settings"], [hideCall, "/admin/rating-scale"]] as const) {
-        const response = await replay(request, call, path);
-        const body = await response.text();
+        const body = await call.replayAs(request);
         expect(body, `${who} on ${path}`).toMatch(/Only admins|Sign in to continue/);
       }
     }
@@ -82,10 +58,8 @@ test("replayed admin actions (quorum, rating scale) are refused for reviewers, e
     await anon.dispose();
   }
   // Nothing changed: the quorum is still 1 and "Accurate" is still offered.
-  await admin.unroute("**/admin/rating-scale");
   await admin.reload();
   await expect(admin.getByRole("button", { name: "Hide Accurate" })).toBeVisible();
-  await admin.unroute("**/admin/settings");
   await admin.goto("/admin/settings");
   await expect(admin.getByLabel("Approval quorum")).toHaveValue("1");
 });

@@ -6,7 +6,7 @@
  * verdict history and a later JSON-LD dateModified. Unpublish keeps the slug.
  */
 import type { Page } from "@playwright/test";
-import { MECHANISM_STATEMENT, MECHANISM_VERDICT } from "../fixtures/data";
+import { MECHANISM_STATEMENT } from "../fixtures/data";
 import { waitForHydration } from "../fixtures/hydration";
 import { expect, pages, test } from "../fixtures/test";
 import { approvedArticle } from "../fixtures/workflow";
@@ -95,5 +95,4 @@ test("publish, correct a published verdict with a note, approve it, and readers 
   expect((await request.get(`/embed/claims/${claimId}`)).status()).toBe(404);
   await editorArticle.publish("Back online.", "Mostly accurate");
   await expect(editor.getByRole("link", { name: path })).toBeVisible();
-  expect(MECHANISM_VERDICT.rating).toBe("Accurate");
 });
