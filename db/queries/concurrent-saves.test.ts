@@ -12,6 +12,7 @@ import { createTestArticle, createTestClaim, proposeTestVerdict, testCitation } 
 import { getClaimByIdOrThrow } from "./claims";
 import { reviewVerdict } from "./reviews";
 import { updateApprovalQuorum, getSettingWithVersion } from "./settings";
+import { saveOrganisationPage } from "./organisation-pages";
 import { proposeVerdict } from "./verdicts";
 
 const SENTENCE = "zinc cures the flu within a day";
@@ -86,5 +87,21 @@ describe.each(testDialects())("concurrent verdict saves on %s", (dialect) => {
       const current = await getSettingWithVersion("approvalQuorum");
       await updateApprovalQuorum({ quorum: 1, version: current.version, actorId: admin.id });
     }
+  });
+  it("two first saves of an organisation page, and two quorum saves of one version: one wins, the other is told to reload", async () => {
+    const { admin } = ctx.users;
+    const page = (title: string) => () => saveOrganisationPage({ slug: "about", title, body: `${title} body`, version: 0, userId: admin.id });
+    const pages = await race(page("First"), page("Second"));
+    expect(pages.filter((o) => o.ok)).toHaveLength(1);
+    expect(pages.find((o) => !o.ok)).toMatchObject({ code: "conflict:page" });
+
+    const { version } = await getSettingWithVersion("approvalQuorum");
+    const quorum = (value: number) => () => updateApprovalQuorum({ quorum: value, version, actorId: admin.id });
+    const quorums = await race(quorum(2), quorum(3));
+    expect(quorums.filter((o) => o.ok)).toHaveLength(1);
+    expect(quorums.find((o) => !o.ok)).toMatchObject({ code: "conflict:setting" });
+    const current = await getSettingWithVersion("approvalQuorum");
+    expect(current.version).toBe(version + 1);
+    await updateApprovalQuorum({ quorum: 1, version: current.version, actorId: admin.id });
   });
 });

@@ -42,7 +42,8 @@ export async function saveOrganisationPage(input: { slug: OrganisationPageSlug; 
     let saved;
     if (!existing) {
       if (input.version !== 0) throw staleVersion("page");
-      [saved] = await tx.insert(t.organisationPages).values({ id: newId(), slug: input.slug, ...values }).returning();
+      // Two first saves at once: the slug is unique, so the second inserts nothing and gets the conflict below.
+      [saved] = await tx.insert(t.organisationPages).values({ id: newId(), slug: input.slug, ...values }).onConflictDoNothing().returning();
     } else {
       [saved] = await tx
         .update(t.organisationPages)

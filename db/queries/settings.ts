@@ -56,8 +56,11 @@ export async function updateApprovalQuorum(input: { quorum: number; version: num
     if (current !== input.version) throw staleVersion("setting");
     const before = row?.value ?? SETTING_DEFAULTS.approvalQuorum;
     const value = String(input.quorum);
-    if (row) await tx.update(t.settings).set({ value, version: current + 1 }).where(and(eq(t.settings.key, "approvalQuorum"), eq(t.settings.version, current)));
-    else await tx.insert(t.settings).values({ key: "approvalQuorum", value, version: 1 });
+    // The version guard is in the write itself: a concurrent save that got there first leaves no row to change.
+    const [written] = row
+      ? await tx.update(t.settings).set({ value, version: current + 1 }).where(and(eq(t.settings.key, "approvalQuorum"), eq(t.settings.version, current))).returning()
+      : await tx.insert(t.settings).values({ key: "approvalQuorum", value, version: 1 }).onConflictDoNothing().returning();
+    if (!written) throw staleVersion("setting");
     await recordAudit(tx, { actorId: input.actorId, action: "settings.update", entityType: "settings", entityId: "approvalQuorum", before: { approvalQuorum: before }, after: { approvalQuorum: value } });
     const approvedClaims = await approveClaimsMeetingQuorum(tx, input.quorum, input.actorId);
     return { quorum: input.quorum, version: current + 1, approvedClaims };
