@@ -6,6 +6,7 @@
  * Pure: no React, no database. The page gathers the inputs; this module owns
  * the shape, the date formats and the escaping of the script tag.
  */
+import type { Claimant } from "./claimant";
 import { BEST_RATING, WORST_RATING } from "./rating-scale";
 
 export type ClaimReviewInput = {
@@ -16,6 +17,8 @@ export type ClaimReviewInput = {
   /** The fact-checking organisation, the ClaimReview's author. */
   organisation: { name: string; url?: string | null };
   claim: { id: string; statement: string };
+  /** Who made the claim, where and when (defaults to the source's author, its URL and date). */
+  claimant?: Pick<Claimant, "claimantName" | "claimantKind" | "claimantRole" | "appearanceUrl" | "appearanceDate"> | null;
   rating: { value: number; label: string };
   /** When the fact-check was published. */
   datePublished: Date | string;
@@ -31,7 +34,7 @@ export type ClaimReviewInput = {
   };
 };
 
-type Thing = { "@type": string; name: string; url?: string };
+type Thing = { "@type": string; name: string; url?: string; jobTitle?: string };
 
 export type ClaimReview = {
   "@context": "https://schema.org";
@@ -70,9 +73,16 @@ export function buildClaimReview(input: ClaimReviewInput): ClaimReview {
   const sourceUrl = httpUrlOrNull(source.url);
   const sourceDate = isoDate(source.publishedOn);
   const publisher: Thing | undefined = sourcePublisher ? { "@type": "Organization", name: sourcePublisher } : undefined;
-  // Who made the claim: the named author, else the outlet that published it, else said plainly to be unknown
-  // (anonymous web pages are common; search engines expect Claim.author all the same).
-  const claimant: Thing = sourceAuthor ? { "@type": "Person", name: sourceAuthor } : (publisher ?? UNKNOWN_CLAIMANT);
+  const sourceAuthorThing: Thing | undefined = sourceAuthor ? { "@type": "Person", name: sourceAuthor } : undefined;
+  // Who made the claim: the claimant the reviewers named, else the source's author, else the outlet that
+  // published it, else said plainly to be unknown (search engines expect Claim.author all the same).
+  const claimantName = clean(input.claimant?.claimantName);
+  const claimantRole = clean(input.claimant?.claimantRole);
+  const claimant: Thing = claimantName
+    ? { "@type": input.claimant?.claimantKind === "organization" ? "Organization" : "Person", name: claimantName, jobTitle: claimantRole && input.claimant?.claimantKind !== "organization" ? claimantRole : undefined }
+    : (sourceAuthorThing ?? publisher ?? UNKNOWN_CLAIMANT);
+  const appearanceUrl = httpUrlOrNull(input.claimant?.appearanceUrl) ?? sourceUrl;
+  const claimDate = isoDate(input.claimant?.appearanceDate) ?? sourceDate;
 
   const organisationUrl = httpUrlOrNull(input.organisation.url) ?? base;
   return compact({
@@ -87,12 +97,12 @@ export function buildClaimReview(input: ClaimReviewInput): ClaimReview {
     itemReviewed: {
       "@type": "Claim",
       author: claimant,
-      datePublished: sourceDate ?? undefined,
+      datePublished: claimDate ?? undefined,
       appearance: {
         "@type": "CreativeWork",
         headline: source.title.trim(),
-        url: sourceUrl ?? undefined,
-        author: sourceAuthor ? claimant : undefined,
+        url: appearanceUrl ?? undefined,
+        author: sourceAuthorThing,
         publisher,
         datePublished: sourceDate ?? undefined,
       },

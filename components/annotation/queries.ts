@@ -5,6 +5,7 @@
  */
 import type { TextAnchor } from "@/lib/anchor";
 import type { WorkspaceClaim, WorkspaceData } from "./types";
+import { claimantFromArticle } from "@/lib/claimant";
 
 export const workspaceKeys = {
   all: ["workspace"] as const,
@@ -76,6 +77,8 @@ export function optimisticClaim(input: {
     exclusionReason: null,
     currentVerdictId: null,
     approvedVerdictId: null,
+    publishedVerdictId: null,
+    ...claimantFromArticle(input.data.article),
     createdBy: "",
     createdAt: now,
     updatedAt: now,

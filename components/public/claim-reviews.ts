@@ -11,9 +11,11 @@ export function claimReviewFor(factCheck: PublicFactCheck, claim: PublicClaim): 
     slug: publication.slug,
     organisation: { name: organisationName, url: base },
     claim: { id: claim.id, statement: claim.statement },
+    claimant: claim,
     rating: { value: claim.verdict.rating.value, label: claim.verdict.rating.label },
     datePublished: publication.publishedAt,
-    dateModified: publication.updatedAt,
+    // Only a claim that itself changed is modified; a correction elsewhere on the page leaves it alone.
+    dateModified: claim.modifiedAt,
     source: { title: article.title, url: article.sourceUrl, author: article.author, publisher: article.publisher, publishedOn: article.sourcePublishedOn },
   });
 }

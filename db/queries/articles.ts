@@ -117,6 +117,9 @@ export async function updateArticleMetadata(input: ArticleMetadata & { id: strin
   return database.transaction(async (tx) => {
     const [before] = await tx.select().from(t.articles).where(eq(t.articles.id, input.id));
     if (!before) throw new AppError("not_found:article", "That article does not exist.");
+    // Title, author and publisher are on the public page and in every ClaimReview: after publication they are not edited in place.
+    const [published] = await tx.select({ id: t.publications.id }).from(t.publications).where(eq(t.publications.articleId, input.id));
+    if (published) throw new AppError("conflict:article", "This fact-check has been published, so its source details can no longer be edited in place.");
     const [after] = await tx
       .update(t.articles)
       .set({

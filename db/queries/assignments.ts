@@ -6,6 +6,7 @@ import type { Role } from "@/lib/permissions";
 import { getDatabase } from "../client";
 import { recordAudit } from "./audit";
 import { notify } from "./notifications";
+import { selectForUpdate } from "./row-locks";
 
 export type AssignInput = {
   kind: "article" | "claim";
@@ -26,7 +27,8 @@ export async function assign(input: AssignInput): Promise<{ assigneeId: string |
   const { t } = database;
   const table = input.kind === "article" ? t.articles : t.claims;
   return database.transaction(async (tx) => {
-    const [row] = await tx.select({ id: table.id, assigneeId: table.assigneeId, version: table.version }).from(table).where(eq(table.id, input.id));
+    // Locked: two people assigning at once are decided one after the other, the second against the first's choice.
+    const row = await selectForUpdate(tx, table, input.id);
     if (!row) throw new AppError(`not_found:${input.kind}`, `That ${input.kind} does not exist.`);
     if (row.assigneeId !== input.expectedAssigneeId) {
       throw new AppError(`conflict:${input.kind}`, `Someone else changed who this ${input.kind} is assigned to since you opened it. Reload to see the current assignment.`);

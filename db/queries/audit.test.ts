@@ -39,7 +39,9 @@ describe.each(testDialects())("audit trail and article status on %s", (dialect) 
     await step(); // published
     await proposeTestVerdict(zinc.id, ctx.rating("Unsupported").id, reviewer.id, "Re-checked.", "We re-rated this claim after publication.");
     await step(); // still published: later changes become corrections
-    await updateArticleMetadata({ id: article.id, version: (await getArticleByIdOrThrow({ id: article.id })).version, title: "Full flow (updated)", userId: editor.id });
+    // Source details are on the public page: after publication they are no longer edited in place (and nothing is audited).
+    const locked = await rejection(async () => updateArticleMetadata({ id: article.id, version: (await getArticleByIdOrThrow({ id: article.id })).version, title: "Full flow (updated)", userId: editor.id }));
+    expect(locked.code).toBe("conflict:article");
 
     expect(statuses).toEqual([
       "draft",
@@ -59,7 +61,6 @@ describe.each(testDialects())("audit trail and article status on %s", (dialect) 
       // draft→in_review, in_review→awaiting_approval, →in_review, →awaiting_approval, →approved, →published
       "article.status": 6,
       "article.publish": 1,
-      "article.update": 1,
     });
     expect(await auditCounts({ entityType: "claim", entityId: zinc.id })).toEqual({ "claim.create": 1, "verdict.propose": 2, "verdict.approve": 1 });
     expect(await auditCounts({ entityType: "claim", entityId: vitamin.id })).toEqual({

@@ -150,7 +150,7 @@ describe.each(testDialects())("claims on %s", (dialect) => {
     const included = await updateClaim({ id: claim.id, version: excluded.version, excluded: null, userId: reviewer.id });
     expect(included).toMatchObject({ status: "open", exclusionReason: null, version: 3 });
     expect((await getArticleByIdOrThrow({ id: article.id })).status).toBe("in_review");
-    expect(await auditCounts({ entityType: "claim", entityId: claim.id })).toEqual({ "claim.create": 1, "claim.exclude": 2 });
+    expect(await auditCounts({ entityType: "claim", entityId: claim.id })).toEqual({ "claim.create": 1, "claim.exclude": 1, "claim.include": 1 });
     expect(await auditCounts({ entityType: "article", entityId: article.id })).toEqual({ "article.create": 1, "article.status": 3 });
   });
 });

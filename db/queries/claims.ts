@@ -4,9 +4,13 @@ import { describeAnchor } from "@/lib/anchor";
 import { AppError, staleVersion } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { canonicalText, codePointLength } from "@/lib/text";
-import { getDatabase } from "../client";
+import { claimantFromArticle, pickClaimant, sameClaimant, type Claimant } from "@/lib/claimant";
+import type { ClaimStatus } from "@/lib/workflow";
+import { getDatabase, type Db } from "../client";
 import { refreshArticleStatus } from "./articles";
 import { recordAudit } from "./audit";
+import { getPublicationOfArticle, insertRevision, revisionContent } from "./claim-revisions";
+import { selectClaimForUpdate } from "./row-locks";
 
 type Tables = typeof import("../schema/pg");
 export type Claim = Tables["claims"]["$inferSelect"];
@@ -54,6 +58,7 @@ export async function createClaim(input: {
         anchorStatus: "anchored",
         anchorScore: 1,
         statement: input.statement.trim(),
+        ...claimantFromArticle(article),
         status: "open",
         createdBy: input.userId,
         createdAt: now,
@@ -78,37 +83,85 @@ export async function listClaimsForArticle({ articleId }: { articleId: string })
   return db.select().from(t.claims).where(eq(t.claims.articleId, articleId)).orderBy(asc(t.claims.start), asc(t.claims.end));
 }
 
-/** Edits the plain restatement, or excludes/re-includes the claim. */
+/**
+ * Edits what a claim says or who said it, or excludes/re-includes it. While
+ * no verdict exists the working row changes directly (nothing is public). Once
+ * a verdict exists, a change readers would see becomes a new revision that
+ * needs an editor other than its author; after publication it also needs a
+ * correction note, and readers keep the approved revision until then.
+ */
 export async function updateClaim(input: {
   id: string;
   version: number;
   statement?: string;
+  claimant?: Claimant;
   excluded?: { reason: string } | null;
+  correctionNote?: string | null;
   userId: string;
 }): Promise<Claim> {
   const database = await getDatabase();
   const { t } = database;
   return database.transaction(async (tx) => {
-    const [before] = await tx.select().from(t.claims).where(eq(t.claims.id, input.id));
+    const before = await selectClaimForUpdate(tx, input.id);
     if (!before) throw new AppError("not_found:claim", "That claim does not exist.");
-    const changes: Partial<Claim> = { updatedAt: new Date(), version: input.version + 1 };
-    if (input.statement !== undefined) changes.statement = input.statement.trim();
+    if (before.version !== input.version) throw staleVersion("claim");
+    const statement = input.statement?.trim() ?? before.statement;
+    const claimant = input.claimant ? pickClaimant(input.claimant) : pickClaimant(before);
+    const wording = { statement, ...claimant };
+    const revise = async (withdrawnReason: string | null, action: string) => {
+      const content = { ...(await revisionContent(tx, before.currentVerdictId!)), statement, claimant, withdrawnReason };
+      await insertRevision(tx, { claim: before, content, correctionNote: input.correctionNote, authorId: input.userId, action, errorKind: "claim" });
+    };
+    const direct = async (changes: Partial<Claim>, action: string) => {
+      const [after] = await tx
+        .update(t.claims)
+        .set({ ...changes, updatedAt: new Date(), version: input.version + 1 })
+        .where(and(eq(t.claims.id, input.id), eq(t.claims.version, input.version)))
+        .returning();
+      if (!after) throw staleVersion("claim");
+      await recordAudit(tx, { actorId: input.userId, action, entityType: "claim", entityId: input.id, before, after });
+    };
+    const publication = await getPublicationOfArticle(tx, before.articleId);
     if (input.excluded) {
-      changes.status = "excluded";
-      changes.exclusionReason = input.excluded.reason.trim();
-    } else if (input.excluded === null && before.status === "excluded") {
-      // Re-including goes back to where the verdict work stood.
-      changes.status = before.currentVerdictId ? "verdict_proposed" : "open";
-      changes.exclusionReason = null;
+      if (before.status === "excluded") throw new AppError("conflict:claim", "This claim is already excluded.");
+      const reason = input.excluded.reason.trim();
+      // A claim readers can see leaves the page only through a reviewed revision; any other goes at once.
+      if (await isOnPublicPage(tx, before)) await revise(reason, "claim.withdraw");
+      else await direct({ status: "excluded", exclusionReason: reason }, "claim.exclude");
+    } else if (input.excluded === null) {
+      if (before.status !== "excluded") throw new AppError("conflict:claim", "This claim is not excluded.");
+      if (publication && before.currentVerdictId) await revise(null, "claim.reinclude");
+      else await direct({ status: await statusOnReinclude(tx, before), exclusionReason: null }, "claim.include");
+    } else if (statement !== before.statement || !sameClaimant(claimant, before)) {
+      if (before.currentVerdictId && before.status !== "excluded") await revise(await pendingWithdrawal(tx, before), "claim.revise");
+      else await direct(wording, "claim.update");
     }
-    const [after] = await tx
-      .update(t.claims)
-      .set(changes)
-      .where(and(eq(t.claims.id, input.id), eq(t.claims.version, input.version)))
-      .returning();
-    if (!after) throw staleVersion("claim");
-    await recordAudit(tx, { actorId: input.userId, action: input.excluded !== undefined ? "claim.exclude" : "claim.update", entityType: "claim", entityId: input.id, before, after });
     await refreshArticleStatus(tx, before.articleId, input.userId);
-    return after;
+    const [after] = await tx.select().from(t.claims).where(eq(t.claims.id, input.id));
+    return after!;
   });
+}
+
+/** Whether readers of a published fact-check see this claim now. */
+async function isOnPublicPage(tx: Db, claim: Claim): Promise<boolean> {
+  if (!claim.publishedVerdictId) return false;
+  return (await revisionContent(tx, claim.publishedVerdictId)).withdrawnReason === null;
+}
+
+/** A removal awaiting approval stays requested when the wording changes meanwhile. */
+async function pendingWithdrawal(tx: Db, claim: Claim): Promise<string | null> {
+  return claim.currentVerdictId ? (await revisionContent(tx, claim.currentVerdictId)).withdrawnReason : null;
+}
+
+/**
+ * Including a claim again (before publication) puts it back where its current
+ * revision stood: a change request stays open (only a new revision answers
+ * it), an approval stays approved, anything else awaits approval.
+ */
+async function statusOnReinclude(tx: Db, claim: Claim): Promise<ClaimStatus> {
+  if (!claim.currentVerdictId) return "open";
+  const { t } = await getDatabase();
+  const reviews = await tx.select({ decision: t.reviews.decision }).from(t.reviews).where(eq(t.reviews.verdictId, claim.currentVerdictId));
+  if (reviews.some((r) => r.decision === "changes_requested")) return "changes_requested";
+  return claim.approvedVerdictId === claim.currentVerdictId ? "approved" : "verdict_proposed";
 }

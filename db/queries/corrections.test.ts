@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { testDialects, useTestDatabase } from "@/lib/testing/databases";
-import { approveTestClaim, auditCounts, createTestArticle, createTestClaim, proposeTestVerdict, rejection } from "@/lib/testing/fixtures";
+import { approveTestClaim, auditCounts, currentPublicationCheck, createTestArticle, createTestClaim, proposeTestVerdict, rejection } from "@/lib/testing/fixtures";
 import { getClaimByIdOrThrow } from "./claims";
 import { getPublicFactCheck } from "./public-fact-checks";
 import { getPublicationForArticle, publishArticle, unpublishArticle } from "./publications";
@@ -52,7 +52,10 @@ describe.each(testDialects())("publishing and corrections on %s", (dialect) => {
 
     // The author cannot approve their own correction; another editor can.
     expect((await rejection(() => reviewVerdict({ verdictId: v2.id, decision: "approved", comment: "", editorId: editor.id }))).code).toBe("forbidden:review");
-    await reviewVerdict({ verdictId: v2.id, decision: "approved", comment: "OK", editorId: editor2.id });
+    // The approving editor must confirm the summary and headline verdict still fit the corrected fact-check.
+    const unconfirmed = await rejection(() => reviewVerdict({ verdictId: v2.id, decision: "approved", comment: "OK", editorId: editor2.id }));
+    expect(unconfirmed.code).toBe("invalid:review");
+    await reviewVerdict({ verdictId: v2.id, decision: "approved", comment: "OK", editorId: editor2.id, publicationCheck: await currentPublicationCheck(zinc.articleId) });
 
     const after = (await getPublicFactCheck({ slug: publication.slug }))!;
     const claim = after.claims.find((c) => c.id === zinc.id)!;

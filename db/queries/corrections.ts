@@ -7,30 +7,27 @@ import { recordAudit } from "./audit";
 type Tables = typeof import("../schema/pg");
 type Claim = Tables["claims"]["$inferSelect"];
 type Verdict = Tables["verdicts"]["$inferSelect"];
+type Publication = Tables["publications"]["$inferSelect"];
 
 /** Shown when a revision reaches a published page without a note (it was proposed before the article was published). */
-const FALLBACK_NOTE = "We revised the verdict on this claim.";
+const FALLBACK_NOTE = "We revised our review of this claim.";
+const ADDED_NOTE = "We added this claim to the fact-check.";
 
 /**
- * Called (inside the approving transaction) when a verdict revision becomes
- * the approved one. If the article has a publication and the public verdict
- * changes, this is a correction: a dated public note tied to the claim and to
- * the verdicts before and after, and the publication's `updatedAt` (JSON-LD
- * `dateModified`) moves. Before publication nothing happens: the first
- * publish shows the approved verdicts as they are.
+ * Called (inside the approving transaction) when a revision becomes what
+ * readers of a published fact-check see: a dated public note tied to the
+ * claim and to the revisions before and after, and the publication's
+ * `updatedAt` moves. The caller has established that the public revision
+ * changes.
  */
-export async function recordPublishedRevision(tx: Db, input: { claim: Claim; verdict: Verdict; editorId: string; now: Date }): Promise<void> {
+export async function recordPublishedRevision(tx: Db, input: { claim: Claim; verdict: Verdict; publication: Publication; editorId: string; now: Date }): Promise<void> {
   const { t } = await getDatabase();
-  const { claim, verdict, now } = input;
-  const [publication] = await tx.select().from(t.publications).where(eq(t.publications.articleId, claim.articleId));
-  if (!publication) return;
-  // Claims approved before approvedVerdictId existed fall back to the current verdict, as the public page does.
-  const previousVerdictId = claim.approvedVerdictId ?? null;
-  if (previousVerdictId === verdict.id) return;
+  const { claim, verdict, publication, now } = input;
+  const previousVerdictId = claim.publishedVerdictId ?? null;
   const correction = {
     id: newId(),
     publicationId: publication.id,
-    note: verdict.correctionNote ?? FALLBACK_NOTE,
+    note: verdict.correctionNote ?? (previousVerdictId ? FALLBACK_NOTE : ADDED_NOTE),
     createdBy: input.editorId,
     createdAt: now,
     claimId: claim.id,
@@ -42,12 +39,13 @@ export async function recordPublishedRevision(tx: Db, input: { claim: Claim; ver
     .update(t.publications)
     .set({ updatedAt: now, version: publication.version + 1 })
     .where(eq(t.publications.id, publication.id));
+  publication.version += 1;
   await recordAudit(tx, {
     actorId: input.editorId,
     action: "publication.correct",
     entityType: "publication",
     entityId: publication.id,
     before: { updatedAt: publication.updatedAt, verdictId: previousVerdictId },
-    after: { updatedAt: now, verdictId: verdict.id, claimId: claim.id, note: correction.note },
+    after: { updatedAt: now, verdictId: verdict.id, claimId: claim.id, note: correction.note, withdrawn: Boolean(verdict.withdrawnReason) },
   });
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import { and, asc, eq, inArray, isNotNull, isNull, ne, or } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { pickClaimant, type Claimant } from "@/lib/claimant";
 import { getDatabase } from "../client";
 import type { Article, ArticleVersion } from "./articles";
 import { getArticleByIdOrThrow, getArticleVersion } from "./articles";
@@ -17,13 +18,14 @@ export type Correction = Tables["corrections"]["$inferSelect"];
 export type PublicCorrection = Pick<Correction, "id" | "note" | "createdAt" | "claimId">;
 
 /**
- * The verdict the public sees for a claim: the last approved revision. Claims
- * approved before that was recorded fall back to their current verdict while
- * it is approved. A revision awaiting approval never shows.
+ * The one rule of what readers see of a claim: the revision an editor
+ * approved for the published fact-check (claims.published_verdict_id), unless
+ * that revision withdrew the claim. Everything shown (statement, claimant,
+ * rating, rationale, citations) comes from that revision, never from the
+ * claim's editable row; SQL callers use `publicRevisionJoin` below.
  */
-export function publicVerdictId(claim: Pick<Claim, "status" | "approvedVerdictId" | "currentVerdictId">): string | null {
-  if (claim.status === "excluded") return null;
-  return claim.approvedVerdictId ?? (claim.status === "approved" ? claim.currentVerdictId : null);
+export function publishedRevisionId(claim: Pick<Claim, "publishedVerdictId">): string | null {
+  return claim.publishedVerdictId;
 }
 
 /** A publication's corrections, oldest first (the public page lists them in the order they happened). */
@@ -37,9 +39,21 @@ export async function listPublicCorrections({ publicationId }: { publicationId: 
 }
 
 /** One step in a claim's public verdict history: the rating from `at` on, and the correction note that introduced it. */
-export type VerdictHistoryEntry = { at: Date; label: string; colour: string; note: string | null };
+export type VerdictHistoryEntry = { at: Date; label: string; colour: string; note: string | null; ratingChanged: boolean };
 
-export type PublicClaim = ClaimDetail & { verdict: NonNullable<ClaimDetail["verdict"]>; history: VerdictHistoryEntry[] };
+/**
+ * A published claim as readers see it, built field by field: the anchor on
+ * the published snapshot, everything else from the approved revision.
+ */
+export type PublicClaim = Pick<Claim, "id" | "exact" | "prefix" | "suffix" | "start" | "end"> &
+  Claimant & {
+    statement: string;
+    verdict: NonNullable<ClaimDetail["verdict"]>;
+    reviews: ClaimDetail["reviews"];
+    history: VerdictHistoryEntry[];
+    /** When readers last saw this claim change (its latest correction), or null if never. */
+    modifiedAt: Date | null;
+  };
 
 export type PublicFactCheck = {
   publication: Publication;
@@ -62,17 +76,20 @@ export async function getPublicFactCheck({ slug }: { slug: string }): Promise<Pu
   if (!snapshot) return null;
   // Claims re-anchored to a newer snapshot are shown where they were on the published one.
   const pinned = await pinClaimsToVersion(await listClaimsForArticle({ articleId: article.id }), publication.versionId);
-  const claimRows = pinned.filter((c) => c.versionId === publication.versionId && publicVerdictId(c));
-  const details = await loadClaimDetails(claimRows, publicVerdictId);
+  const claimRows = pinned.filter((c) => c.versionId === publication.versionId && publishedRevisionId(c));
+  const details = await loadClaimDetails(claimRows, publishedRevisionId);
   const [corrections, ratings, organisationName] = await Promise.all([
     listPublicCorrections({ publicationId: publication.id }),
     listRatings(),
     getSetting("organisationName"),
   ]);
   const history = await loadHistories(corrections, publication.publishedAt, ratings);
-  const claims = details
-    .filter((c): c is ClaimDetail & { verdict: NonNullable<ClaimDetail["verdict"]> } => c.verdict !== null)
-    .map((c) => ({ ...c, history: history.get(c.id) ?? [] }));
+  const claims = details.flatMap((c): PublicClaim[] => {
+    if (!c.verdict || c.verdict.withdrawnReason) return [];
+    const { id, exact, prefix, suffix, start, end, reviews, verdict } = c;
+    const entries = history.get(id) ?? [];
+    return [{ id, exact, prefix, suffix, start, end, reviews, verdict, statement: verdict.statement, ...pickClaimant(verdict), history: entries, modifiedAt: entries.at(-1)?.at ?? null }];
+  });
   const headlineRating = ratings.find((r) => r.id === publication.headlineRatingId) ?? null;
   return { publication, article, snapshot, claims, corrections, headlineRating, ratings, organisationName };
 }
@@ -96,9 +113,10 @@ async function loadHistories(corrections: PublicCorrection[], publishedAt: Date,
     if (!row?.claimId) continue;
     const list = result.get(row.claimId) ?? [];
     const before = row.previousVerdictId ? ratingOfVerdict.get(row.previousVerdictId) : undefined;
-    if (list.length === 0 && before) list.push({ at: publishedAt, label: before.label, colour: before.colour, note: null });
+    if (list.length === 0 && before) list.push({ at: publishedAt, label: before.label, colour: before.colour, note: null, ratingChanged: true });
     const after = row.verdictId ? ratingOfVerdict.get(row.verdictId) : undefined;
-    if (after) list.push({ at: correction.createdAt, label: after.label, colour: after.colour, note: correction.note });
+    const previous = list.at(-1);
+    if (after) list.push({ at: correction.createdAt, label: after.label, colour: after.colour, note: correction.note, ratingChanged: !previous || previous.label !== after.label });
     result.set(row.claimId, list);
   }
   return result;
@@ -107,25 +125,29 @@ async function loadHistories(corrections: PublicCorrection[], publishedAt: Date,
 export type PublicVerdictSummary = { label: string; colour: string; value: number };
 
 /**
+ * The join that applies publishedRevisionId in SQL: a claim's published,
+ * not withdrawn revision. Every public query that reads claims uses it.
+ */
+export async function publicRevisionJoin() {
+  const { t } = await getDatabase();
+  return and(eq(t.verdicts.id, t.claims.publishedVerdictId), isNull(t.verdicts.withdrawnReason))!;
+}
+
+/**
  * The ratings of each live fact-check's published claims, in text order, keyed
- * by slug, in one query for the whole index. Uses the same gate as
- * getPublicFactCheck (publicVerdictId), written as a join.
+ * by slug, in one query for the whole index.
  */
 export async function listPublicVerdictSummaries({ slugs }: { slugs: string[] }): Promise<Map<string, PublicVerdictSummary[]>> {
   const result = new Map<string, PublicVerdictSummary[]>();
   if (slugs.length === 0) return result;
   const { db, t } = await getDatabase();
-  const publishedVerdict = or(
-    eq(t.verdicts.id, t.claims.approvedVerdictId),
-    and(isNull(t.claims.approvedVerdictId), eq(t.claims.status, "approved"), eq(t.verdicts.id, t.claims.currentVerdictId)),
-  );
   const rows = await db
     .select({ slug: t.publications.slug, label: t.ratings.label, colour: t.ratings.colour, value: t.ratings.value })
     .from(t.publications)
     .innerJoin(t.claims, and(eq(t.claims.articleId, t.publications.articleId), eq(t.claims.versionId, t.publications.versionId)))
-    .innerJoin(t.verdicts, publishedVerdict)
+    .innerJoin(t.verdicts, await publicRevisionJoin())
     .innerJoin(t.ratings, eq(t.ratings.id, t.verdicts.ratingId))
-    .where(and(inArray(t.publications.slug, slugs), eq(t.publications.live, true), ne(t.claims.status, "excluded")))
+    .where(and(inArray(t.publications.slug, slugs), eq(t.publications.live, true)))
     .orderBy(asc(t.claims.start), asc(t.claims.end));
   for (const { slug, ...verdict } of rows) {
     const list = result.get(slug) ?? [];

@@ -1,6 +1,7 @@
 import "server-only";
-import { and, asc, count, desc, eq, exists, gte, isNull, lt, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, gte, lt, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { getDatabase } from "../client";
+import { publicRevisionJoin } from "./public-fact-checks";
 
 export type PublicSearch = {
   /** Words to find: as substrings of the title or the summary, or as whole (stemmed) words of a published claim's statement. */
@@ -42,14 +43,11 @@ export async function searchPublicFactChecks(search: PublicSearch = {}): Promise
   const { db, t } = database;
   const pageSize = Math.min(Math.max(search.pageSize ?? PUBLIC_PAGE_SIZE, 1), 100);
   const page = Math.max(search.page ?? 1, 1);
-  // The claims a reader can see: on the published snapshot, not excluded, with an approved verdict (see publicVerdictId).
-  const visibleClaim = and(
-    eq(t.claims.articleId, t.publications.articleId),
-    eq(t.claims.versionId, t.publications.versionId),
-    sql`${t.claims.status} <> 'excluded'`,
-    or(sql`${t.claims.approvedVerdictId} is not null`, eq(t.claims.status, "approved")),
-  );
-  const visibleClaimOnly = sql`c.status <> 'excluded' and (c.approved_verdict_id is not null or c.status = 'approved')`;
+  // The claims a reader can see: on the published snapshot, through their published revision (see publishedRevisionId).
+  const visibleClaim = and(eq(t.claims.articleId, t.publications.articleId), eq(t.claims.versionId, t.publications.versionId));
+  // The full-text index covers the editable statement: a claim counts only while that is the statement readers see,
+  // so a revision awaiting approval can neither be found by its new words nor reveal them.
+  const visibleClaimOnly = sql`exists (select 1 from verdicts v where v.id = c.published_verdict_id and v.withdrawn_reason is null and v.statement = c.statement)`;
   /**
    * Published snapshots with a visible claim whose statement contains `word`
    * as a word (stemmed), through the full-text index: SQLite's claims_fts
@@ -83,13 +81,7 @@ export async function searchPublicFactChecks(search: PublicSearch = {}): Promise
     const claimVerdict = db
       .select({ one: sql`1` })
       .from(t.claims)
-      .innerJoin(
-        t.verdicts,
-        or(
-          eq(t.verdicts.id, t.claims.approvedVerdictId),
-          and(isNull(t.claims.approvedVerdictId), eq(t.verdicts.id, t.claims.currentVerdictId)),
-        ),
-      )
+      .innerJoin(t.verdicts, await publicRevisionJoin())
       .where(and(visibleClaim, eq(t.verdicts.ratingId, search.ratingId)));
     filters.push(or(eq(t.publications.headlineRatingId, search.ratingId), exists(claimVerdict)));
   }

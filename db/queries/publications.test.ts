@@ -113,7 +113,9 @@ describe.each(testDialects())("publications on %s", (dialect) => {
     expect(page.snapshot.id).toBe(article.currentVersionId);
     expect(page.claims.map((c) => c.id)).toEqual([approved.id]);
     const [claim] = page.claims;
-    expect(claim).toMatchObject({ statement: "Zinc cures flu in a day", status: "approved" });
+    expect(claim).toMatchObject({ statement: "Zinc cures flu in a day", claimantName: "A. Writer" });
+    // Built from the approved revision, not the editable claim row: no workflow fields reach readers.
+    expect(claim).not.toHaveProperty("status");
     expect(claim!.verdict).toMatchObject({ id: verdict.id, revision: 1, authorName: "Rae Reviewer", rating: { label: "Inaccurate", value: 1 } });
     expect(claim!.verdict.citations).toHaveLength(1);
     expect(claim!.reviews.map((r) => [r.decision, r.editorName])).toEqual([["approved", "Eddie Editor"]]);

@@ -6,6 +6,7 @@ import { anchorReviewBlocker, publishBlocker, slugify, type ClaimStatus } from "
 import { getDatabase } from "../client";
 import { refreshArticleStatus } from "./articles";
 import { recordAudit } from "./audit";
+import { selectForUpdate } from "./row-locks";
 
 type Tables = typeof import("../schema/pg");
 export type Publication = Tables["publications"]["$inferSelect"];
@@ -15,15 +16,16 @@ export async function publishArticle(input: { articleId: string; summary: string
   const database = await getDatabase();
   const { t } = database;
   return database.transaction(async (tx) => {
-    const [article] = await tx.select().from(t.articles).where(eq(t.articles.id, input.articleId));
+    // Locked: a second publish of the same article at the same moment waits, then finds it published.
+    const article = await selectForUpdate(tx, t.articles, input.articleId);
     if (!article) throw new AppError("not_found:article", "That article does not exist.");
     const claimRows = await tx.select({ status: t.claims.status, anchorStatus: t.claims.anchorStatus }).from(t.claims).where(eq(t.claims.articleId, article.id));
     const blocker = publishBlocker(claimRows.map((c) => c.status as ClaimStatus)) ?? anchorReviewBlocker(claimRows as { status: ClaimStatus; anchorStatus: string }[]);
     if (blocker) throw new AppError("invalid:publish", blocker);
     const headlineRatingId = input.headlineRatingId || null;
     if (headlineRatingId) {
-      const [rating] = await tx.select({ id: t.ratings.id }).from(t.ratings).where(eq(t.ratings.id, headlineRatingId));
-      if (!rating) throw new AppError("invalid:publish", "Choose the headline verdict from the rating scale.", { fieldErrors: { headlineRatingId: ["Choose a rating."] } });
+      const [rating] = await tx.select({ id: t.ratings.id, hidden: t.ratings.hidden }).from(t.ratings).where(eq(t.ratings.id, headlineRatingId));
+      if (!rating || rating.hidden) throw new AppError("invalid:publish", "Choose the headline verdict from the rating scale.", { fieldErrors: { headlineRatingId: ["Choose a rating."] } });
     }
     const [existing] = await tx.select().from(t.publications).where(eq(t.publications.articleId, article.id));
     if (existing?.live) throw new AppError("conflict:publish", "This fact-check is already published.");
@@ -53,6 +55,11 @@ export async function publishArticle(input: { articleId: string; summary: string
           headlineRatingId,
         })
         .returning()) as [Publication];
+    }
+    // From now on readers see exactly the approved revisions, and only an approval changes that.
+    const approved = await tx.select({ id: t.claims.id, approvedVerdictId: t.claims.approvedVerdictId }).from(t.claims).where(and(eq(t.claims.articleId, article.id), eq(t.claims.status, "approved")));
+    for (const claim of approved) {
+      await tx.update(t.claims).set({ publishedVerdictId: claim.approvedVerdictId }).where(eq(t.claims.id, claim.id));
     }
     await recordAudit(tx, { actorId: input.editorId, action: "article.publish", entityType: "article", entityId: article.id, before: existing ?? null, after: publication });
     await refreshArticleStatus(tx, article.id, input.editorId);

@@ -149,6 +149,11 @@ export async function deleteRating(input: { id: string; version: number; actorId
     if (n > 0) {
       throw new AppError("conflict:rating", `“${before.label}” is used by ${n} verdict revision${n === 1 ? "" : "s"}, so it cannot be deleted. Hide it instead: it stays on those verdicts but is no longer offered.`);
     }
+    const [headline] = await tx.select({ n: count() }).from(t.publications).where(eq(t.publications.headlineRatingId, input.id));
+    const h = Number(headline?.n ?? 0);
+    if (h > 0) {
+      throw new AppError("conflict:rating", `“${before.label}” is the headline verdict of ${h} fact-check${h === 1 ? "" : "s"}, so it cannot be deleted. Hide it instead.`);
+    }
     const [rest] = await tx.select({ n: count() }).from(t.ratings);
     if (Number(rest?.n ?? 0) <= 1) throw new AppError("invalid:rating", "The scale needs at least one label.");
     await tx.delete(t.ratings).where(eq(t.ratings.id, input.id));

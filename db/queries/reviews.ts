@@ -8,7 +8,7 @@ import { refreshArticleStatus } from "./articles";
 import { recordAudit } from "./audit";
 import { notify } from "./notifications";
 import { selectClaimForUpdate } from "./row-locks";
-import { recordPublishedRevision } from "./corrections";
+import { approveRevision, type PublicationCheck } from "./claim-revisions";
 import { getApprovalQuorum } from "./settings";
 
 type Tables = typeof import("../schema/pg");
@@ -24,7 +24,9 @@ export async function reviewVerdict(input: {
   decision: "approved" | "changes_requested";
   comment: string;
   editorId: string;
-}): Promise<{ review: Review; claimStatus: ClaimStatus }> {
+  /** Required when this approval would correct a live fact-check (see approveRevision). */
+  publicationCheck?: PublicationCheck | null;
+}): Promise<{ review: Review; claimStatus: ClaimStatus; publicChanged: boolean }> {
   const database = await getDatabase();
   const { t } = database;
   return database.transaction(async (tx) => {
@@ -58,22 +60,21 @@ export async function reviewVerdict(input: {
       .returning();
     const quorum = await getApprovalQuorum(tx);
     const approvals = earlier.length + (input.decision === "approved" ? 1 : 0);
-    const claimStatus: ClaimStatus =
-      input.decision === "changes_requested" ? "changes_requested" : approvals >= quorum ? "approved" : "verdict_proposed";
-    const [updated] = await tx
-      .update(t.claims)
-      .set({
-        status: claimStatus,
-        updatedAt: now,
-        version: claim.version + 1,
-        // The public page follows the last approved revision, never one still awaiting approval.
-        ...(claimStatus === "approved" ? { approvedVerdictId: verdict.id } : {}),
-      })
-      // Guarded by version as well as the lock: a decision never overwrites a claim it did not read.
-      .where(and(eq(t.claims.id, claim.id), eq(t.claims.version, claim.version)))
-      .returning({ id: t.claims.id });
-    if (!updated) throw staleVersion("claim");
-    if (claimStatus === "approved") await recordPublishedRevision(tx, { claim, verdict, editorId: input.editorId, now });
+    let claimStatus: ClaimStatus;
+    let publicChanged = false;
+    if (input.decision === "approved" && approvals >= quorum) {
+      const approved = await approveRevision(tx, { claim, verdict, editorId: input.editorId, now, publicationCheck: input.publicationCheck });
+      claimStatus = approved.status;
+      publicChanged = approved.publicChanged;
+    } else {
+      claimStatus = input.decision === "changes_requested" ? "changes_requested" : "verdict_proposed";
+      const [updated] = await tx
+        .update(t.claims)
+        .set({ status: claimStatus, updatedAt: now, version: claim.version + 1 })
+        .where(and(eq(t.claims.id, claim.id), eq(t.claims.version, claim.version)))
+        .returning({ id: t.claims.id });
+      if (!updated) throw staleVersion("claim");
+    }
     await recordAudit(tx, {
       actorId: input.editorId,
       action: `verdict.${input.decision === "approved" ? "approve" : "request_changes"}`,
@@ -83,10 +84,11 @@ export async function reviewVerdict(input: {
       after: { status: claimStatus, verdictId: verdict.id, revision: verdict.revision, comment: review!.comment, approvals, quorum },
     });
     const [editor] = await tx.select({ name: t.users.name }).from(t.users).where(eq(t.users.id, input.editorId));
-    const decided = input.decision === "approved" ? (claimStatus === "approved" ? "approved" : `approved (${approvals} of ${quorum} needed)`) : "requested changes to";
+    const met = claimStatus === "approved" || claimStatus === "excluded";
+    const decided = input.decision === "approved" ? (met ? "approved" : `approved (${approvals} of ${quorum} needed)`) : "requested changes to";
     await notify(tx, { userIds: [verdict.authorId], kind: "review", actorId: input.editorId, articleId: claim.articleId, claimId: claim.id, message: `${editor?.name ?? "An editor"} ${decided} your verdict on “${claim.statement}”${review!.comment ? `: ${review!.comment.slice(0, 200)}` : "."}` });
     await refreshArticleStatus(tx, claim.articleId, input.editorId);
-    return { review: review!, claimStatus };
+    return { review: review!, claimStatus, publicChanged };
   });
 }
 

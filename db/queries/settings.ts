@@ -1,9 +1,12 @@
 import "server-only";
-import { and, count, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { AppError, staleVersion } from "@/lib/errors";
 import { getDatabase, type Db } from "../client";
 import { refreshArticleStatus } from "./articles";
 import { recordAudit } from "./audit";
+import { approveRevision, getPublicationOfArticle } from "./claim-revisions";
+import { notify } from "./notifications";
+import { selectClaimForUpdate } from "./row-locks";
 
 /** Organisation settings with their defaults; stored values override them. */
 export const SETTING_DEFAULTS = {
@@ -44,7 +47,7 @@ export async function getSettingWithVersion(key: SettingKey): Promise<{ value: s
  * proposed verdict that already has enough approvals under the new rule, so
  * no claim waits for an approval it no longer needs.
  */
-export async function updateApprovalQuorum(input: { quorum: number; version: number; actorId: string }): Promise<{ quorum: number; version: number; approvedClaims: number }> {
+export async function updateApprovalQuorum(input: { quorum: number; version: number; actorId: string }): Promise<{ quorum: number; version: number; approvedClaims: number; publicChanged: boolean; leftForEditor: number }> {
   if (!Number.isInteger(input.quorum) || input.quorum < 1 || input.quorum > 5) {
     throw new AppError("invalid:settings", "The quorum must be a whole number from 1 to 5.", { fieldErrors: { approvalQuorum: ["From 1 to 5."] } });
   }
@@ -62,27 +65,41 @@ export async function updateApprovalQuorum(input: { quorum: number; version: num
       : await tx.insert(t.settings).values({ key: "approvalQuorum", value, version: 1 }).onConflictDoNothing().returning();
     if (!written) throw staleVersion("setting");
     await recordAudit(tx, { actorId: input.actorId, action: "settings.update", entityType: "settings", entityId: "approvalQuorum", before: { approvalQuorum: before }, after: { approvalQuorum: value } });
-    const approvedClaims = await approveClaimsMeetingQuorum(tx, input.quorum, input.actorId);
-    return { quorum: input.quorum, version: current + 1, approvedClaims };
+    const met = await approveClaimsMeetingQuorum(tx, input.quorum, input.actorId);
+    return { quorum: input.quorum, version: current + 1, approvedClaims: met.approved, publicChanged: met.publicChanged, leftForEditor: met.leftForEditor };
   });
 }
 
-async function approveClaimsMeetingQuorum(tx: Db, quorum: number, actorId: string): Promise<number> {
+/**
+ * Approves, through the same step as an editor's approval (row lock, version
+ * guard, correction, audit, notification), each revision that now has enough
+ * approvals. Never one an editor sent back, and never one that would correct a
+ * live fact-check: that needs an editor to confirm the summary and headline
+ * verdict, so it stays in the approval queue.
+ */
+async function approveClaimsMeetingQuorum(tx: Db, quorum: number, actorId: string): Promise<{ approved: number; publicChanged: boolean; leftForEditor: number }> {
   const { t } = await getDatabase();
-  const waiting = await tx.select().from(t.claims).where(eq(t.claims.status, "verdict_proposed"));
-  let approved = 0;
-  for (const claim of waiting) {
-    if (!claim.currentVerdictId) continue;
-    const [row] = await tx
-      .select({ n: count() })
-      .from(t.reviews)
-      .where(and(eq(t.reviews.verdictId, claim.currentVerdictId), eq(t.reviews.decision, "approved")));
-    const approvals = Number(row?.n ?? 0);
-    if (approvals < quorum) continue;
-    await tx.update(t.claims).set({ status: "approved", updatedAt: new Date(), version: claim.version + 1 }).where(eq(t.claims.id, claim.id));
-    await recordAudit(tx, { actorId, action: "verdict.quorum_met", entityType: "claim", entityId: claim.id, before: { status: claim.status }, after: { status: "approved", approvals, quorum } });
+  const waiting = await tx.select({ id: t.claims.id }).from(t.claims).where(eq(t.claims.status, "verdict_proposed"));
+  const result = { approved: 0, publicChanged: false, leftForEditor: 0 };
+  for (const { id } of waiting) {
+    const claim = await selectClaimForUpdate(tx, id);
+    if (!claim?.currentVerdictId || claim.status !== "verdict_proposed") continue;
+    const decisions = await tx.select({ decision: t.reviews.decision }).from(t.reviews).where(eq(t.reviews.verdictId, claim.currentVerdictId));
+    const approvals = decisions.filter((r) => r.decision === "approved").length;
+    if (approvals < quorum || decisions.some((r) => r.decision === "changes_requested")) continue;
+    const publication = await getPublicationOfArticle(tx, claim.articleId);
+    if (publication?.live && claim.publishedVerdictId !== claim.currentVerdictId) {
+      result.leftForEditor++;
+      continue;
+    }
+    const [verdict] = await tx.select().from(t.verdicts).where(eq(t.verdicts.id, claim.currentVerdictId));
+    const now = new Date();
+    const approved = await approveRevision(tx, { claim, verdict: verdict!, editorId: actorId, now });
+    result.publicChanged ||= approved.publicChanged;
+    await recordAudit(tx, { actorId, action: "verdict.quorum_met", entityType: "claim", entityId: claim.id, before: { status: claim.status }, after: { status: approved.status, verdictId: verdict!.id, approvals, quorum } });
+    await notify(tx, { userIds: [verdict!.authorId], kind: "review", actorId, articleId: claim.articleId, claimId: claim.id, message: `Your verdict on “${claim.statement}” is approved: the approval quorum is now ${quorum}, and it has ${approvals}.` });
     await refreshArticleStatus(tx, claim.articleId, actorId);
-    approved++;
+    result.approved++;
   }
-  return approved;
+  return result;
 }

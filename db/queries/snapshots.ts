@@ -8,6 +8,7 @@ import { canonicalText, normalizeBlocks, type Block } from "@/lib/text";
 import { getDatabase } from "../client";
 import { hashText, type Article, type ArticleVersion, type SnapshotSource } from "./articles";
 import { recordAudit } from "./audit";
+import { selectForUpdate } from "./row-locks";
 
 export type ReanchorSummary = Record<AnchorStatus, number>;
 
@@ -53,7 +54,8 @@ export async function addSnapshot(
   const database = await getDatabase();
   const { t } = database;
   return database.transaction(async (tx) => {
-    const [article] = await tx.select().from(t.articles).where(eq(t.articles.id, input.articleId));
+    // Locked: a second import of the same article waits, then finds the version it was based on replaced.
+    const article = await selectForUpdate(tx, t.articles, input.articleId);
     if (!article) throw new AppError("not_found:article", "That article does not exist.");
     if (article.currentVersionId !== input.basedOnVersionId) {
       throw new AppError("conflict:article", "Someone imported another version of this article while you were preparing yours. Open the article again and start over.");

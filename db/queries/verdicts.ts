@@ -1,17 +1,18 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, max } from "drizzle-orm";
+import { asc, desc, eq, inArray } from "drizzle-orm";
+import { pickClaimant } from "@/lib/claimant";
 import { AppError, staleVersion } from "@/lib/errors";
-import { newId } from "@/lib/ids";
 import { canProposeVerdict, type ClaimStatus } from "@/lib/workflow";
 import { getDatabase, type Db } from "../client";
 import { refreshArticleStatus } from "./articles";
 import { recordAudit } from "./audit";
+import { insertRevision, revisionContent, type CitationInput } from "./claim-revisions";
 import { selectClaimForUpdate } from "./row-locks";
 
 type Tables = typeof import("../schema/pg");
 export type Verdict = Tables["verdicts"]["$inferSelect"];
 export type Citation = Tables["citations"]["$inferSelect"];
-export type CitationInput = Omit<Citation, "id" | "verdictId" | "position">;
+export type { CitationInput };
 
 /**
  * Proposes a verdict: a new revision with its own citations, submitted for
@@ -50,52 +51,18 @@ export async function proposeVerdictInTransaction(tx: Db, input: Parameters<type
   if (input.citations.length === 0) {
     throw new AppError("invalid:verdict", "Add at least one citation: a verdict needs evidence.", { fieldErrors: { citations: ["Add at least one citation."] } });
   }
-  const correctionNote = input.correctionNote?.trim() || null;
-  const [publication] = await tx.select({ id: t.publications.id }).from(t.publications).where(eq(t.publications.articleId, claim.articleId));
-  if (publication && !correctionNote) {
-    throw new AppError("invalid:verdict", "This fact-check has been published: describe the change in a correction note. Readers will see it once the revision is approved.", {
-      fieldErrors: { correctionNote: ["Write a correction note for readers."] },
-    });
-  }
-  const [last] = await tx.select({ n: max(t.verdicts.revision) }).from(t.verdicts).where(eq(t.verdicts.claimId, claim.id));
-  const now = new Date();
-  const [verdict] = await tx
-    .insert(t.verdicts)
-    .values({
-      id: newId(),
-      claimId: claim.id,
-      revision: Number(last?.n ?? 0) + 1,
-      ratingId: rating.id,
-      rationale: input.rationale.trim(),
-      authorId: input.userId,
-      createdAt: now,
-      correctionNote,
-    })
-    .returning();
-  await tx.insert(t.citations).values(input.citations.map((c, position) => ({ ...c, id: newId(), verdictId: verdict!.id, position })));
-  const [updated] = await tx
-    .update(t.claims)
-    .set({
-      currentVerdictId: verdict!.id,
-      status: "verdict_proposed",
-      updatedAt: now,
-      version: input.claimVersion + 1,
-      // Claims approved before approvedVerdictId was recorded: keep what the public sees while this revision waits.
-      approvedVerdictId: claim.approvedVerdictId ?? (claim.status === "approved" ? claim.currentVerdictId : null),
-    })
-    .where(and(eq(t.claims.id, claim.id), eq(t.claims.version, input.claimVersion)))
-    .returning();
-  if (!updated) throw staleVersion("claim");
-  await recordAudit(tx, {
-    actorId: input.userId,
+  // A pending removal from the public page stays pending: only including the claim again answers it.
+  const pending = claim.currentVerdictId ? await revisionContent(tx, claim.currentVerdictId) : null;
+  const verdict = await insertRevision(tx, {
+    claim,
+    content: { ratingId: rating.id, rationale: input.rationale, citations: input.citations, statement: claim.statement, claimant: pickClaimant(claim), withdrawnReason: pending?.withdrawnReason ?? null },
+    correctionNote: input.correctionNote,
+    authorId: input.userId,
     action: "verdict.propose",
-    entityType: "claim",
-    entityId: claim.id,
-    before: { status: claim.status, verdictId: claim.currentVerdictId },
-    after: { status: updated.status, verdictId: verdict!.id, rating: rating.label, revision: verdict!.revision, citations: input.citations.length, correctionNote },
+    errorKind: "verdict",
   });
   await refreshArticleStatus(tx, claim.articleId, input.userId);
-  return verdict!;
+  return verdict;
 }
 
 /** A hidden label may stay on a verdict that already has it (a revision that only edits the rationale). */

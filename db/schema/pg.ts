@@ -12,6 +12,18 @@ const ts = (name: string) => timestamp(name, { mode: "date", withTimezone: true,
 const createdAt = () => ts("created_at").notNull().$defaultFn(() => new Date());
 const version = () => integer("version").notNull().default(1);
 
+/**
+ * Who made a claim and where it appeared (DESIGN.md "claimant"). On claims it is
+ * the working copy; on verdict revisions, the reviewed copy readers see.
+ */
+const claimantColumns = () => ({
+  claimantName: text("claimant_name"),
+  claimantKind: text("claimant_kind", { enum: ["person", "organization"] }).notNull().default("person"),
+  claimantRole: text("claimant_role"),
+  appearanceUrl: text("appearance_url"),
+  appearanceDate: text("appearance_date"),
+});
+
 export const users = pgTable("users", {
   id: id(),
   email: text("email").notNull().unique(),
@@ -104,6 +116,12 @@ export const claims = pgTable(
     assigneeId: text("assignee_id").references(() => users.id),
     /** The last approved revision: what the public sees while a newer revision awaits approval. */
     approvedVerdictId: text("approved_verdict_id"),
+    /**
+     * The revision readers see: set when the fact-check is published and, after that, only when an
+     * editor approves a revision (with a dated correction). Public queries read this, never the live row.
+     */
+    publishedVerdictId: text("published_verdict_id"),
+    ...claimantColumns(),
   },
   (t) => [index("claims_article_idx").on(t.articleId, t.start), index("claims_status_idx").on(t.status)],
 );
@@ -120,6 +138,11 @@ export const verdicts = pgTable(
     createdAt: createdAt(),
     /** Required for revisions made after publication; becomes the public correction once approved. */
     correctionNote: text("correction_note"),
+    /** The claim as this revision states it: once approved, readers see these, never the claim's editable row. */
+    statement: text("statement").notNull().default(""),
+    ...claimantColumns(),
+    /** Set when this revision takes the claim off the public fact-check (a reviewed exclusion), with the reason. */
+    withdrawnReason: text("withdrawn_reason"),
   },
   (t) => [uniqueIndex("verdicts_revision_idx").on(t.claimId, t.revision)],
 );

@@ -111,3 +111,11 @@ export async function rejection(fn: () => Promise<unknown>): Promise<Error & { c
   }
   throw new Error("Expected the call to be refused, but it succeeded");
 }
+
+/** The summary and headline of an article's publication as they stand: what an editor confirms when approving a correction. */
+export async function currentPublicationCheck(articleId: string): Promise<{ summary: string; headlineRatingId: string | null; version: number }> {
+  const { db, t } = await getDatabase();
+  const [publication] = await db.select().from(t.publications).where(eq(t.publications.articleId, articleId));
+  if (!publication) throw new Error("The article has no publication");
+  return { summary: publication.summary, headlineRatingId: publication.headlineRatingId, version: publication.version };
+}

@@ -9,6 +9,13 @@ const reviewSchema = z.object({
   verdictId: z.string().min(1).max(64),
   decision: z.enum(["approved", "changes_requested"]),
   comment: z.string().max(5000, "Keep the comment under 5,000 characters.").default(""),
+  publicationCheck: z
+    .object({
+      summary: z.string().trim().min(1, "Write a short summary for readers.").max(1000, "Keep the summary under 1,000 characters."),
+      headlineRatingId: z.string().max(64).nullable(),
+      version: z.int().min(1),
+    })
+    .nullish(),
 });
 
 /** Approve or request changes. The two-person rule and quorum are enforced in reviewVerdict. */
@@ -16,6 +23,6 @@ export const reviewVerdictAction = action(reviewSchema, { permission: "review:ve
   const result = await reviewVerdict({ ...input, editorId: user.id });
   revalidatePath("/approvals");
   // An approval can change a published page (a correction goes live).
-  if (result.claimStatus === "approved") invalidatePublicData();
+  if (result.publicChanged) invalidatePublicData();
   return { claimStatus: result.claimStatus };
 });
