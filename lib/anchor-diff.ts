@@ -24,7 +24,23 @@ export type OffsetMap = {
   untouched: (from: number, to: number) => boolean;
   /** Share (0..1) of old[from, to) that survived unchanged, wherever it is now. */
   keptShare: (from: number, to: number) => number;
+  /**
+   * Where new[from, to) came from: the share (0..1) of it that is unchanged
+   * old text, and the old range that unchanged part spans (null when it is
+   * all new). Tells a verbatim copy that was already in the old text (a
+   * table of contents, a summary box) from text that was moved there.
+   */
+  origin: (from: number, to: number) => { keptShare: number; oldFrom: number; oldTo: number } | null;
+  /**
+   * The whole run of inserted text that new[from, to) lies in, or null when
+   * part of it is old text. A cut-and-paste shows as a run that holds the
+   * pasted words and nothing else.
+   */
+  insertedRun: (from: number, to: number) => { from: number; to: number } | null;
 };
+
+/** Equal stretches this short inside an insertion are chance matches of a character or two, not kept text. */
+const CHANCE_MATCH = 2;
 
 /**
  * Diffs two texts. Line mode first (blocks are separated by blank lines, so
@@ -102,5 +118,34 @@ export function offsetMap(diff: DiffOp[]): OffsetMap {
     }
     return kept / (to - from);
   };
-  return { mapStart, mapEnd, untouched, keptShare };
+  // Pieces that cover new text (equal and inserted), in order, for `origin`.
+  const produced = pieces.filter((p) => p.op !== -1);
+  const origin = (from: number, to: number) => {
+    let kept = 0;
+    let oldFrom = -1;
+    let oldTo = -1;
+    for (const p of produced) {
+      if (p.newTo <= from || p.newFrom >= to || p.op !== 0) continue;
+      const a = Math.max(from, p.newFrom);
+      const b = Math.min(to, p.newTo);
+      kept += b - a;
+      if (oldFrom < 0) oldFrom = p.oldFrom + (a - p.newFrom);
+      oldTo = p.oldFrom + (b - p.newFrom);
+    }
+    return kept === 0 || to <= from ? null : { keptShare: kept / (to - from), oldFrom, oldTo };
+  };
+  const insertedRun = (from: number, to: number) => {
+    const inside = (p: Piece) => p.op === 1 || p.newTo - p.newFrom <= CHANCE_MATCH;
+    let first = produced.findIndex((p) => p.newTo > from);
+    if (first < 0 || produced[first]!.op !== 1) return null;
+    let last = first;
+    while (last + 1 < produced.length && produced[last]!.newTo < to) {
+      if (!inside(produced[++last]!)) return null;
+    }
+    if (produced[last]!.op !== 1) return null;
+    while (first > 0 && inside(produced[first - 1]!) && (produced[first - 1]!.op === 1 || produced[first - 2]?.op === 1)) first--;
+    while (last + 1 < produced.length && inside(produced[last + 1]!) && (produced[last + 1]!.op === 1 || produced[last + 2]?.op === 1)) last++;
+    return { from: produced[first]!.newFrom, to: produced[last]!.newTo };
+  };
+  return { mapStart, mapEnd, untouched, keptShare, origin, insertedRun };
 }

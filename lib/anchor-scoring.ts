@@ -89,5 +89,3 @@ export function sharedTrigrams(set: Set<string>, s: string): number {
   for (let i = 0; i + 3 <= s.length; i++) if (set.has(s.slice(i, i + 3))) n++;
   return n;
 }
-
-export const digitsOf = (s: string): string => s.replace(/\P{Nd}/gu, "");

@@ -222,22 +222,55 @@ describe("resolveAnchor", () => {
     expect(r).toMatchObject(cp(shifted, claim));
   });
 
-  it("moves a fuzzy match after a typo fix", () => {
+  it("finds a typo fix by fuzzy match but sends it to needs_review: a changed word is a human's call", () => {
     const typoAnchor = describeAnchor(original.replace("hospital", "hosptial"), start, end);
     expect(typoAnchor.exact).toBe(claim.replace("hospital", "hosptial"));
     const r = resolveAnchor(original, typoAnchor);
+    expect(r).toMatchObject({ start, end, status: "needs_review" });
+    expect(r.score).toBeGreaterThan(0.4);
+    expect(r.score).toBeLessThan(0.5);
+  });
+
+  it("moves a fuzzy match silently when only case and punctuation changed", () => {
+    const edited = original.replace("The new vaccine cut hospital admissions by 4,000", "The new vaccine cut Hospital admissions, by 4,000");
+    const r = resolveAnchor(edited, anchor);
     expect(r.status).toBe("moved");
-    expect(r).toMatchObject({ start, end });
-    expect(r.score).toBeGreaterThan(0.8);
-    expect(r.score).toBeLessThan(1);
+    expect(sliceCodePoints(edited, r.start, r.end)).toBe("The new vaccine cut Hospital admissions, by 4,000 last winter");
+  });
+
+  it("sends negations, antonyms and changed numbers to needs_review", () => {
+    for (const [from, to] of [["cut", "did not cut"], ["new", "old"], ["last winter", "last summer"], ["4,000", "4,000,000"]] as const) {
+      const edited = original.replace(`${from}`, to);
+      const r = resolveAnchor(edited, anchor);
+      expect(r.status, `${from} → ${to}`).toBe("needs_review");
+      expect(r.start).toBe(start);
+    }
   });
 
   it("finds a fuzzy match far from the old position (global search)", () => {
     const typoAnchor = describeAnchor(original.replace("hospital", "hosptial"), start, end);
     const far = `${"Background paragraph about something else. ".repeat(60)}\n\n${original}`;
     const r = resolveAnchor(far, typoAnchor);
-    expect(r.status).toBe("moved");
+    expect(r.status).toBe("needs_review");
     expect(r).toMatchObject(cp(far, claim));
+  });
+
+  it("never scores an exact match below a fuzzy one", () => {
+    // The exact match has lost all its context and sits far away; the fuzzy one is in place with its context.
+    const exactFar = `${"Background paragraph about something else. ".repeat(60)}\n\nLead: ${claim}!`;
+    const fuzzyNear = original.replace("hospital", "hospitals");
+    const exact = resolveAnchor(exactFar, anchor);
+    const fuzzy = resolveAnchor(fuzzyNear, anchor);
+    expect(fuzzy.start).toBe(start);
+    expect(exact.score).toBeGreaterThanOrEqual(0.5);
+    expect(fuzzy.score).toBeLessThan(exact.score);
+  });
+
+  it("looks only inside `within` when asked", () => {
+    const twice = `${original}\n\n${original.replace("4,000", "4,100")}`;
+    const second = cp(twice, claim.replace("4,000", "4,100"), original.length);
+    const r = resolveAnchor(twice, anchor, { hint: second.start, trustHint: false, within: { start: second.start - 5, end: second.end + 5 } });
+    expect(r).toMatchObject({ ...second, status: "needs_review" });
   });
 
   it("sends a match with a changed digit to needs_review", () => {

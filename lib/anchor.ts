@@ -9,8 +9,9 @@
  * and approx-string-match use) and convert to code points at the edges.
  */
 import search from "approx-string-match";
-import { contextSimilarity, digitsOf, sharedTrigrams, textIndex, trigrams } from "./anchor-scoring";
+import { contextSimilarity, sharedTrigrams, textIndex, trigrams } from "./anchor-scoring";
 import { segmenterFor, snapUtf16 } from "./anchor-segments";
+import { sameWords } from "./quote-words";
 import { codePointLength } from "./text";
 
 /** A claim's position in a snapshot; start/end are code points over the canonical text. */
@@ -31,18 +32,19 @@ export const CONTEXT_LENGTH = 64;
 export const MIN_FUZZY_LENGTH = 10;
 /** Fuzzy search bound, as a share of the quote length. */
 const MAX_ERROR_RATE = 0.15;
-/** Above this error share a fuzzy match is only a suggestion (needs_review). */
-const CONFIDENT_ERROR_RATE = 0.075;
 /** Prefix/suffix agreement (0..1) below which a match is doubtful. */
 const CONTEXT_OK = 0.5;
 /** A verbatim quote this long identifies itself even when its surroundings changed. */
 const SELF_IDENTIFYING_LENGTH = 32;
-/** Candidates whose evidence (context, quote similarity) is this close are equally good. */
-const EVIDENCE_MARGIN = 0.02;
+/** Candidates whose evidence (half quote similarity, half context) is this close are equally good. */
+const EVIDENCE_MARGIN = 0.01;
 /** Among equally good candidates, position decides only with this much lead (in position score). */
 const POSITION_MARGIN = 0.25;
 /** Exact occurrences beyond this many are pre-ranked cheaply before full context scoring. */
 const MAX_SCORED = 32;
+/** Punctuation at the start / end of a string (not symbols: an emoji is a grapheme to keep whole). */
+const PUNCT_START = /^\p{P}+/u;
+const PUNCT_END = /\p{P}+$/u;
 /** Distance (code points) at which the position score has halved. */
 const POSITION_SCALE = 1000;
 
@@ -118,14 +120,21 @@ export type ResolveOptions = {
    * that merely lands on the mapped offset must still win on context).
    */
   trustHint?: boolean;
+  /**
+   * Only matches lying inside this range (code points) count. Re-anchoring
+   * uses it to keep a claim whose own region was edited in that region, when
+   * a verbatim copy of its old quote elsewhere would otherwise win.
+   */
+  within?: { start: number; end: number };
 };
 
 /**
  * Finds `anchor` in `text` (code points throughout). Order: position check
  * → every exact occurrence ranked by context and distance → fuzzy search
  * near the old position, then everywhere. Doubtful outcomes (ties, weak
- * context, many edits, any changed digit) come back as needs_review with
- * the best guess, so nothing moves silently.
+ * context, many edits, any changed word) come back as needs_review with
+ * the best guess, so nothing moves silently. A fuzzy match is confident only
+ * when it has the same words (it differs in case, spacing or punctuation).
  */
 export function resolveAnchor(text: string, anchor: TextAnchor, options: ResolveOptions = {}): ResolvedAnchor {
   const { exact } = anchor;
@@ -144,6 +153,9 @@ export function resolveAnchor(text: string, anchor: TextAnchor, options: Resolve
   const g = segmenterFor(text, "grapheme");
   const w = segmenterFor(text, "word");
   const onBoundary = (i: number) => i === 0 || i === text.length || g(i).start === i;
+  const lo = options.within ? index.toUtf16(options.within.start) : 0;
+  const hi = options.within ? index.toUtf16(options.within.end) : text.length;
+  const inside = (a: number, b: number) => a >= lo && b <= hi;
 
   // Shared scoring: context agreement and nearness to the old position (see `decide`).
   const measure = (a: number, b: number) => {
@@ -159,7 +171,7 @@ export function resolveAnchor(text: string, anchor: TextAnchor, options: Resolve
   // (2) Exact occurrences — all of them: the first hit may be a look-alike.
   let hits: number[] = [];
   for (let i = text.indexOf(exact); i !== -1; i = text.indexOf(exact, i + 1)) {
-    if (onBoundary(i) && onBoundary(i + exact.length)) hits.push(i); // skips e.g. "👍" inside "👍🏽"
+    if (onBoundary(i) && onBoundary(i + exact.length) && inside(i, i + exact.length)) hits.push(i); // skips e.g. "👍" inside "👍🏽"
   }
   if (hits.length > MAX_SCORED) {
     // A common short quote can occur thousands of times: pre-rank by shared context trigrams
@@ -180,14 +192,17 @@ export function resolveAnchor(text: string, anchor: TextAnchor, options: Resolve
   const exactCandidates = hits.map((i): Candidate => {
     const m = measure(i, i + exact.length);
     const confident = m.context >= CONTEXT_OK || quoteCp >= SELF_IDENTIFYING_LENGTH;
-    return { start: m.start, end: m.end, evidence: m.context, position: m.position, confident };
+    // Evidence on the fuzzy scale (half quote similarity, half context) with a perfect quote.
+    return { start: m.start, end: m.end, evidence: 0.5 + 0.5 * m.context, position: m.position, confident };
   });
-  const exactResult = decide(exactCandidates);
+  const exactResult = decide(exactCandidates, "exact");
   if (exactResult) return exactResult;
 
   // (3) Fuzzy. Short quotes would match random words, so they stop here.
   if (quoteCp < MIN_FUZZY_LENGTH) return orphaned;
   const maxErrors = Math.max(1, Math.floor(exact.length * MAX_ERROR_RATE));
+  const tail = PUNCT_END.exec(exact)?.[0] ?? "";
+  const head = PUNCT_START.exec(exact)?.[0] ?? "";
   const fuzzy = (from: number, to: number): Candidate[] => {
     if (from > 0 && (text.charCodeAt(from) & 0xfc00) === 0xdc00) from--; // keep surrogate pairs whole
     if (to < text.length && (text.charCodeAt(to) & 0xfc00) === 0xdc00) to++;
@@ -199,24 +214,30 @@ export function resolveAnchor(text: string, anchor: TextAnchor, options: Resolve
       // separator; tidy the match the way a reviewer's selection is tidied.
       const snapped = snapUtf16(text, from + f.start, from + f.end, g, w);
       // Myers also reports neighbouring end positions of one match separately: keep one per overlapping run.
-      if (!snapped || snapped[0] < lastEnd) continue;
-      const [a, b] = snapped;
+      if (!snapped) continue;
+      let [a, b] = snapped;
+      // An equal-cost alignment may leave out the closing (or opening) punctuation the quote has, as
+      // it is, or changed ("." → "!"): take back as much punctuation as the quote had there.
+      if (tail && !PUNCT_END.test(text.slice(a, b))) b += PUNCT_START.exec(text.slice(b, b + tail.length))?.[0].length ?? 0;
+      if (head && !PUNCT_START.test(text.slice(a, b))) a -= PUNCT_END.exec(text.slice(Math.max(0, a - head.length), a))?.[0].length ?? 0;
+      if (a < lastEnd || !inside(a, b)) continue;
       lastEnd = b;
       const m = measure(a, b);
       const quoteSim = 1 - f.errors / exact.length;
-      const confident =
-        f.errors <= exact.length * CONFIDENT_ERROR_RATE && m.context >= CONTEXT_OK && digitsOf(text.slice(a, b)) === digitsOf(exact);
+      // Any changed word (a digit, "not", "unsafe") is a change of meaning: a human confirms it. The same
+      // words in another case, spacing or punctuation are the same claim, whatever the character count.
+      const confident = m.context >= CONTEXT_OK && sameWords(text.slice(a, b), exact);
       out.push({ start: m.start, end: m.end, evidence: 0.5 * quoteSim + 0.5 * m.context, position: m.position, confident });
     }
     return out;
   };
 
   const radius = Math.max(1000, 4 * exact.length);
-  const from = Math.max(0, hint - radius);
-  const to = Math.min(text.length, hint + exact.length + radius);
-  const near = decide(fuzzy(from, to));
+  const from = Math.max(lo, hint - radius);
+  const to = Math.min(hi, hint + exact.length + radius);
+  const near = decide(fuzzy(from, to), "fuzzy");
   if (near?.status === "moved") return near;
-  const everywhere = from === 0 && to === text.length ? null : decide(fuzzy(0, text.length));
+  const everywhere = from === lo && to === hi ? null : decide(fuzzy(lo, hi), "fuzzy");
   if (everywhere?.status === "moved") return everywhere;
   const best = [near, everywhere].filter((r): r is ResolvedAnchor => r !== null).sort((x, y) => y.score - x.score)[0];
   return best ?? orphaned;
@@ -227,15 +248,17 @@ export function resolveAnchor(text: string, anchor: TextAnchor, options: Resolve
  * matches better wins however far it moved (a nearer look-alike must not
  * capture the claim), and equally good spots are told apart only by a clear
  * lead in nearness. Otherwise, or when the winner is doubtful, a human
- * reviews the best guess.
+ * reviews the best guess. Scores are banded so that an exact match never
+ * scores below a fuzzy one: exact in [0.5, 1], fuzzy below 0.5.
  */
-function decide(candidates: Candidate[]): ResolvedAnchor | null {
+function decide(candidates: Candidate[], kind: "exact" | "fuzzy"): ResolvedAnchor | null {
   if (candidates.length === 0) return null;
   const top = Math.max(...candidates.map((c) => c.evidence));
   const equals = candidates.filter((c) => c.evidence >= top - EVIDENCE_MARGIN).sort((x, y) => y.position - x.position);
   const [best, second] = equals;
   const tied = second !== undefined && best.position - second.position < POSITION_MARGIN;
   const status: AnchorStatus = !tied && best.confident ? "moved" : "needs_review";
-  const score = 0.8 * best.evidence + 0.2 * best.position;
+  const strength = 0.8 * best.evidence + 0.2 * best.position;
+  const score = kind === "exact" ? 0.5 + 0.5 * strength : Math.min(0.499, 0.5 * strength);
   return { start: best.start, end: best.end, status, score: Math.round(score * 1000) / 1000 };
 }

@@ -57,14 +57,86 @@ describe("reanchorAll: the tricky cases", () => {
     expect(out.anchor.start).toBe(anchorOf(newText, s, 0).start);
   });
 
-  it("follows a typo fix inside the quote and updates the quote", () => {
+  it("follows a typo fix inside the quote, proposes the new quote and asks a reviewer (a changed word)", () => {
     const oldText = paragraphs(FILLER[0]!, "Kratom reduces withdrawl symptoms in most users, the author claims.", FILLER[1]!);
     const anchor = anchorOf(oldText, "Kratom reduces withdrawl symptoms in most users");
     const newText = paragraphs(FILLER[0]!, "Kratom reduces withdrawal symptoms in most users, the author claims.", FILLER[1]!);
     const out = one(oldText, newText, anchor);
-    expect(out.status).toBe("moved");
+    expect(out).toMatchObject({ status: "needs_review", wordsChanged: true });
     expect(out.anchor.exact).toBe("Kratom reduces withdrawal symptoms in most users");
     expect(quoted(newText, out.anchor)).toBe(out.anchor.exact);
+    expect(out.wordDiff).toEqual([
+      { kind: "same", text: "Kratom reduces " },
+      { kind: "removed", text: "withdrawl " },
+      { kind: "added", text: "withdrawal " },
+      { kind: "same", text: "symptoms in most users" },
+    ]);
+  });
+
+  it("moves a quote silently when only case, spacing or punctuation changed", () => {
+    const oldText = paragraphs(FILLER[0]!, "Kratom, a tropical tree, reduces withdrawal symptoms in most users.", FILLER[1]!);
+    const anchor = anchorOf(oldText, "Kratom, a tropical tree, reduces withdrawal symptoms in most users.");
+    const newText = paragraphs(FILLER[0]!, "Kratom - a Tropical tree - reduces withdrawal symptoms in most users!", FILLER[1]!);
+    const out = one(oldText, newText, anchor);
+    expect(out).toMatchObject({ status: "moved", wordsChanged: false, wordDiff: null });
+    expect(out.anchor.exact).toBe("Kratom - a Tropical tree - reduces withdrawal symptoms in most users!");
+  });
+
+  it.each([
+    ["negation", "Kratom is safe for most adults, the study found.", "Kratom is not safe for most adults, the study found."],
+    ["antonym", "Kratom is safe for most adults, the study found.", "Kratom is unsafe for most adults, the study found."],
+    ["quantifier", "Kratom is safe for most adults, the study found.", "Kratom is safe for few adults, the study found."],
+    ["modal", "Kratom can ease pain in most adults, the study found.", "Kratom could ease pain in most adults, the study found."],
+  ])("never accepts a %s silently: needs_review at the edited sentence, with a word diff", (_kind, before, after) => {
+    const oldText = paragraphs(FILLER[0]!, before, FILLER[1]!);
+    const newText = paragraphs(FILLER[0]!, after, FILLER[1]!);
+    const out = one(oldText, newText, anchorOf(oldText, before));
+    expect(out).toMatchObject({ status: "needs_review", wordsChanged: true });
+    expect(out.anchor.exact).toBe(after);
+    expect(out.wordDiff!.filter((p) => p.kind !== "removed").map((p) => p.text).join("")).toBe(after);
+    expect(out.wordDiff!.some((p) => p.kind !== "same")).toBe(true);
+  });
+
+  const toc = (quote: string) => `In this article: ${quote}`;
+  const claimText = "Kratom has been approved by the FDA for treating opioid withdrawal.";
+
+  it("keeps an edited claim in its own sentence instead of jumping to a copy in the table of contents", () => {
+    const oldText = paragraphs(toc(claimText), FILLER[0]!, FILLER[1]!, `${claimText} Experts disagree.`, FILLER[2]!);
+    const edited = "Kratom has not been approved by the FDA for treating opioid withdrawal.";
+    const newText = oldText.replace(`${claimText} Experts`, `${edited} Experts`);
+    const out = one(oldText, newText, anchorOf(oldText, claimText, 1));
+    expect(out).toMatchObject({ status: "needs_review", wordsChanged: true });
+    expect(out.anchor.start).toBe(anchorOf(newText, edited).start);
+    expect(out.anchor.exact).toBe(edited);
+  });
+
+  it("orphans a deleted claim rather than moving it to a copy that was already elsewhere", () => {
+    const oldText = paragraphs(toc(claimText), FILLER[0]!, FILLER[1]!, `${claimText} Experts disagree.`, FILLER[2]!);
+    const newText = oldText.replace(`${claimText} Experts`, "Experts");
+    const out = one(oldText, newText, anchorOf(oldText, claimText, 1));
+    expect(out.status).toBe("orphaned");
+  });
+
+  it("does not silently move a deleted claim into a summary box added in the same revision", () => {
+    const oldText = paragraphs(FILLER[0]!, FILLER[1]!, `${claimText} Experts disagree.`, FILLER[2]!, FILLER[3]!);
+    const newText = paragraphs(`Key point: ${claimText}`, FILLER[0]!, FILLER[1]!, "Experts disagree.", FILLER[2]!, FILLER[3]!);
+    const out = one(oldText, newText, anchorOf(oldText, claimText));
+    expect(["needs_review", "orphaned"]).toContain(out.status);
+  });
+
+  it("moves a sentence cut from one paragraph and pasted into another", () => {
+    const oldText = paragraphs(FILLER[0]!, `${claimText} Experts disagree.`, FILLER[1]!, FILLER[2]!, `${FILLER[3]!} More trials are planned.`);
+    const newText = paragraphs(FILLER[0]!, "Experts disagree.", FILLER[1]!, FILLER[2]!, `${FILLER[3]!} ${claimText} More trials are planned.`);
+    const out = one(oldText, newText, anchorOf(oldText, claimText));
+    expect(out).toMatchObject({ status: "moved", wordsChanged: false, wordDiff: null });
+    expect(out.anchor.start).toBe(anchorOf(newText, claimText).start);
+  });
+
+  it("never fuzzy-matches a short quote, and never accepts its edit silently", () => {
+    const oldText = paragraphs(FILLER[0]!, "The plan will cut costs, the minister said.", FILLER[1]!);
+    const newText = paragraphs(FILLER[0]!, "The plan will cut cost, the minister said.", FILLER[1]!);
+    const out = one(oldText, newText, anchorOf(oldText, "cut costs"));
+    expect(["needs_review", "orphaned"]).toContain(out.status);
   });
 
   it("sends a 20 % rewrite of the quote to needs_review, never moving it silently", () => {
@@ -82,7 +154,7 @@ describe("reanchorAll: the tricky cases", () => {
     const oldText = paragraphs(FILLER[0]!, quote, FILLER[1]!);
     const newText = paragraphs(FILLER[0]!, "About 6% of users develop a dependence on kratom.", FILLER[1]!);
     const out = one(oldText, newText, anchorOf(oldText, quote));
-    expect(out.status).toBe("needs_review");
+    expect(out).toMatchObject({ status: "needs_review", wordsChanged: true });
     expect(out.anchor.exact).toBe("About 6% of users develop a dependence on kratom.");
   });
 
@@ -179,6 +251,7 @@ describe("reanchorAll: property", () => {
         expect(out.anchor.start).toBe(expectedStart);
         expect(out.anchor.end).toBe(expectedStart + codePointLength(quote));
         expect(["anchored", "moved"]).toContain(out.status);
+        expect(out).toMatchObject({ wordsChanged: false, wordDiff: null });
       }),
       { numRuns: 300 },
     );
