@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import type { WorkspaceClaim } from "@/components/annotation/types";
-import { useUpdateStatement } from "@/app/(desk)/articles/[id]/_components/mutations";
+import { useUpdateClaim } from "@/app/(desk)/articles/[id]/_components/mutations";
 import { MAX_STATEMENT } from "@/components/annotation/claim-rules";
 import { ConflictDialog, type ConflictChoice } from "./conflict-dialog";
 
@@ -11,7 +11,7 @@ import { ConflictDialog, type ConflictChoice } from "./conflict-dialog";
  * version is not known yet.
  */
 export function StatementConflict({ articleId, claim, sentVersion, mine, onDone }: { articleId: string; claim: WorkspaceClaim; sentVersion: number; mine: string; onDone: () => void }) {
-  const update = useUpdateStatement(articleId);
+  const update = useUpdateClaim(articleId);
   const [error, setError] = useState<string | null>(null);
   const loaded = claim.version !== sentVersion;
 

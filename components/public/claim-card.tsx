@@ -1,5 +1,7 @@
 import type { PublicClaim as PublicClaimData } from "@/db/queries/public-fact-checks";
 import { formatDate } from "@/components/ui/format";
+import { describeClaimant } from "@/lib/claimant";
+import { httpUrlOrNull } from "@/lib/claimreview";
 import { CitationList } from "./citation-list";
 import { Markdown } from "@/components/ui/markdown";
 import { ShowInArticleButton } from "./claim-navigation";
@@ -14,8 +16,6 @@ export type ClaimCardProps = {
   /** 1-based position on the page ("Claim 2 of 4"). */
   number: number;
   total: number;
-  /** Who said it, for the quote's caption, e.g. "Sasha Bloom, Green Living Daily". */
-  attribution: string | null;
   /** The claim's own page (`/fact-checks/<slug>/claims/<id>`); omitted on that page itself. */
   permalink?: string;
 };
@@ -24,7 +24,9 @@ export type ClaimCardProps = {
 export const claimAnchorId = (claimId: string) => `claim-${claimId}`;
 
 /** One checked claim: verdict, what was said, why, the evidence, and who reviewed and approved it. */
-export function ClaimCard({ claim, number, total, attribution, permalink }: ClaimCardProps) {
+export function ClaimCard({ claim, number, total, permalink }: ClaimCardProps) {
+  const claimant = describeClaimant(claim);
+  const appearance = httpUrlOrNull(claim.appearanceUrl);
   const { verdict } = claim;
   const anchor = claimAnchorId(claim.id);
   const approvals = claim.reviews.filter((r) => r.decision === "approved");
@@ -54,7 +56,24 @@ export function ClaimCard({ claim, number, total, attribution, permalink }: Clai
           <p>“{claim.exact}”</p>
         </blockquote>
         <figcaption>
-          {attribution ? `${attribution}, in the article we checked` : "In the article we checked"}
+          {claimant ? (
+            <>
+              Claimed by <span data-testid="claimant">{claimant}</span>
+              {claim.appearanceDate ? `, ${formatDate(claim.appearanceDate)}` : ""}
+              {appearance ? (
+                <>
+                  {" "}
+                  (
+                  <a href={appearance} rel="nofollow noopener noreferrer">
+                    where it appeared
+                  </a>
+                  )
+                </>
+              ) : null}
+            </>
+          ) : (
+            "In the article we checked"
+          )}
           {permalink ? (
             <>
               {" · "}
@@ -111,7 +130,7 @@ function VerdictHistory({ history }: { history: PublicClaim["history"] }) {
       <ol className={extra.historyList}>
         {history.map((h, i) => (
           <li key={`${h.at.toISOString()}-${i}`}>
-            <time dateTime={h.at.toISOString()}>{formatDate(h.at)}</time>: {i === 0 && !h.note ? "first published as " : "changed to "}
+            <time dateTime={h.at.toISOString()}>{formatDate(h.at)}</time>: {i === 0 && !h.note ? "first published as " : h.ratingChanged ? "changed to " : "revised, still rated "}
             <VerdictBadge label={h.label} colour={h.colour} />
             {h.note ? <span className={extra.historyNote}> — {h.note}</span> : null}
           </li>

@@ -8,6 +8,7 @@ import { selectionToOffsets } from "@/components/annotation/selection";
 import { FormError } from "@/components/ui/form-error";
 import { describeAnchor, snapSelection, type AnchorStatus } from "@/lib/anchor";
 import { canonicalText, codePointLength, type Block } from "@/lib/text";
+import { quoteWordDiff, sameWords } from "@/lib/quote-words";
 import styles from "./snapshots.module.css";
 
 export type ReviewClaim = {
@@ -93,7 +94,7 @@ export function AnchorReview({ blocks, claims, previousNumber, canWrite }: { blo
                   </figure>
                   <figure>
                     <figcaption>{claim.anchorStatus === "needs_review" || claim.anchorStatus === "moved" ? "Now (proposed)" : "Now"}</figcaption>
-                    <blockquote>{claim.anchorStatus === "orphaned" ? <em>Not found in the new text.</em> : claim.exact}</blockquote>
+                    <blockquote>{claim.anchorStatus === "orphaned" ? <em>Not found in the new text.</em> : <QuoteChange before={claim.previousExact} after={claim.exact} />}</blockquote>
                   </figure>
                 </div>
               )}
@@ -141,5 +142,32 @@ export function AnchorReview({ blocks, claims, previousNumber, canWrite }: { blo
         <ArticleText blocks={blocks} ranges={ranges} />
       </div>
     </>
+  );
+}
+
+/**
+ * The new quote with the words that changed marked: a change of words is what
+ * sends a claim to review (and reopens its approval), so the reviewer sees it.
+ */
+function QuoteChange({ before, after }: { before: string; after: string }) {
+  if (sameWords(before, after)) return <>{after}</>;
+  return (
+    <span data-testid="quote-diff">
+      {quoteWordDiff(before, after).map((part, i) =>
+        part.kind === "same" ? (
+          <span key={i}>{part.text}</span>
+        ) : part.kind === "added" ? (
+          <ins key={i} className={styles.added}>
+            <span className="visually-hidden">added: </span>
+            {part.text}
+          </ins>
+        ) : (
+          <del key={i} className={styles.removed}>
+            <span className="visually-hidden">removed: </span>
+            {part.text}
+          </del>
+        ),
+      )}
+    </span>
   );
 }

@@ -1,10 +1,12 @@
 import "server-only";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { describeAnchor } from "@/lib/anchor";
+import { sameWords } from "@/lib/quote-words";
 import { AppError, staleVersion } from "@/lib/errors";
 import { canonicalText, codePointLength } from "@/lib/text";
 import { getDatabase } from "../client";
 import { recordAudit } from "./audit";
+import { reopenForChangedQuote } from "./claim-revisions";
 import type { Claim } from "./claims";
 
 type Tables = typeof import("../schema/pg");
@@ -94,8 +96,10 @@ export async function decideClaimAnchor(input: { claimId: string; version: numbe
       .where(and(eq(t.claims.id, before.id), eq(t.claims.version, input.version)))
       .returning();
     if (!after) throw staleVersion("claim");
+    if (decision.kind === "reattach" && !sameWords(before.exact, after.exact)) await reopenForChangedQuote(tx, before.id, input.userId);
     const pick = (c: Claim) => ({ versionId: c.versionId, exact: c.exact, start: c.start, end: c.end, anchorStatus: c.anchorStatus });
     await recordAudit(tx, { actorId: input.userId, action: `claim.anchor_${decision.kind}`, entityType: "claim", entityId: before.id, before: pick(before), after: pick(after) });
-    return after;
+    const [current] = await tx.select().from(t.claims).where(eq(t.claims.id, before.id));
+    return current!;
   });
 }

@@ -4,6 +4,7 @@ import { pickClaimant, type Claimant } from "@/lib/claimant";
 import { AppError, staleVersion } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { getDatabase, type Db } from "../client";
+import { refreshArticleStatus } from "./articles";
 import { recordAudit } from "./audit";
 import { recordPublishedRevision } from "./corrections";
 
@@ -179,4 +180,23 @@ async function confirmPublication(tx: Db, publication: Publication, check: Publi
   // The correction recorded next in this transaction reads the publication again: keep it current.
   Object.assign(publication, { summary, headlineRatingId, version: publication.version + 1 });
   await recordAudit(tx, { actorId: editorId, action: "publication.summary", entityType: "publication", entityId: publication.id, before, after: { summary, headlineRatingId } });
+}
+
+/** The correction readers get if the editor approves a claim re-opened by a change in the article's own words. */
+const QUOTE_CHANGED_NOTE = "The article changed the words we quote for this claim; we checked the claim against the new wording.";
+
+/**
+ * The words a claim quotes changed (a new version of the article, or the
+ * claim re-attached to other words): an approval given to the old words no
+ * longer holds. The approved claim gets a new revision, identical in content,
+ * that needs an editor's approval again; others are untouched (they await
+ * approval anyway). Called inside the transaction that changed the quote.
+ */
+export async function reopenForChangedQuote(tx: Db, claimId: string, userId: string): Promise<void> {
+  const { t } = await getDatabase();
+  const [claim] = await tx.select().from(t.claims).where(eq(t.claims.id, claimId));
+  if (!claim?.currentVerdictId || claim.status !== "approved") return;
+  const content = await revisionContent(tx, claim.currentVerdictId);
+  await insertRevision(tx, { claim, content, correctionNote: QUOTE_CHANGED_NOTE, authorId: userId, action: "verdict.reopen", errorKind: "claim" });
+  await refreshArticleStatus(tx, claim.articleId, userId);
 }

@@ -6,11 +6,12 @@
  */
 import { describe, expect, it } from "vitest";
 import { testDialects, useTestDatabase } from "@/lib/testing/databases";
-import { approveTestClaim, createTestArticle, createTestClaim, currentPublicationCheck, proposeTestVerdict, rejection } from "@/lib/testing/fixtures";
+import { SAMPLE_BLOCKS, approveTestClaim, createTestArticle, createTestClaim, currentPublicationCheck, proposeTestVerdict, rejection } from "@/lib/testing/fixtures";
 import { buildClaimReview } from "@/lib/claimreview";
 import { getClaimByIdOrThrow, updateClaim } from "./claims";
 import { getPublicFactCheck, listPublicVerdictSummaries } from "./public-fact-checks";
-import { publishArticle } from "./publications";
+import { publishArticle, unpublishArticle } from "./publications";
+import { addSnapshot } from "./snapshots";
 import { searchPublicFactChecks } from "./public-search";
 import { deleteRating, setRatingHidden } from "./ratings";
 import { reviewVerdict } from "./reviews";
@@ -162,6 +163,23 @@ describe.each(testDialects())("editorial integrity on %s", (dialect) => {
     expect(after.publication.summary).toBe("One claim holds up after a new trial.");
     expect(after.claims.find((c) => c.id === zinc.id)!.modifiedAt).toBeInstanceOf(Date);
     expect(after.claims.find((c) => c.id === vitamin.id)!.modifiedAt).toBeNull();
+  });
+
+  it("reopens an approved claim whose quoted words changed in a new version, and refuses to republish until it is reviewed", async () => {
+    const { reviewer, editor } = ctx.users;
+    const { zinc, vitamin, article, publication } = await published("Meaning change");
+    const negated = SAMPLE_BLOCKS.map((b) => ({ ...b, text: b.text.replace("zinc cures the flu", "zinc does not cure the flu") }));
+    const { summary } = await addSnapshot({ articleId: article.id, basedOnVersionId: article.currentVersionId!, blocks: negated, userId: reviewer.id, origin: "paste: test" });
+    expect(summary.needs_review).toBe(1);
+    const reopened = await fresh(zinc.id);
+    expect(reopened).toMatchObject({ anchorStatus: "needs_review", status: "verdict_proposed" });
+    expect(reopened.currentVerdictId).not.toBe(reopened.approvedVerdictId);
+    expect(await fresh(vitamin.id)).toMatchObject({ anchorStatus: "anchored", status: "approved" });
+    // Readers keep the published snapshot and revision.
+    expect((await page(publication.slug)).claims.find((c) => c.id === zinc.id)?.exact).toBe(ZINC);
+    const down = await unpublishArticle({ articleId: article.id, version: publication.version, editorId: editor.id });
+    expect((await rejection(() => publishArticle({ articleId: article.id, summary: "Again.", editorId: editor.id }))).code).toBe("invalid:publish");
+    expect(down.live).toBe(false);
   });
 
   it("refuses a hidden label as headline verdict and keeps a label that is some fact-check's headline", async () => {

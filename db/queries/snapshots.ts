@@ -9,6 +9,7 @@ import { getDatabase } from "../client";
 import { hashText, type Article, type ArticleVersion, type SnapshotSource } from "./articles";
 import { recordAudit } from "./audit";
 import { selectForUpdate } from "./row-locks";
+import { reopenForChangedQuote } from "./claim-revisions";
 
 export type ReanchorSummary = Record<AnchorStatus, number>;
 
@@ -110,6 +111,7 @@ export async function addSnapshot(
         .update(t.claims)
         .set({ ...after, updatedAt: now, version: claim.version + 1 })
         .where(eq(t.claims.id, claim.id));
+      if (outcome.wordsChanged) await reopenForChangedQuote(tx, claim.id, input.userId);
       await recordAudit(tx, {
         actorId: input.userId,
         action: "claim.reanchor",

@@ -319,11 +319,18 @@ export async function seedDemo(): Promise<SeedResult> {
   // --- 4. In review: open claims, one excluded, the spam line left alone ----
   const news = await importArticle(ARTICLES.news, reviewer);
   await addClaim(news, "Kratom contains alkaloids that interact with the opioid receptors in the brain.", "Kratom contains alkaloids that act on opioid receptors in the brain.");
-  await addClaim(
+  const nidaSays = await addClaim(
     news,
     "The National Institute on Drug Abuse (NIDA) states that kratom can produce side effects such as nausea, itching, sweating, and increased heart rate.",
     "NIDA says kratom can cause nausea, itching, sweating and a faster heart rate.",
   );
+  // The article reports what an agency says: the claim is the agency's, not the article author's.
+  await updateClaim({
+    id: nidaSays.id,
+    version: nidaSays.version,
+    claimant: { claimantName: NIDA.publisher, claimantKind: "organization", claimantRole: null, appearanceUrl: NIDA.url, appearanceDate: null },
+    userId: reviewer.id,
+  });
   await addClaim(news, "Long-term use of kratom may also lead to addiction, liver damage, and other health complications.", "Long-term kratom use can lead to addiction and liver damage.");
   const advice = await addClaim(
     news,

@@ -31,7 +31,7 @@ export const ACTIONS: Record<string, ActionEntry> = {
 
   "app/(desk)/articles/[id]/actions.ts#getWorkspaceAction": { access: "read:desk" },
   "app/(desk)/articles/[id]/actions.ts#createClaimAction": { access: "write:desk" },
-  "app/(desk)/articles/[id]/actions.ts#updateClaimStatementAction": { access: "write:desk" },
+  "app/(desk)/articles/[id]/actions.ts#updateClaimAction": { access: "write:desk" },
   "app/(desk)/articles/[id]/actions.ts#setClaimExclusionAction": { access: "write:desk" },
   "app/(desk)/articles/[id]/actions.ts#proposeVerdictAction": { access: "write:desk" },
 

@@ -5,6 +5,8 @@ import { createClaim, updateClaim } from "@/db/queries/claims";
 import { proposeVerdict } from "@/db/queries/verdicts";
 import { proposeVerdictSchema } from "@/components/verdicts/schema";
 import { MAX_STATEMENT } from "@/components/annotation/claim-rules";
+import { CLAIMANT_KINDS, MAX_CLAIMANT_NAME, MAX_CLAIMANT_ROLE } from "@/lib/claimant";
+import { httpUrlOrNull, isoDate } from "@/lib/claimreview";
 import { action } from "@/lib/server/action";
 import { serialize } from "./serialize";
 
@@ -38,12 +40,34 @@ export const createClaimAction = action(createClaimSchema, { permission: "write:
   return serialize(detail);
 });
 
-const updateStatementSchema = z.object({ claimId: id, version: z.int().min(1), statement });
+const optionalText = (max: number, message: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, message)
+    .transform((v) => v || null)
+    .nullish();
 
-/** Edits the plain restatement; a stale `version` is refused with "changed by someone else". */
-export const updateClaimStatementAction = action(updateStatementSchema, { permission: "write:desk" }, async (input, user) =>
-  serialize(await updateClaim({ id: input.claimId, version: input.version, statement: input.statement, userId: user.id })),
-);
+const correctionNote = optionalText(1000, "Keep the correction note to 1,000 characters or fewer.");
+
+const claimantSchema = z.object({
+  claimantName: optionalText(MAX_CLAIMANT_NAME, `Keep the name to ${MAX_CLAIMANT_NAME} characters or fewer.`),
+  claimantKind: z.enum(CLAIMANT_KINDS, "Choose a person or an organisation."),
+  claimantRole: optionalText(MAX_CLAIMANT_ROLE, `Keep the role to ${MAX_CLAIMANT_ROLE} characters or fewer.`),
+  appearanceUrl: optionalText(2000, "That web address is too long.").refine((v) => !v || httpUrlOrNull(v) !== null, "Give a full web address starting with https:// or http://."),
+  appearanceDate: optionalText(10, "Give the date as YYYY-MM-DD.").refine((v) => !v || isoDate(v) === v, "Give the date as YYYY-MM-DD."),
+});
+
+const updateClaimSchema = z.object({ claimId: id, version: z.int().min(1), statement: statement.optional(), claimant: claimantSchema.optional(), correctionNote });
+
+/**
+ * Edits the plain restatement and/or the claimant; a stale `version` is refused with "changed by someone else".
+ * Once the claim has a verdict the change is a new revision for an editor to approve (see updateClaim).
+ */
+export const updateClaimAction = action(updateClaimSchema, { permission: "write:desk" }, async (input, user) => {
+  const claimant = input.claimant && { ...input.claimant, claimantName: input.claimant.claimantName ?? null, claimantRole: input.claimant.claimantRole ?? null, appearanceUrl: input.claimant.appearanceUrl ?? null, appearanceDate: input.claimant.appearanceDate ?? null };
+  return serialize(await updateClaim({ id: input.claimId, version: input.version, statement: input.statement, claimant, correctionNote: input.correctionNote, userId: user.id }));
+});
 
 const exclusionSchema = z.discriminatedUnion("excluded", [
   z.object({
@@ -51,17 +75,19 @@ const exclusionSchema = z.discriminatedUnion("excluded", [
     version: z.int().min(1),
     excluded: z.literal(true),
     reason: z.string().trim().min(1, "Say why this claim is not fact-checkable.").max(500, "Keep the reason to 500 characters or fewer."),
+    correctionNote,
   }),
-  z.object({ claimId: id, version: z.int().min(1), excluded: z.literal(false) }),
+  z.object({ claimId: id, version: z.int().min(1), excluded: z.literal(false), correctionNote }),
 ]);
 
-/** Excludes a claim (not fact-checkable) with a reason, or includes it again. */
+/** Excludes a claim (not fact-checkable) with a reason, or includes it again; on a published fact-check, through an approved revision. */
 export const setClaimExclusionAction = action(exclusionSchema, { permission: "write:desk" }, async (input, user) =>
   serialize(
     await updateClaim({
       id: input.claimId,
       version: input.version,
       excluded: input.excluded ? { reason: input.reason } : null,
+      correctionNote: input.correctionNote,
       userId: user.id,
     }),
   ),

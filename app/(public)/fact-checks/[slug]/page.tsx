@@ -67,7 +67,6 @@ export default async function FactCheckPage({ params }: Props) {
   const reviewers = unique(claims.map((c) => c.verdict.authorName));
   const editors = unique(claims.flatMap((c) => c.reviews.filter((r) => r.decision === "approved").map((r) => r.editorName)));
   const updated = wasUpdated(factCheck);
-  const attribution = [article.author, article.publisher].filter(Boolean).join(", ") || null;
   const claimReviews = claims.map((c) => claimReviewFor(factCheck, c));
   const claimPath = (id: string) => `/fact-checks/${publication.slug}/claims/${id}`;
 
@@ -149,7 +148,7 @@ export default async function FactCheckPage({ params }: Props) {
               {claims.length === 1 ? "The claim and our verdict" : `The ${claims.length} claims and our verdicts`}
             </h2>
             {claims.map((c, i) => (
-              <ClaimCard key={c.id} claim={c} number={i + 1} total={claims.length} attribution={attribution} permalink={claimPath(c.id)} />
+              <ClaimCard key={c.id} claim={c} number={i + 1} total={claims.length} permalink={claimPath(c.id)} />
             ))}
           </section>
           <div className={styles.textColumn}>

@@ -41,6 +41,8 @@ export function factCheckJson(base: string, f: PublicFactCheck) {
       id: c.id,
       url: claimPermalink(base, publication.slug, c.id),
       statement: c.statement,
+      claimant: { name: c.claimantName, type: c.claimantKind, role: c.claimantRole, appearanceUrl: c.appearanceUrl, appearanceDate: c.appearanceDate },
+      dateModified: c.modifiedAt?.toISOString() ?? null,
       quote: c.exact,
       verdict: rating(c.verdict.rating),
       rationale: c.verdict.rationale,

@@ -1,88 +1,15 @@
 "use client";
-import { useId, useState, type FormEvent, type ReactNode } from "react";
-import { MAX_STATEMENT } from "@/components/annotation/claim-rules";
+import { useId, useState, type FormEvent } from "react";
 import type { WorkspaceClaim } from "@/components/annotation/types";
 import { FormError } from "@/components/ui/form-error";
 import { formatDateTime } from "@/components/ui/format";
-import { StatementConflict } from "@/components/desk/statement-conflict";
-import { ActionFailure, useSetExclusion, useUpdateStatement } from "./mutations";
+import { useSetExclusion } from "./mutations";
 import { useToast } from "./toast";
 import styles from "./workspace.module.css";
 
-/** Parts of the claim panel (claim-panel.tsx): restatement, review history, exclusion. */
+/** Parts of the claim panel (claim-panel.tsx): review history and exclusion. */
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : "Something went wrong. Try again.");
-
-export function StatementEditor({ articleId, claim, canWrite, children }: { articleId: string; claim: WorkspaceClaim; canWrite: boolean; children?: ReactNode }) {
-  const id = useId();
-  const update = useUpdateStatement(articleId);
-  const [editing, setEditing] = useState(false);
-  const [value, setValue] = useState(claim.statement);
-  // The claim as it was when editing began: saving against its version means a colleague's change
-  // that arrives meanwhile (live updates) makes the save fail with a conflict, never overwrite it.
-  const [base, setBase] = useState(claim);
-  const [conflict, setConflict] = useState<{ mine: string; sentVersion: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const save = (event: FormEvent) => {
-    event.preventDefault();
-    const statement = value.trim();
-    if (!statement) return setError("Write the claim in plain words.");
-    if (statement === claim.statement) return setEditing(false);
-    setError(null);
-    setEditing(false);
-    // mutateAsync (not mutate + callbacks): its promise settles even if this panel closed meanwhile.
-    update.mutateAsync({ claim: base, statement }).catch((e: unknown) => {
-      if (e instanceof ActionFailure && e.code.startsWith("conflict:")) return setConflict({ mine: statement, sentVersion: base.version });
-      setError(messageOf(e));
-      setValue(statement);
-      setEditing(true);
-    });
-  };
-
-  if (!editing) {
-    return (
-      <div className={styles.panelActions}>
-        {canWrite && (
-          <button
-            type="button"
-            className="button ghost small"
-            onClick={() => {
-              setValue(claim.statement);
-              setBase(claim);
-              setEditing(true);
-            }}
-          >
-            Edit statement
-          </button>
-        )}
-        {children}
-        <FormError message={error} />
-        {conflict && <StatementConflict articleId={articleId} claim={claim} sentVersion={conflict.sentVersion} mine={conflict.mine} onDone={() => setConflict(null)} />}
-      </div>
-    );
-  }
-  return (
-    <form className={styles.statementBlock} onSubmit={save} noValidate>
-      <div className="field">
-        <label htmlFor={`${id}-input`}>Statement</label>
-        <input id={`${id}-input`} type="text" autoFocus maxLength={MAX_STATEMENT} value={value} onChange={(e) => setValue(e.target.value)} />
-        <p className="small muted" style={{ margin: "0.25rem 0 0" }}>
-          {value.length}/{MAX_STATEMENT} characters
-        </p>
-      </div>
-      <FormError message={error} />
-      <div className="row">
-        <button type="submit" className="button small">
-          Save statement
-        </button>
-        <button type="button" className="button secondary small" onClick={() => setEditing(false)}>
-          Cancel
-        </button>
-      </div>
-    </form>
-  );
-}
 
 export function ReviewHistory({ claim }: { claim: WorkspaceClaim }) {
   if (!claim.verdict) return null;
@@ -113,22 +40,28 @@ export function ReviewHistory({ claim }: { claim: WorkspaceClaim }) {
   );
 }
 
+/** A claim readers can see right now leaves the public page only through an approved revision with a correction note. */
+const onPublicPage = (claim: WorkspaceClaim) => Boolean(claim.publishedVerdictId) && claim.status !== "excluded";
+
 export function ExcludeControl({ articleId, claim }: { articleId: string; claim: WorkspaceClaim }) {
   const id = useId();
   const toast = useToast();
   const exclusion = useSetExclusion(articleId);
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
+  const [note, setNote] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const reviewed = onPublicPage(claim);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!reason.trim()) return setError("Say why this claim is not fact-checkable.");
+    if (reviewed && !note.trim()) return setError("Write a correction note: readers will see it once an editor approves the removal.");
     setError(null);
-    exclusion.mutateAsync({ claim, reason: reason.trim() }).then(
+    exclusion.mutateAsync({ claim, reason: reason.trim(), correctionNote: reviewed ? note.trim() : null }).then(
       () => {
         setOpen(false);
-        toast("Claim excluded from the fact-check.");
+        toast(reviewed ? "Removal submitted: the claim stays on the public page until an editor approves it." : "Claim excluded from the fact-check.");
       },
       (e: unknown) => setError(messageOf(e)),
     );
@@ -158,10 +91,19 @@ export function ExcludeControl({ articleId, claim }: { articleId: string; claim:
           aria-invalid={error ? true : undefined}
         />
       </div>
+      {reviewed && (
+        <div className="field">
+          <label htmlFor={`${id}-note`}>Correction note for readers (required)</label>
+          <textarea id={`${id}-note`} rows={2} maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} aria-describedby={`${id}-public`} />
+          <p id={`${id}-public`} className="small muted">
+            This claim is on the published fact-check. It stays there until an editor other than you approves its removal.
+          </p>
+        </div>
+      )}
       <FormError message={error} />
       <div className="row">
         <button type="submit" className="button danger small" disabled={exclusion.isPending}>
-          Exclude
+          {reviewed ? "Submit removal for approval" : "Exclude"}
         </button>
         <button type="button" className="button secondary small" onClick={() => setOpen(false)}>
           Cancel
@@ -171,26 +113,59 @@ export function ExcludeControl({ articleId, claim }: { articleId: string; claim:
   );
 }
 
-export function ExclusionNotice({ articleId, claim, canWrite }: { articleId: string; claim: WorkspaceClaim; canWrite: boolean }) {
+export function ExclusionNotice({ articleId, claim, canWrite, published }: { articleId: string; claim: WorkspaceClaim; canWrite: boolean; published: boolean }) {
+  const id = useId();
   const toast = useToast();
   const exclusion = useSetExclusion(articleId);
+  const [asking, setAsking] = useState(false);
+  const [note, setNote] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const include = () =>
-    exclusion.mutateAsync({ claim, reason: null }).then(
-      () => toast("Claim included in the fact-check again."),
+  // After publication a claim with a verdict comes back only through an approved revision.
+  const reviewed = published && Boolean(claim.verdict);
+  const include = (event?: FormEvent) => {
+    event?.preventDefault();
+    if (reviewed && !note.trim()) return setError("Write a correction note: readers will see it once an editor approves the claim's return.");
+    exclusion.mutateAsync({ claim, reason: null, correctionNote: reviewed ? note.trim() : null }).then(
+      () => toast(reviewed ? "Submitted for approval: the claim returns to the public page once an editor approves it." : "Claim included in the fact-check again."),
       (e: unknown) => setError(messageOf(e)),
     );
+  };
   return (
     <section className={`alert info ${styles.excluded}`} aria-label="Excluded">
       <p style={{ margin: 0 }}>
         <strong>Excluded from the fact-check.</strong> {claim.exclusionReason}
       </p>
-      <FormError message={error} />
-      {canWrite && (
-        <button type="button" className="button secondary small" onClick={include} disabled={exclusion.isPending}>
-          Include again
-        </button>
+      {canWrite && reviewed && asking ? (
+        <form onSubmit={include} noValidate>
+          <div className="field">
+            <label htmlFor={`${id}-note`}>Correction note for readers (required)</label>
+            <textarea id={`${id}-note`} rows={2} maxLength={1000} autoFocus value={note} onChange={(e) => setNote(e.target.value)} />
+          </div>
+          <FormError message={error} />
+          <button type="submit" className="button secondary small" disabled={exclusion.isPending}>
+            Submit for approval
+          </button>
+        </form>
+      ) : (
+        <>
+          <FormError message={error} />
+          {canWrite && (
+            <button type="button" className="button secondary small" onClick={() => (reviewed ? setAsking(true) : include())} disabled={exclusion.isPending}>
+              Include again
+            </button>
+          )}
+        </>
       )}
     </section>
+  );
+}
+
+/** A revision that removes the claim from the public page is waiting for an editor. */
+export function PendingWithdrawal({ claim }: { claim: WorkspaceClaim }) {
+  if (!claim.verdict?.withdrawnReason || claim.status === "excluded") return null;
+  return (
+    <p className="alert warn small" data-testid="pending-withdrawal">
+      <strong>Removal awaiting approval.</strong> {claim.verdict.withdrawnReason} Readers keep seeing this claim until an editor approves the removal.
+    </p>
   );
 }

@@ -9,7 +9,8 @@ import type { ProposeVerdictInput } from "@/components/verdicts/schema";
 import { ClaimCollaboration } from "@/components/desk/claim-collaboration";
 import { useVerdictConflict } from "@/components/desk/verdict-conflict";
 import { ActionFailure, useProposeVerdict, useReloadWorkspace } from "./mutations";
-import { ExcludeControl, ExclusionNotice, ReviewHistory, StatementEditor } from "./claim-panel-parts";
+import { ExcludeControl, ExclusionNotice, PendingWithdrawal, ReviewHistory } from "./claim-panel-parts";
+import { ClaimWording } from "./claim-wording";
 import { ClaimMatches } from "./claim-matches";
 import { QUOTE_EXCERPT, panelId } from "./claim-list";
 import { useToast } from "./toast";
@@ -73,11 +74,13 @@ export function ClaimPanel({ articleId, claim, number, ratings, canWrite, publis
         </p>
       )}
 
-      <StatementEditor articleId={articleId} claim={claim} canWrite={canWrite && !claim.pending}>
+      <PendingWithdrawal claim={claim} />
+
+      <ClaimWording articleId={articleId} claim={claim} canWrite={canWrite && !claim.pending} published={Boolean(published)}>
         <button type="button" className="button ghost small" onClick={onShowInText}>
           Show in text
         </button>
-      </StatementEditor>
+      </ClaimWording>
 
       {excerpt(claim.exact, QUOTE_EXCERPT) !== claim.exact && (
         <blockquote className={styles.panelQuote} aria-label="Full quote">
@@ -86,7 +89,7 @@ export function ClaimPanel({ articleId, claim, number, ratings, canWrite, publis
       )}
 
       {claim.status === "excluded" ? (
-        <ExclusionNotice articleId={articleId} claim={claim} canWrite={canWrite} />
+        <ExclusionNotice articleId={articleId} claim={claim} canWrite={canWrite} published={Boolean(published)} />
       ) : (
         <>
           {claim.verdict && (

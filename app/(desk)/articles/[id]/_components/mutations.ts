@@ -14,13 +14,14 @@ import {
 import type { WorkspaceClaim, WorkspaceData } from "@/components/annotation/types";
 import type { ProposeVerdictInput } from "@/components/verdicts/schema";
 import type { TextAnchor } from "@/lib/anchor";
+import { pickClaimant, type Claimant } from "@/lib/claimant";
 import type { ActionResult } from "@/lib/server/action";
 import {
   createClaimAction,
   getWorkspaceAction,
   proposeVerdictAction,
   setClaimExclusionAction,
-  updateClaimStatementAction,
+  updateClaimAction,
 } from "../actions";
 
 /** A refused server action, carrying what the form needs to show. */
@@ -102,21 +103,24 @@ export function useCreateClaim(articleId: string) {
   });
 }
 
-/** Edits a claim's restatement; shown at once, restored if the server refuses (e.g. a stale version). */
-export function useUpdateStatement(articleId: string) {
+export type ClaimEdit = { claim: WorkspaceClaim; statement?: string; claimant?: Claimant; correctionNote?: string | null };
+
+/** Edits a claim's restatement and/or claimant; shown at once, restored if the server refuses (e.g. a stale version). */
+export function useUpdateClaim(articleId: string) {
   const queryClient = useQueryClient();
   const settle = useSettle(articleId);
   const key = workspaceKeys.detail(articleId);
   return useMutation({
     mutationKey: workspaceKeys.mutations(articleId),
-    mutationFn: (v: { claim: WorkspaceClaim; statement: string }) =>
-      unwrap(updateClaimStatementAction({ claimId: v.claim.id, version: v.claim.version, statement: v.statement })),
+    mutationFn: (v: ClaimEdit) =>
+      unwrap(updateClaimAction({ claimId: v.claim.id, version: v.claim.version, statement: v.statement, claimant: v.claimant, correctionNote: v.correctionNote })),
     onMutate: async (v) => {
       await queryClient.cancelQueries({ queryKey: key });
-      queryClient.setQueryData<WorkspaceData>(key, (data) => (data ? patchClaim(data, v.claim.id, { statement: v.statement.trim() }) : data));
+      const patch = { ...(v.statement !== undefined ? { statement: v.statement.trim() } : {}), ...(v.claimant ?? {}) };
+      queryClient.setQueryData<WorkspaceData>(key, (data) => (data ? patchClaim(data, v.claim.id, patch) : data));
     },
     onError: (_error, v) => {
-      queryClient.setQueryData<WorkspaceData>(key, (data) => (data ? patchClaim(data, v.claim.id, { statement: v.claim.statement }) : data));
+      queryClient.setQueryData<WorkspaceData>(key, (data) => (data ? patchClaim(data, v.claim.id, { statement: v.claim.statement, ...pickClaimant(v.claim) }) : data));
     },
     onSuccess: (updated, v) => {
       queryClient.setQueryData<WorkspaceData>(key, (data) => (data ? patchClaim(data, v.claim.id, { ...updated }) : data));
@@ -132,11 +136,11 @@ export function useSetExclusion(articleId: string) {
   const key = workspaceKeys.detail(articleId);
   return useMutation({
     mutationKey: workspaceKeys.mutations(articleId),
-    mutationFn: (v: { claim: WorkspaceClaim; reason: string | null }) =>
+    mutationFn: (v: { claim: WorkspaceClaim; reason: string | null; correctionNote?: string | null }) =>
       unwrap(
         v.reason === null
-          ? setClaimExclusionAction({ claimId: v.claim.id, version: v.claim.version, excluded: false })
-          : setClaimExclusionAction({ claimId: v.claim.id, version: v.claim.version, excluded: true, reason: v.reason }),
+          ? setClaimExclusionAction({ claimId: v.claim.id, version: v.claim.version, excluded: false, correctionNote: v.correctionNote })
+          : setClaimExclusionAction({ claimId: v.claim.id, version: v.claim.version, excluded: true, reason: v.reason, correctionNote: v.correctionNote }),
       ),
     onSuccess: (updated, v) => {
       queryClient.setQueryData<WorkspaceData>(key, (data) => (data ? patchClaim(data, v.claim.id, { ...updated }) : data));

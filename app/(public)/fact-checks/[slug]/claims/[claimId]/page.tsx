@@ -42,7 +42,6 @@ export default async function ClaimPermalinkPage({ params }: Props) {
   if (!found) notFound();
   const { claim, factCheck, number } = found;
   const { article, publication } = factCheck;
-  const attribution = [article.author, article.publisher].filter(Boolean).join(", ") || null;
   const corrections = factCheck.corrections.filter((c) => c.claimId === claim.id);
   return (
     <main id="main" className={extra.permalinkPage}>
@@ -52,7 +51,7 @@ export default async function ClaimPermalinkPage({ params }: Props) {
       <h1 className="visually-hidden">
         Claim {number}: {claim.statement}
       </h1>
-      <ClaimCard claim={claim} number={number} total={factCheck.claims.length} attribution={attribution} />
+      <ClaimCard claim={claim} number={number} total={factCheck.claims.length} />
       <SourceDetails article={article} headingId="source-heading" />
       {corrections.length ? <Corrections corrections={corrections} headingId="corrections-heading" /> : null}
       <RatingLegend ratings={factCheck.ratings} headingId="legend-heading" />
