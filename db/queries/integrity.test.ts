@@ -13,7 +13,7 @@ import { getPublicFactCheck, listPublicVerdictSummaries } from "./public-fact-ch
 import { publishArticle, unpublishArticle } from "./publications";
 import { addSnapshot } from "./snapshots";
 import { searchPublicFactChecks } from "./public-search";
-import { deleteRating, setRatingHidden } from "./ratings";
+import { deleteRating, setRatingHidden, updateRating } from "./ratings";
 import { reviewVerdict } from "./reviews";
 import { getSettingWithVersion, updateApprovalQuorum } from "./settings";
 
@@ -193,5 +193,10 @@ describe.each(testDialects())("editorial integrity on %s", (dialect) => {
     await publishArticle({ articleId: article.id, summary: "s", editorId: editor.id, headlineRatingId: hidden.id });
     const refused = await rejection(() => deleteRating({ id: hidden.id, version: hidden.version + 1, actorId: admin.id }));
     expect(refused.code).toBe("conflict:rating");
+    // Renaming a published verdict's label would change what readers are told; recolouring does not.
+    const inaccurate = ctx.rating("Inaccurate");
+    const renamed = await rejection(() => updateRating({ ...inaccurate, label: "Accurate enough", actorId: admin.id }));
+    expect(renamed.code).toBe("conflict:rating");
+    expect((await updateRating({ ...inaccurate, colour: "#a00000", actorId: admin.id })).colour).toBe("#a00000");
   });
 });

@@ -71,7 +71,12 @@ export async function createRating(input: RatingDefinition & { actorId: string }
   });
 }
 
-/** Edits a label; renaming or recolouring shows everywhere at once, published pages included. */
+/**
+ * Edits a label. Colour and description change everywhere at once. The name
+ * and the value are what a published verdict says: while a published claim
+ * or a headline uses the label they stay, so no verdict changes meaning
+ * without a correction (add a new label and hide this one instead).
+ */
 export async function updateRating(input: RatingDefinition & { id: string; version: number; actorId: string }): Promise<Rating> {
   checkDefinition(input);
   const database = await getDatabase();
@@ -80,6 +85,12 @@ export async function updateRating(input: RatingDefinition & { id: string; versi
     const [before] = await tx.select().from(t.ratings).where(eq(t.ratings.id, input.id));
     if (!before) throw new AppError("not_found:rating", "That label does not exist.");
     if (await labelTaken(tx, input.label, input.id)) throw duplicate(input.label);
+    if ((input.label !== before.label || input.value !== before.value) && (await publishedUses(tx, input.id)) > 0) {
+      throw new AppError(
+        "conflict:rating",
+        `“${before.label}” is a verdict on published fact-checks: renaming it or changing its value would change what those verdicts say without a correction. Add a new label and hide this one instead.`,
+      );
+    }
     const [after] = await tx
       .update(t.ratings)
       .set({ label: input.label, value: input.value, colour: input.colour, description: input.description, version: input.version + 1 })
@@ -159,4 +170,16 @@ export async function deleteRating(input: { id: string; version: number; actorId
     await tx.delete(t.ratings).where(eq(t.ratings.id, input.id));
     await recordAudit(tx, { actorId: input.actorId, action: "rating.delete", entityType: "rating", entityId: input.id, before });
   });
+}
+
+/** How many published claims (their public revision) and headline verdicts use a label. */
+async function publishedUses(tx: Db, ratingId: string): Promise<number> {
+  const { t } = await getDatabase();
+  const [claims] = await tx
+    .select({ n: count() })
+    .from(t.claims)
+    .innerJoin(t.verdicts, eq(t.verdicts.id, t.claims.publishedVerdictId))
+    .where(eq(t.verdicts.ratingId, ratingId));
+  const [headlines] = await tx.select({ n: count() }).from(t.publications).where(eq(t.publications.headlineRatingId, ratingId));
+  return Number(claims?.n ?? 0) + Number(headlines?.n ?? 0);
 }
