@@ -129,8 +129,10 @@ export async function updateClaim(input: {
       if (await isOnPublicPage(tx, before)) await revise(reason, "claim.withdraw");
       else await direct({ status: "excluded", exclusionReason: reason }, "claim.exclude");
     } else if (input.excluded === null) {
-      if (before.status !== "excluded") throw new AppError("conflict:claim", "This claim is not excluded.");
-      if (publication && before.currentVerdictId) await revise(null, "claim.reinclude");
+      // Also answers a removal still awaiting approval: the new revision keeps the claim on the page.
+      const removalPending = before.status !== "excluded" && (await pendingWithdrawal(tx, before)) !== null;
+      if (before.status !== "excluded" && !removalPending) throw new AppError("conflict:claim", "This claim is not excluded.");
+      if (removalPending || (publication && before.currentVerdictId)) await revise(null, "claim.reinclude");
       else await direct({ status: await statusOnReinclude(tx, before), exclusionReason: null }, "claim.include");
     } else if (statement !== before.statement || !sameClaimant(claimant, before)) {
       if (before.currentVerdictId && before.status !== "excluded") await revise(await pendingWithdrawal(tx, before), "claim.revise");

@@ -85,6 +85,16 @@ describe.each(testDialects())("editorial integrity on %s", (dialect) => {
     expect((await page(publication.slug)).claims.map((c) => c.id)).not.toContain(vitamin.id);
   });
 
+  it("lets a reviewer answer a removal still awaiting approval with a revision that keeps the claim", async () => {
+    const { reviewer } = ctx.users;
+    const { vitamin, publication } = await published("Removal withdrawn");
+    const pending = await updateClaim({ id: vitamin.id, version: (await fresh(vitamin.id)).version, excluded: { reason: "Duplicate" }, correctionNote: "Removed a duplicate.", userId: reviewer.id });
+    const kept = await updateClaim({ id: vitamin.id, version: pending.version, excluded: null, correctionNote: "On reflection the claim stays.", userId: reviewer.id });
+    expect(kept.currentVerdictId).not.toBe(pending.currentVerdictId);
+    expect(kept.status).toBe("verdict_proposed");
+    expect((await page(publication.slug)).claims.map((c) => c.id)).toContain(vitamin.id);
+  });
+
   it("approves through the full step when a lowered quorum is met, and never a revision an editor sent back", async () => {
     const { reviewer, editor, editor2, admin } = ctx.users;
     const quorum = await getSettingWithVersion("approvalQuorum");

@@ -160,12 +160,45 @@ export function ExclusionNotice({ articleId, claim, canWrite, published }: { art
   );
 }
 
-/** A revision that removes the claim from the public page is waiting for an editor. */
-export function PendingWithdrawal({ claim }: { claim: WorkspaceClaim }) {
+/** A revision that removes the claim from the public page is waiting for an editor; a reviewer can withdraw the request. */
+export function PendingWithdrawal({ articleId, claim, canWrite }: { articleId: string; claim: WorkspaceClaim; canWrite: boolean }) {
+  const id = useId();
+  const toast = useToast();
+  const exclusion = useSetExclusion(articleId);
+  const [asking, setAsking] = useState(false);
+  const [note, setNote] = useState("");
+  const [error, setError] = useState<string | null>(null);
   if (!claim.verdict?.withdrawnReason || claim.status === "excluded") return null;
+  const keep = (event: FormEvent) => {
+    event.preventDefault();
+    if (!note.trim()) return setError("Write a correction note: it explains the new revision to the editor and, once approved, to readers.");
+    exclusion.mutateAsync({ claim, reason: null, correctionNote: note.trim() }).then(
+      () => toast("Submitted: a revision that keeps the claim now awaits approval."),
+      (e: unknown) => setError(messageOf(e)),
+    );
+  };
   return (
-    <p className="alert warn small" data-testid="pending-withdrawal">
-      <strong>Removal awaiting approval.</strong> {claim.verdict.withdrawnReason} Readers keep seeing this claim until an editor approves the removal.
-    </p>
+    <div className="alert warn small" data-testid="pending-withdrawal">
+      <p style={{ margin: 0 }}>
+        <strong>Removal awaiting approval.</strong> {claim.verdict.withdrawnReason} Readers keep seeing this claim until an editor approves the removal.
+      </p>
+      {canWrite && !asking && (
+        <button type="button" className="button secondary small" onClick={() => setAsking(true)}>
+          Keep the claim instead
+        </button>
+      )}
+      {canWrite && asking && (
+        <form onSubmit={keep} noValidate>
+          <div className="field">
+            <label htmlFor={`${id}-note`}>Correction note (required)</label>
+            <textarea id={`${id}-note`} rows={2} maxLength={1000} autoFocus value={note} onChange={(e) => setNote(e.target.value)} />
+          </div>
+          <FormError message={error} />
+          <button type="submit" className="button secondary small" disabled={exclusion.isPending}>
+            Submit for approval
+          </button>
+        </form>
+      )}
+    </div>
   );
 }

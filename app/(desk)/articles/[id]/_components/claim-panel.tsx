@@ -74,7 +74,7 @@ export function ClaimPanel({ articleId, claim, number, ratings, canWrite, publis
         </p>
       )}
 
-      <PendingWithdrawal claim={claim} />
+      <PendingWithdrawal articleId={articleId} claim={claim} canWrite={canWrite} />
 
       <ClaimWording articleId={articleId} claim={claim} canWrite={canWrite && !claim.pending} published={Boolean(published)}>
         <button type="button" className="button ghost small" onClick={onShowInText}>
@@ -128,7 +128,7 @@ export function ClaimPanel({ articleId, claim, number, ratings, canWrite, publis
 
           <ClaimMatches articleId={articleId} claim={claim} canWrite={canWrite} />
 
-          {canWrite && !claim.pending && <ExcludeControl articleId={articleId} claim={claim} />}
+          {canWrite && !claim.pending && !claim.verdict?.withdrawnReason && <ExcludeControl articleId={articleId} claim={claim} />}
           {conflict.dialog}
         </>
       )}
