@@ -114,18 +114,15 @@ export function ExcludeControl({ articleId, claim }: { articleId: string; claim:
 }
 
 export function ExclusionNotice({ articleId, claim, canWrite, published }: { articleId: string; claim: WorkspaceClaim; canWrite: boolean; published: boolean }) {
-  const id = useId();
   const toast = useToast();
   const exclusion = useSetExclusion(articleId);
   const [asking, setAsking] = useState(false);
-  const [note, setNote] = useState("");
   const [error, setError] = useState<string | null>(null);
   // After publication a claim with a verdict comes back only through an approved revision.
   const reviewed = published && Boolean(claim.verdict);
-  const include = (event?: FormEvent) => {
-    event?.preventDefault();
-    if (reviewed && !note.trim()) return setError("Write a correction note: readers will see it once an editor approves the claim's return.");
-    exclusion.mutateAsync({ claim, reason: null, correctionNote: reviewed ? note.trim() : null }).then(
+  const include = (note: string | null) => {
+    if (reviewed && !note) return setError("Write a correction note: readers will see it once an editor approves the claim's return.");
+    exclusion.mutateAsync({ claim, reason: null, correctionNote: note }).then(
       () => toast(reviewed ? "Submitted for approval: the claim returns to the public page once an editor approves it." : "Claim included in the fact-check again."),
       (e: unknown) => setError(messageOf(e)),
     );
@@ -135,22 +132,13 @@ export function ExclusionNotice({ articleId, claim, canWrite, published }: { art
       <p style={{ margin: 0 }}>
         <strong>Excluded from the fact-check.</strong> {claim.exclusionReason}
       </p>
-      {canWrite && reviewed && asking ? (
-        <form onSubmit={include} noValidate>
-          <div className="field">
-            <label htmlFor={`${id}-note`}>Correction note for readers (required)</label>
-            <textarea id={`${id}-note`} rows={2} maxLength={1000} autoFocus value={note} onChange={(e) => setNote(e.target.value)} />
-          </div>
-          <FormError message={error} />
-          <button type="submit" className="button secondary small" disabled={exclusion.isPending}>
-            Submit for approval
-          </button>
-        </form>
+      {canWrite && asking ? (
+        <CorrectionNoteForm busy={exclusion.isPending} error={error} onSubmit={include} />
       ) : (
         <>
           <FormError message={error} />
           {canWrite && (
-            <button type="button" className="button secondary small" onClick={() => (reviewed ? setAsking(true) : include())} disabled={exclusion.isPending}>
+            <button type="button" className="button secondary small" onClick={() => (reviewed ? setAsking(true) : include(null))} disabled={exclusion.isPending}>
               Include again
             </button>
           )}
@@ -160,19 +148,16 @@ export function ExclusionNotice({ articleId, claim, canWrite, published }: { art
   );
 }
 
-/** A revision that removes the claim from the public page is waiting for an editor; a reviewer can withdraw the request. */
+/** A revision that removes the claim from the public page is waiting for an editor; a reviewer can answer it with one that keeps the claim. */
 export function PendingWithdrawal({ articleId, claim, canWrite }: { articleId: string; claim: WorkspaceClaim; canWrite: boolean }) {
-  const id = useId();
   const toast = useToast();
   const exclusion = useSetExclusion(articleId);
   const [asking, setAsking] = useState(false);
-  const [note, setNote] = useState("");
   const [error, setError] = useState<string | null>(null);
   if (!claim.verdict?.withdrawnReason || claim.status === "excluded") return null;
-  const keep = (event: FormEvent) => {
-    event.preventDefault();
-    if (!note.trim()) return setError("Write a correction note: it explains the new revision to the editor and, once approved, to readers.");
-    exclusion.mutateAsync({ claim, reason: null, correctionNote: note.trim() }).then(
+  const keep = (note: string) => {
+    if (!note) return setError("Write a correction note: it explains the new revision to the editor and, once approved, to readers.");
+    exclusion.mutateAsync({ claim, reason: null, correctionNote: note }).then(
       () => toast("Submitted: a revision that keeps the claim now awaits approval."),
       (e: unknown) => setError(messageOf(e)),
     );
@@ -187,18 +172,31 @@ export function PendingWithdrawal({ articleId, claim, canWrite }: { articleId: s
           Keep the claim instead
         </button>
       )}
-      {canWrite && asking && (
-        <form onSubmit={keep} noValidate>
-          <div className="field">
-            <label htmlFor={`${id}-note`}>Correction note (required)</label>
-            <textarea id={`${id}-note`} rows={2} maxLength={1000} autoFocus value={note} onChange={(e) => setNote(e.target.value)} />
-          </div>
-          <FormError message={error} />
-          <button type="submit" className="button secondary small" disabled={exclusion.isPending}>
-            Submit for approval
-          </button>
-        </form>
-      )}
+      {canWrite && asking && <CorrectionNoteForm busy={exclusion.isPending} error={error} onSubmit={keep} />}
     </div>
+  );
+}
+
+/** A correction note and a submit button: how a change to a published claim is proposed. */
+function CorrectionNoteForm({ busy, error, onSubmit }: { busy: boolean; error: string | null; onSubmit: (note: string) => void }) {
+  const id = useId();
+  const [note, setNote] = useState("");
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit(note.trim());
+      }}
+      noValidate
+    >
+      <div className="field">
+        <label htmlFor={`${id}-note`}>Correction note for readers (required)</label>
+        <textarea id={`${id}-note`} rows={2} maxLength={1000} autoFocus value={note} onChange={(e) => setNote(e.target.value)} />
+      </div>
+      <FormError message={error} />
+      <button type="submit" className="button secondary small" disabled={busy}>
+        Submit for approval
+      </button>
+    </form>
   );
 }
