@@ -94,8 +94,9 @@ export function AnchorReview({ blocks, claims, previousNumber, canWrite }: { blo
                   </figure>
                   <figure>
                     <figcaption>{claim.anchorStatus === "needs_review" || claim.anchorStatus === "moved" ? "Now (proposed)" : "Now"}</figcaption>
-                    <blockquote>{claim.anchorStatus === "orphaned" ? <em>Not found in the new text.</em> : <QuoteChange before={claim.previousExact} after={claim.exact} />}</blockquote>
+                    <blockquote>{claim.anchorStatus === "orphaned" ? <em>Not found in the new text.</em> : claim.exact}</blockquote>
                   </figure>
+                  {claim.anchorStatus !== "orphaned" && <QuoteChange before={claim.previousExact} after={claim.exact} />}
                 </div>
               )}
               {canWrite && open && (
@@ -150,9 +151,10 @@ export function AnchorReview({ blocks, claims, previousNumber, canWrite }: { blo
  * sends a claim to review (and reopens its approval), so the reviewer sees it.
  */
 function QuoteChange({ before, after }: { before: string; after: string }) {
-  if (sameWords(before, after)) return <>{after}</>;
+  if (sameWords(before, after)) return null;
   return (
-    <span data-testid="quote-diff">
+    <p className={styles.quoteDiff} data-testid="quote-diff">
+      <strong>The quoted words changed: </strong>
       {quoteWordDiff(before, after).map((part, i) =>
         part.kind === "same" ? (
           <span key={i}>{part.text}</span>
@@ -168,6 +170,6 @@ function QuoteChange({ before, after }: { before: string; after: string }) {
           </del>
         ),
       )}
-    </span>
+    </p>
   );
 }
