@@ -131,7 +131,8 @@ export async function approveRevision(
   const { t } = await getDatabase();
   const { claim, verdict, now } = input;
   const publication = await getPublicationOfArticle(tx, claim.articleId);
-  const corrects = Boolean(publication) && claim.publishedVerdictId !== verdict.id;
+  // Readers see the claim only where it sits on the published snapshot; a claim made on a newer one waits for a republish.
+  const corrects = Boolean(publication) && claim.publishedVerdictId !== verdict.id && (await onSnapshot(tx, claim, publication!.versionId));
   if (corrects && publication!.live) await confirmPublication(tx, publication!, input.publicationCheck, input.editorId, now);
   const status = verdict.withdrawnReason ? "excluded" : "approved";
   const [updated] = await tx
@@ -199,4 +200,16 @@ export async function reopenForChangedQuote(tx: Db, claimId: string, userId: str
   const content = await revisionContent(tx, claim.currentVerdictId);
   await insertRevision(tx, { claim, content, correctionNote: QUOTE_CHANGED_NOTE, authorId: userId, action: "verdict.reopen", errorKind: "claim" });
   await refreshArticleStatus(tx, claim.articleId, userId);
+}
+
+/** Whether the claim has a place on that snapshot: it sits there now, or sat there before a re-import moved it. */
+async function onSnapshot(tx: Db, claim: Claim, versionId: string): Promise<boolean> {
+  if (claim.versionId === versionId) return true;
+  const { t } = await getDatabase();
+  const [earlier] = await tx
+    .select({ id: t.claimAnchors.id })
+    .from(t.claimAnchors)
+    .where(and(eq(t.claimAnchors.claimId, claim.id), eq(t.claimAnchors.versionId, versionId)))
+    .limit(1);
+  return Boolean(earlier);
 }

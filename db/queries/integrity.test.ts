@@ -192,6 +192,19 @@ describe.each(testDialects())("editorial integrity on %s", (dialect) => {
     expect(down.live).toBe(false);
   });
 
+  it("records no correction for a claim made on a newer snapshot than the published one (readers cannot see it yet)", async () => {
+    const { reviewer, editor } = ctx.users;
+    const { article, publication } = await published("Newer snapshot");
+    const extended = [...SAMPLE_BLOCKS, { kind: "paragraph" as const, text: "Garlic prevents every cold, a new section says." }];
+    const { snapshot } = await addSnapshot({ articleId: article.id, basedOnVersionId: article.currentVersionId!, blocks: extended, userId: reviewer.id, origin: "paste: test" });
+    const garlic = await createTestClaim({ ...article, currentVersionId: snapshot.id }, "Garlic prevents every cold", reviewer.id);
+    const v = await proposeTestVerdict(garlic.id, ctx.rating("Inaccurate").id, reviewer.id, "No trial shows it.", "We checked a new section.");
+    await reviewVerdict({ verdictId: v.id, decision: "approved", comment: "", editorId: editor.id });
+    const after = await page(publication.slug);
+    expect(after.corrections).toEqual([]);
+    expect(after.claims.map((c) => c.id)).not.toContain(garlic.id);
+  });
+
   it("refuses a hidden label as headline verdict and keeps a label that is some fact-check's headline", async () => {
     const { reviewer, editor, admin } = ctx.users;
     const article = await createTestArticle(reviewer.id, { title: "Hidden headline" });
