@@ -68,7 +68,7 @@ test("edits and exclusions of published claims reach readers only after a second
   const submit = form.getByRole("button", { name: "Submit change for approval" });
   await submit.click();
   await expect(form.getByRole("alert")).toContainText("correction note");
-  await form.getByLabel(/Correction note/).fill(EDIT_NOTE);
+  await form.getByLabel("Correction note for readers (required)", { exact: true }).fill(EDIT_NOTE);
   await submit.click();
   await expect(article.claimEntry(NEW_STATEMENT).getByText("Verdict proposed", { exact: true })).toBeVisible();
 
@@ -76,7 +76,7 @@ test("edits and exclusions of published claims reach readers only after a second
   const second = await article.openClaim(NIDA_STATEMENT);
   await second.getByRole("button", { name: "Exclude claim" }).click();
   await second.getByLabel("Reason for excluding").fill("Repeats the agency's summary.");
-  await second.getByLabel(/Correction note/).fill(REMOVE_NOTE);
+  await second.getByLabel("Correction note for readers (required)", { exact: true }).fill(REMOVE_NOTE);
   await second.getByRole("button", { name: "Submit removal for approval" }).click();
   await expect(second.getByTestId("pending-withdrawal")).toBeVisible();
 
