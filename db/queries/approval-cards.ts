@@ -4,6 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { pickClaimant } from "@/lib/claimant";
 import type { ComparableRevision } from "@/lib/revision-diff";
 import { getDatabase } from "../client";
+import { approvalCorrects } from "./claim-revisions";
 
 /** One revision as the approvals page shows it: its reader-visible content plus who wrote it and the note readers will see. */
 export type ApprovalRevision = ComparableRevision & {
@@ -82,6 +83,7 @@ export async function listApprovalCards(): Promise<ApprovalCard[]> {
       publicationSummary: t.publications.summary,
       publicationHeadline: t.publications.headlineRatingId,
       publicationVersion: t.publications.version,
+      onPublishedSnapshot: sql<boolean | number>`(${t.claims.versionId} = ${t.publications.versionId} or exists (select 1 from claim_anchors a where a.claim_id = ${t.claims.id} and a.version_id = ${t.publications.versionId}))`,
     })
     .from(t.claims)
     .innerJoin(t.verdicts, eq(t.verdicts.id, t.claims.currentVerdictId))
@@ -104,8 +106,7 @@ export async function listApprovalCards(): Promise<ApprovalCard[]> {
       q.publicationSlug !== null
         ? { slug: q.publicationSlug, live: Boolean(q.publicationLive), summary: q.publicationSummary ?? "", headlineRatingId: q.publicationHeadline, version: Number(q.publicationVersion) }
         : null;
-    // The same rule as approveRevision: once a fact-check exists, approving anything but the published revision corrects it.
-    const correctsPublication = publication !== null && q.publishedId !== q.proposedId;
+    const correctsPublication = approvalCorrects({ hasPublication: publication !== null, publishedVerdictId: q.publishedId, verdictId: q.proposedId, onPublishedSnapshot: Boolean(q.onPublishedSnapshot) });
     const claimReviews = reviews.get(q.claimId) ?? [];
     const answers = before ? (claimReviews.filter((r) => r.verdictId === before.id && r.decision === "changes_requested").at(-1) ?? null) : null;
     return {

@@ -115,6 +115,17 @@ export async function revisionContent(tx: Db, verdictId: string): Promise<Revisi
   };
 }
 
+/**
+ * The rule for when approving a revision corrects a published fact-check
+ * (a dated public correction; on a live page, the summary is confirmed too):
+ * once the fact-check exists, approving anything but the revision readers
+ * see, for a claim readers can see on the published snapshot. A claim made
+ * on a newer snapshot waits for a republish.
+ */
+export function approvalCorrects(input: { hasPublication: boolean; publishedVerdictId: string | null; verdictId: string; onPublishedSnapshot: boolean }): boolean {
+  return input.hasPublication && input.publishedVerdictId !== input.verdictId && input.onPublishedSnapshot;
+}
+
 /** What an editor confirms when an approval corrects a live fact-check: the summary and headline verdict still fit (or are edited). */
 export type PublicationCheck = { summary: string; headlineRatingId: string | null; version: number };
 
@@ -131,8 +142,12 @@ export async function approveRevision(
   const { t } = await getDatabase();
   const { claim, verdict, now } = input;
   const publication = await getPublicationOfArticle(tx, claim.articleId);
-  // Readers see the claim only where it sits on the published snapshot; a claim made on a newer one waits for a republish.
-  const corrects = Boolean(publication) && claim.publishedVerdictId !== verdict.id && (await onSnapshot(tx, claim, publication!.versionId));
+  const corrects = approvalCorrects({
+    hasPublication: Boolean(publication),
+    publishedVerdictId: claim.publishedVerdictId,
+    verdictId: verdict.id,
+    onPublishedSnapshot: Boolean(publication) && (await onSnapshot(tx, claim, publication!.versionId)),
+  });
   if (corrects && publication!.live) await confirmPublication(tx, publication!, input.publicationCheck, input.editorId, now);
   const status = verdict.withdrawnReason ? "excluded" : "approved";
   const [updated] = await tx
