@@ -21,7 +21,7 @@ import type { LookupFunction } from "node:net";
 import zlib from "node:zlib";
 import { AppError } from "@/lib/errors";
 import { decodeBody } from "./charset";
-import { isIpLiteral, refusedAddressReason } from "./address-policy";
+import { checkAddress, isIpLiteral } from "./address-policy";
 import { isAllowedHost, type FetchPolicy } from "./fetch-policy";
 
 export type ResolvedAddress = { address: string; family: 4 | 6 };
@@ -74,14 +74,15 @@ export async function checkTarget(url: URL, policy: FetchPolicy, resolve: Resolv
     }
     if (addresses.length === 0) throw refuse("fetch-dns", `The address ${url.hostname} could not be found.`);
   }
-  if (!allowed) {
-    // Every answer must be public: a name that also resolves to an internal address is refused outright.
-    for (const a of addresses) {
-      const reason = refusedAddressReason(a.address);
-      if (reason) throw new AppError("forbidden:fetch-address", `${url.hostname} points to ${reason}, which cannot be imported from.`);
-    }
-  }
-  return addresses[0]!;
+  if (allowed) return addresses[0]!;
+  // Every answer must be public: a name that also resolves to an internal address is refused outright.
+  const checked = addresses.map((a) => {
+    const verdict = checkAddress(a.address);
+    if (!verdict.ok) throw new AppError("forbidden:fetch-address", `${url.hostname} points to ${verdict.reason}, which cannot be imported from.`);
+    return { address: verdict.address, family: verdict.family };
+  });
+  // Dial the spelling that was judged (a mapped ::ffff:a.b.c.d answer becomes a.b.c.d).
+  return checked[0]!;
 }
 
 /** Fetches `input` under `policy`; throws AppError with a message for the reviewer on any refusal or failure. */
