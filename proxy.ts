@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { MAX_ACTION_BODY_BYTES } from "@/lib/limits";
 import { buildCsp, newNonce } from "@/lib/security/csp";
-import { checkDeclaredSize, checkOrigin, refusalResponse } from "@/lib/security/request-guard";
+import { checkDeclaredSize, checkOrigin, mayRunAction, refusalResponse } from "@/lib/security/request-guard";
 import { cachedAnswer, isInternalRender, pageCacheKey, RENDER_HEADER, STATUS_HEADER } from "@/lib/page-cache/serve";
 
 /**
@@ -26,11 +26,14 @@ export async function proxy(request: NextRequest): Promise<NextResponse | Respon
   // no length and still meets Next's own limit: nothing is saved either way.)
   const oversized = checkDeclaredSize(request, MAX_ACTION_BODY_BYTES);
   if (oversized) return refusalResponse(oversized) as NextResponse;
-  if (request.headers.has("next-action")) {
-    // Next refuses a server action whose Origin does not match the host too, but as a 500; answering
-    // 403 first gives callers the same refusal route handlers give (lib/server/route.ts).
+  if (mayRunAction(request.method, request.nextUrl.pathname, request.headers)) {
+    // Next refuses a server action whose Origin does not match the host too, but as a 500, and not at all for a
+    // form posted without JavaScript and without Origin; answering 403 first gives every form of action call the
+    // same refusal route handlers give (lib/server/route.ts).
     const refusal = checkOrigin(request, [process.env.SITE_URL, process.env.AUTH_URL]);
     if (refusal) return refusalResponse(refusal) as NextResponse;
+  }
+  if (request.headers.has("next-action")) {
     // The answer is RSC data, not a document: no nonce needed, headers left untouched (but for the page cache's secret header).
     if (!request.headers.has(RENDER_HEADER)) return NextResponse.next();
     const stripped = new Headers(request.headers);

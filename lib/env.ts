@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustProxy } from "./security/client-ip";
 
 /**
  * Environment, read once and validated. Secrets never have defaults: the demo
@@ -18,15 +19,32 @@ const schema = z.object({
   /** Ports the URL import may fetch from: "80,443" by default. */
   IMPORT_ALLOW_PORTS: z.string().optional(),
   /**
-   * How many reverse proxies stand in front of the app and append to
-   * X-Forwarded-For ("0": none, the default; "1": one, e.g. nginx or a load
-   * balancer). Decides which address the login rate limit counts per IP.
+   * The reverse proxies in front of the app, whose X-Forwarded-For entries
+   * (and X-Forwarded-Host) are believed: unset or "0" for none (the app is
+   * reached directly: only the socket address counts), a number of hops
+   * ("1": one nginx or load balancer), or the proxies' addresses as
+   * comma-separated IPs/CIDRs ("10.0.0.0/8,fd00::/8"). See lib/security/client-ip.ts.
    */
-  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
-  /** Failed sign-ins allowed per account (email) in the window. */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const parsed = parseTrustProxy(value);
+      if (typeof parsed === "string") ctx.addIssue({ code: "custom", message: parsed });
+      return typeof parsed === "string" ? z.NEVER : parsed;
+    }),
+  /** Failed sign-ins allowed per account from one client address in the window; then that address waits for the account. */
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
-  /** Failed sign-ins allowed per client IP in the window. */
+  /** Failed sign-ins allowed per client address in the window, whatever the accounts. */
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
+  /**
+   * Failed sign-ins per account from all addresses together in the window
+   * before attempts on it are spaced out (a backstop against guessing from
+   * many addresses; never a lock): then each attempt waits 1 s, 2 s, 4 s …
+   * after the account's latest failure, up to LOGIN_ACCOUNT_MAX_DELAY_SECONDS.
+   */
+  LOGIN_ACCOUNT_SLOWDOWN_AFTER: z.coerce.number().int().min(1).default(50),
+  LOGIN_ACCOUNT_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().positive().default(15),
 });
 

@@ -3,7 +3,7 @@
  * `__Secure-` behind a TLS proxy), refusal of cross-site mutations (route
  * handlers and server actions) and of oversized bodies, with nothing saved.
  */
-import { HttpClient } from "../../lib/testing/http-client";
+import { HttpClient, readActionManifest } from "../../lib/testing/http-client";
 import { ACCOUNTS } from "../fixtures/accounts";
 import { expect, test } from "../fixtures/test";
 
@@ -104,4 +104,60 @@ test("a server action body over the 12 MB limit gets a 413 and saves nothing", a
   expect(response.status).toBe(413);
   expect(await response.text()).toContain("Nothing was saved.");
   expect(await (await reviewer.fetch("/articles")).text()).not.toContain(title);
+});
+
+test("a client-sent X-Forwarded-Host does not make a foreign Origin ours (no trusted proxy on these servers)", async ({ baseURL }, testInfo) => {
+  const forged = { origin: EVIL, "x-forwarded-host": new URL(EVIL).host };
+  const callback = await credentialsCallback(baseURL!, forged);
+  expect(callback.response.status).toBe(403);
+  expect(sessionCookie(callback.setCookies)).toBeUndefined();
+
+  const reviewer = await HttpClient.signIn(baseURL!, ACCOUNTS.reviewer.email, ACCOUNTS.reviewer.password);
+  const title = `Forwarded-host import ${testInfo.project.name}-${Date.now().toString(36)}`;
+  const refused = await reviewer.withHeaders(forged).actionResponse(SAVE_IMPORT, [articleInput(title)], "/articles/new");
+  expect(refused.status).toBe(403);
+  expect(await (await reviewer.fetch("/articles")).text()).not.toContain(title);
+});
+
+/**
+ * A form posted before hydration (or with JavaScript off) names its action in
+ * a body field, not in the Next-Action header: `$ACTION_ID_<id>` for a plain
+ * action, `$ACTION_REF_n` plus `$ACTION_n:0` for one bound by useActionState.
+ */
+function noScriptForm(actionId: string, kind: "id" | "ref"): FormData {
+  const form = new FormData();
+  if (kind === "id") form.set(`$ACTION_ID_${actionId}`, "");
+  else {
+    form.set("$ACTION_REF_1", "");
+    form.set("$ACTION_1:0", JSON.stringify({ id: actionId, bound: "$@1" }));
+    form.set("$ACTION_1:1", JSON.stringify([null]));
+  }
+  return form;
+}
+
+test("server action forms posted without JavaScript get the same 403 from another site, a null Origin or a cross-site fetch without Origin", async ({ baseURL }) => {
+  const actions = readActionManifest();
+  const signOut = actions.get("app/(auth)/actions.ts#signOutAction")!.id;
+  const login = actions.get("app/(auth)/actions.ts#loginAction")!.id;
+  const reviewer = await HttpClient.signIn(baseURL!, ACCOUNTS.reviewer.email, ACCOUNTS.reviewer.password);
+
+  const hostile: Record<string, string>[] = [{ origin: EVIL }, { origin: "null" }, { "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "same-site" }];
+  for (const headers of hostile) {
+    for (const [what, body] of [
+      ["multipart $ACTION_ID_", noScriptForm(signOut, "id")],
+      ["multipart $ACTION_REF_", noScriptForm(login, "ref")],
+      ["urlencoded $ACTION_ID_", new URLSearchParams({ [`$ACTION_ID_${signOut}`]: "" })],
+    ] as const) {
+      const response = await reviewer.fetch("/articles", { method: "POST", headers, body });
+      expect(response.status, `${what} with ${JSON.stringify(headers)}`).toBe(403);
+      expect(await response.json()).toMatchObject({ code: "forbidden:origin" });
+      expect(response.headers.getSetCookie().join("\n"), "the session cookie is not cleared").not.toMatch(/session-token=;|expires=Thu, 01 Jan 1970/i);
+    }
+  }
+  expect((await reviewer.fetch("/articles")).status, "still signed in").toBe(200);
+
+  // From our own page the same form signs out (a redirect to the login page that clears the session cookie).
+  const own = await reviewer.fetch("/articles", { method: "POST", headers: { origin: baseURL! }, body: noScriptForm(signOut, "id") });
+  expect(own.status).toBeLessThan(400);
+  expect(own.headers.getSetCookie().join("\n")).toMatch(/session-token=;/);
 });

@@ -1,42 +1,123 @@
 /**
- * Which address a request comes from, for the per-IP login limit.
+ * Which address a request comes from, for the sign-in limits.
  *
- * Next.js fills X-Forwarded-For with the socket address only when the
- * request does not already carry one, so a client talking to the app
- * directly can put anything there. Hence:
- * - TRUST_PROXY=N (N proxies in front, each appending to X-Forwarded-For):
- *   the N-th address from the right, the one our outermost proxy saw. The
- *   left-most ("first hop") entry is whatever the client claimed, so it is
- *   used only when the list is no longer than N (a proxy that overwrites).
- * - TRUST_PROXY=0 (default, app reached directly): X-Real-IP if a proxy set
- *   it, else the single address Next.js recorded from the socket. A client
- *   that forges these headers can pick its own IP key, which is why the
- *   per-account limit (which does not depend on the address) is the main
- *   defence; put the app behind a proxy and set TRUST_PROXY for a reliable
- *   per-IP limit.
+ * What the app can trust, under `next start` (Next 16):
+ * - Route handlers, server actions and proxy.ts never see the socket.
+ *   `NextRequest.ip` is gone (Next 15) and nothing else exposes it.
+ * - Next's server fills X-Forwarded-For from the socket's remote address
+ *   only when the request arrives without one
+ *   (`x-forwarded-for ??= socket.remoteAddress`, before proxy.ts runs),
+ *   and never appends to one that is there. So the header holds either
+ *   exactly the socket address (one entry) or whatever the client, or a
+ *   proxy in front, sent.
+ * - X-Real-IP is never set by Next: it is the client's word unless a
+ *   proxy we trust overwrites it, and even then it says nothing the
+ *   X-Forwarded-For walk does not. It is ignored.
+ *
+ * Hence, by TRUST_PROXY (parsed by `parseTrustProxy`):
+ * - unset / 0, the app reached directly: one entry is taken as the socket
+ *   address. Several entries, or one that is not an address, mean the
+ *   client sent the header itself and the socket address is lost: all such
+ *   requests share one key ("unverified"), so sending the header neither
+ *   escapes a limit nor fills another address's. A client that sends
+ *   exactly one forged address is indistinguishable from Next's own record
+ *   here: only code at the Node HTTP layer, running before Next, could drop
+ *   such a header, and the per-(account, address) keying means the most it
+ *   buys is the per-address budget of the address it names.
+ * - N hops: each of the N proxies appends the address it saw; the client is
+ *   the N-th entry from the right (the outermost proxy's record).
+ * - a list of CIDRs: walk X-Forwarded-For from the right, skipping entries
+ *   inside those ranges (our proxies); the first other one is the client.
  */
-export function clientIp(headers: Headers, trustedProxies: number): string {
-  const forwarded = (headers.get("x-forwarded-for") ?? "")
+import ipaddr from "ipaddr.js";
+
+export type TrustProxy = { kind: "none" } | { kind: "hops"; hops: number } | { kind: "cidrs"; ranges: [ipaddr.IPv4 | ipaddr.IPv6, number][] };
+
+/** The key of every request whose client address cannot be known (see above). */
+export const UNVERIFIED_ADDRESS = "unverified";
+
+/**
+ * "" or "0": no proxy; "2": two hops; "10.0.0.0/8, 192.168.1.7": the
+ * addresses of our proxies. Returns a message for anything else, so a typo
+ * stops the server instead of silently trusting everyone or no one.
+ */
+export function parseTrustProxy(value: string | undefined): TrustProxy | string {
+  const text = (value ?? "").trim();
+  if (text === "" || text === "0") return { kind: "none" };
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    return hops <= 10 ? { kind: "hops", hops } : "TRUST_PROXY takes at most 10 hops";
+  }
+  const ranges: [ipaddr.IPv4 | ipaddr.IPv6, number][] = [];
+  for (const part of text.split(",").map((s) => s.trim()).filter(Boolean)) {
+    const range = parseRange(part);
+    if (!range) return `TRUST_PROXY: "${part}" is neither a number of hops nor an IP address or CIDR range`;
+    ranges.push(range);
+  }
+  return ranges.length ? { kind: "cidrs", ranges } : { kind: "none" };
+}
+
+function parseRange(part: string): [ipaddr.IPv4 | ipaddr.IPv6, number] | null {
+  if (part.includes("/")) {
+    if (!ipaddr.isValidCIDR(part)) return null;
+    const [address, bits] = ipaddr.parseCIDR(part);
+    return address.kind() === "ipv6" && (address as ipaddr.IPv6).isIPv4MappedAddress() && bits >= 96 ? [(address as ipaddr.IPv6).toIPv4Address(), bits - 96] : [address, bits];
+  }
+  const address = parseAddress(part);
+  return address ? [address, address.kind() === "ipv4" ? 32 : 128] : null;
+}
+
+/**
+ * A literal address as proxies write it: dotted quad or IPv6, perhaps with
+ * a port ("1.2.3.4:5", "[::1]:5"); IPv4-mapped IPv6 becomes IPv4. Nothing
+ * looser (no "0x7f.1", no bare "1"): what a proxy writes is never that.
+ */
+function parseAddress(entry: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
+  const text = entry.trim().replace(/^\[([^\]]+)\](?::\d+)?$/, "$1").replace(/^(\d+\.\d+\.\d+\.\d+):\d+$/, "$1");
+  if (ipaddr.IPv4.isValidFourPartDecimal(text)) return ipaddr.IPv4.parse(text);
+  if (!ipaddr.IPv6.isValid(text)) return null;
+  const v6 = ipaddr.IPv6.parse(text);
+  return v6.isIPv4MappedAddress() ? v6.toIPv4Address() : v6;
+}
+
+const keyOf = (address: ipaddr.IPv4 | ipaddr.IPv6) => address.toString().slice(0, 64);
+
+/** The client's address as a key for the sign-in limits: an IP in its plain form, or UNVERIFIED_ADDRESS. */
+export function clientIp(headers: Headers, trust: TrustProxy): string {
+  const entries = (headers.get("x-forwarded-for") ?? "")
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
-  if (trustedProxies > 0 && forwarded.length) {
-    return normalize(forwarded[Math.max(0, forwarded.length - trustedProxies)]!);
+  if (trust.kind === "none") {
+    const socket = entries.length === 1 ? parseAddress(entries[0]!) : null;
+    return socket ? keyOf(socket) : UNVERIFIED_ADDRESS;
   }
-  const real = headers.get("x-real-ip")?.trim();
-  if (real) return normalize(real);
-  if (forwarded.length) return normalize(forwarded[forwarded.length - 1]!);
-  return "unknown";
+  const addresses = entries.map(parseAddress);
+  if (trust.kind === "hops") {
+    // Fewer entries than hops: a proxy overwrote the list, and the left-most is its client.
+    const client = addresses.length ? addresses[Math.max(0, addresses.length - trust.hops)] : null;
+    return client ? keyOf(client) : UNVERIFIED_ADDRESS;
+  }
+  for (let i = addresses.length - 1; i >= 0; i--) {
+    const address = addresses[i];
+    // Garbage where a trusted proxy should have written an address: nothing to the left of it can be believed.
+    if (!address) return UNVERIFIED_ADDRESS;
+    if (!trust.ranges.some((range) => address.kind() === range[0].kind() && address.match(range))) return keyOf(address);
+  }
+  // Every entry is one of our proxies (or there are none): the left-most is the best we know.
+  return addresses[0] ? keyOf(addresses[0]) : UNVERIFIED_ADDRESS;
 }
 
-/** IPv4-mapped IPv6 (::ffff:127.0.0.1) is the same client as 127.0.0.1; keys stay short. */
-function normalize(ip: string): string {
-  return ip.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, "$1").slice(0, 64);
-}
-
-/** "Too many failed sign-in attempts for this account. Try again in 14 minutes." */
-export function rateLimitMessage(scope: "account" | "ip", retryAt: Date, now = new Date()): string {
-  const minutes = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 60_000));
-  const who = scope === "account" ? "for this account" : "from your network";
-  return `Too many failed sign-in attempts ${who}. Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`;
+/**
+ * What the person is told. It describes the limit, never the account: the
+ * limits run the same for emails nobody has, so no message (and no timing:
+ * a refusal checks no password, known email or not) says whether one exists.
+ */
+export function rateLimitMessage(scope: "account_ip" | "ip" | "account", retryAt: Date, now = new Date()): string {
+  const seconds = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000));
+  const minutes = Math.ceil(seconds / 60);
+  const wait = seconds < 60 ? `${seconds} ${seconds === 1 ? "second" : "seconds"}` : `${minutes} ${minutes === 1 ? "minute" : "minutes"}`;
+  if (scope === "account") return `Many sign-in attempts for this account have failed recently, so attempts are being slowed down. Try again in ${wait}.`;
+  const who = scope === "account_ip" ? "for this account from your network" : "from your network";
+  return `Too many failed sign-in attempts ${who}. Try again in ${wait}.`;
 }

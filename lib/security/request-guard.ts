@@ -5,6 +5,8 @@
  * `Request`, so they are unit-tested without a server.
  */
 
+import { env } from "@/lib/env";
+
 export type Refusal = { status: 403 | 413; code: string; error: string };
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -18,25 +20,54 @@ function hostOf(url: string): string | null {
 }
 
 /**
+ * Whether a request may run a server action, so must pass `checkOrigin`
+ * before Next sees it. Next runs an action for any POST to a page path that
+ * names one: in the Next-Action header (JavaScript callers) or in a
+ * `$ACTION_ID_…`/`$ACTION_REF_…` field of a multipart or urlencoded body
+ * (forms posted before hydration, or with JavaScript off). The body cannot
+ * be read here without consuming it, so every mutation outside /api/ counts
+ * as one. /api/ paths are route handlers, which refuse cross-site requests
+ * themselves (lib/server/route.ts) and know their own exceptions (an
+ * identity provider's form_post callback); Next runs no action there.
+ */
+export function mayRunAction(method: string, pathname: string, headers: Headers): boolean {
+  if (headers.has("next-action")) return true;
+  if (SAFE_METHODS.has(method.toUpperCase())) return false;
+  return pathname !== "/api" && !pathname.startsWith("/api/");
+}
+
+/**
  * Cross-site request forgery guard for mutations. Browsers send `Origin` on
- * every cross-origin request and on every POST; it must name this host (as
- * the request itself, or a proxy in front of it, names it) or the configured
- * site URL. Without `Origin` (old browsers, curl, server-to-server callers),
- * a browser's `Sec-Fetch-Site: cross-site` still gives a forgery away; a
- * request with neither is not from a browser page, so it cannot carry a
- * victim's cookies by accident and is let through. Compared by host, like
- * Next's own server action check, so a TLS proxy that forgets
+ * every cross-origin request and on every POST; it must name this host or
+ * the configured site URL. X-Forwarded-Host names "this host" only when a
+ * trusted proxy is configured (TRUST_PROXY): otherwise the client wrote it
+ * and could make any Origin look like ours with it. Without `Origin` (old
+ * browsers, curl, server-to-server callers), a browser's Sec-Fetch-Site
+ * still gives a forgery away: anything but same-origin (or none, a
+ * user-typed navigation) is refused, so a sibling subdomain cannot post
+ * either. A request with neither is not from a browser page, so it cannot
+ * carry a victim's cookies by accident and is let through. Compared by
+ * host, like Next's own server action check, so a TLS proxy that forgets
  * X-Forwarded-Proto does not lock everyone out.
  */
-export function checkOrigin(request: Request, configuredOrigins: (string | undefined)[] = []): Refusal | null {
+export function checkOrigin(request: Request, configuredOrigins: (string | undefined)[] = [], trustForwardedHost = forwardedHostTrusted()): Refusal | null {
   if (SAFE_METHODS.has(request.method.toUpperCase())) return null;
   const origin = request.headers.get("origin");
   const refusal: Refusal = { status: 403, code: "forbidden:origin", error: "This request came from another site, so it was refused. Nothing was changed." };
-  if (origin === null) return request.headers.get("sec-fetch-site") === "cross-site" ? refusal : null;
+  if (origin === null) {
+    const site = request.headers.get("sec-fetch-site");
+    return site === null || site === "same-origin" || site === "none" ? null : refusal;
+  }
   const host = hostOf(origin);
-  if (!host) return refusal; // "null" (sandboxed frames, file: pages) and garbage
-  const own = [request.headers.get("x-forwarded-host"), request.headers.get("host"), ...configuredOrigins.map((o) => (o ? hostOf(o) : null))];
-  return own.some((h) => h && h.split(",")[0]!.trim().toLowerCase() === host) ? null : refusal;
+  if (!host) return refusal; // "null" (sandboxed frames, file: pages, some redirects) and garbage
+  const forwarded = trustForwardedHost ? request.headers.get("x-forwarded-host")?.split(",")[0]!.trim().toLowerCase() : null;
+  const own = [forwarded, request.headers.get("host")?.toLowerCase(), ...configuredOrigins.map((o) => (o ? hostOf(o) : null))];
+  return own.some((h) => h && h === host) ? null : refusal;
+}
+
+/** Read per call, not at module load: tests and the proxy bundle set the environment before the first request. */
+function forwardedHostTrusted(): boolean {
+  return env().TRUST_PROXY.kind !== "none";
 }
 
 export function tooLarge(maxBytes: number): Refusal {
