@@ -107,7 +107,7 @@ export function ClaimWording({ articleId, claim, canWrite, published, children }
         <legend>Who made the claim</legend>
         <label htmlFor={`${id}-name`}>Name</label>
         <input id={`${id}-name`} type="text" maxLength={MAX_CLAIMANT_NAME} value={claimant.claimantName ?? ""} onChange={(e) => set({ claimantName: e.target.value })} />
-        <div className="row">
+        <div className="row" style={{ gap: "1.25rem", margin: "0.35rem 0 0.6rem" }}>
           <label>
             <input type="radio" name={`${id}-kind`} checked={claimant.claimantKind === "person"} onChange={() => set({ claimantKind: "person" })} /> Person
           </label>
