@@ -24,3 +24,13 @@ export const MAX_ROUTE_BODY_BYTES = 1024 * 1024;
  * proxy.ts refuses a declared length over this with a 413 before the body is read.
  */
 export const MAX_ACTION_BODY_BYTES = 12 * 1024 * 1024;
+
+/**
+ * Claims one article may hold. A long report has a few hundred checkable
+ * sentences at most; past this the desk page and the export grow to many
+ * megabytes and stop being usable (10,000 claims made a 14 MB page).
+ */
+export const MAX_CLAIMS_PER_ARTICLE = 500;
+
+/** Check-worthy suggestions underlined at once, in text order; more would bury the text. */
+export const MAX_SUGGESTIONS_SHOWN = 150;

@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useMemo, useState } from "react";
 import { suggestCheckWorthy, type Suggestion } from "@/lib/check-worthy";
+import { MAX_SUGGESTIONS_SHOWN } from "@/lib/limits";
 import type { Block } from "@/lib/text";
 import { SUGGESTION_PREFIX } from "@/components/article/article-text";
 
@@ -37,6 +38,6 @@ export function useSuggestions(
     // Claims are sorted by start; a suggestion overlapping any claim is already being handled.
     const sorted = [...claims].sort((a, b) => a.start - b.start);
     const overlaps = (s: Suggestion) => sorted.some((c) => c.start < s.end && c.end > s.start);
-    return all.filter((s) => !gone.has(`${s.start}-${s.end}`) && !overlaps(s));
+    return all.filter((s) => !gone.has(`${s.start}-${s.end}`) && !overlaps(s)).slice(0, MAX_SUGGESTIONS_SHOWN);
   }, [all, claims, dismissed]);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MAX_CLAIMS_PER_ARTICLE } from "@/lib/limits";
 import { codePointLength } from "@/lib/text";
 import { testDialects, useTestDatabase } from "@/lib/testing/databases";
 import { auditCounts, createTestArticle, createTestClaim, rejection, SAMPLE_TEXT } from "@/lib/testing/fixtures";
@@ -152,5 +153,20 @@ describe.each(testDialects())("claims on %s", (dialect) => {
     expect((await getArticleByIdOrThrow({ id: article.id })).status).toBe("in_review");
     expect(await auditCounts({ entityType: "claim", entityId: claim.id })).toEqual({ "claim.create": 1, "claim.exclude": 1, "claim.include": 1 });
     expect(await auditCounts({ entityType: "article", entityId: article.id })).toEqual({ "article.create": 1, "article.status": 3 });
+  });
+
+  it("refuses a claim beyond the per-article limit with a plain message", async () => {
+    const { reviewer } = ctx.users;
+    const article = await createTestArticle(reviewer.id, { title: "At the limit" });
+    const first = await createTestClaim(article, ZINC, reviewer.id);
+    // Fill up to the limit directly: 500 saves through createClaim would only slow the suite.
+    const { db, t } = ctx.database;
+    const { id: _id, ...row } = first;
+    const copies = Array.from({ length: MAX_CLAIMS_PER_ARTICLE - 1 }, (_, i) => ({ ...row, id: `limit-${dialect}-${i}` }));
+    for (let i = 0; i < copies.length; i += 100) await db.insert(t.claims).values(copies.slice(i, i + 100));
+    const refused = await rejection(() => createTestClaim(article, ZINC, reviewer.id));
+    expect(refused.code).toBe("invalid:claim");
+    expect(refused.message).toContain(`${MAX_CLAIMS_PER_ARTICLE} claims`);
+    expect(await listClaimsForArticle({ articleId: article.id })).toHaveLength(MAX_CLAIMS_PER_ARTICLE);
   });
 });

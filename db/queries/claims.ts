@@ -1,8 +1,9 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, count, eq } from "drizzle-orm";
 import { describeAnchor } from "@/lib/anchor";
 import { AppError, staleVersion } from "@/lib/errors";
 import { newId } from "@/lib/ids";
+import { MAX_CLAIMS_PER_ARTICLE } from "@/lib/limits";
 import { canonicalText, codePointLength } from "@/lib/text";
 import { claimantFromArticle, pickClaimant, sameClaimant, type Claimant } from "@/lib/claimant";
 import type { ClaimStatus } from "@/lib/workflow";
@@ -10,7 +11,7 @@ import { getDatabase, type Db } from "../client";
 import { refreshArticleStatus } from "./articles";
 import { recordAudit } from "./audit";
 import { getPublicationOfArticle, insertRevision, revisionContent } from "./claim-revisions";
-import { selectClaimForUpdate } from "./row-locks";
+import { selectClaimForUpdate, selectForUpdate } from "./row-locks";
 
 type Tables = typeof import("../schema/pg");
 export type Claim = Tables["claims"]["$inferSelect"];
@@ -31,8 +32,13 @@ export async function createClaim(input: {
   const database = await getDatabase();
   const { t } = database;
   return database.transaction(async (tx) => {
-    const [article] = await tx.select().from(t.articles).where(eq(t.articles.id, input.articleId));
+    // Locked so that two saves at the limit cannot both pass the count below.
+    const article = await selectForUpdate(tx, t.articles, input.articleId);
     if (!article) throw new AppError("not_found:article", "That article does not exist.");
+    const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(t.claims).where(eq(t.claims.articleId, input.articleId));
+    if (Number(n) >= MAX_CLAIMS_PER_ARTICLE) {
+      throw new AppError("invalid:claim", `This article already has ${MAX_CLAIMS_PER_ARTICLE} claims, the most one fact-check can hold. Exclude or reuse existing claims, or split the article.`);
+    }
     if (article.currentVersionId !== input.versionId) {
       throw new AppError("conflict:article", "A newer version of this article was imported. Reload it and select the text again.");
     }
