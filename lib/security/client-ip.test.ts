@@ -13,7 +13,9 @@ describe("clientIp without a trusted proxy", () => {
   it("takes the single address Next.js recorded from the socket", () => {
     expect(clientIp(h({ "x-forwarded-for": "203.0.113.7" }), NONE)).toBe("203.0.113.7");
     expect(clientIp(h({ "x-forwarded-for": "::ffff:127.0.0.1" }), NONE)).toBe("127.0.0.1");
-    expect(clientIp(h({ "x-forwarded-for": "2001:DB8::1" }), NONE)).toBe("2001:db8::1");
+    // An IPv6 client picks any address in its /64: the /64 is the client.
+    expect(clientIp(h({ "x-forwarded-for": "2001:DB8::1" }), NONE)).toBe("2001:db8::/64");
+    expect(clientIp(h({ "x-forwarded-for": "2001:db8:0:0:ffff:1:2:3" }), NONE)).toBe("2001:db8::/64");
   });
 
   it("ignores X-Real-IP, which only the client can have written", () => {
@@ -36,7 +38,7 @@ describe("clientIp behind N trusted hops", () => {
     expect(clientIp(h({ "x-forwarded-for": "6.6.6.6, 203.0.113.7" }), trust("1"))).toBe("203.0.113.7");
     expect(clientIp(h({ "x-forwarded-for": "6.6.6.6, 203.0.113.7, 10.0.0.2" }), trust("2"))).toBe("203.0.113.7");
     expect(clientIp(h({ "x-forwarded-for": "203.0.113.7" }), trust("2"))).toBe("203.0.113.7");
-    expect(clientIp(h({ "x-forwarded-for": "[2001:db8::7]:4711" }), trust("1"))).toBe("2001:db8::7");
+    expect(clientIp(h({ "x-forwarded-for": "[2001:db8::7]:4711" }), trust("1"))).toBe("2001:db8::/64");
     expect(clientIp(h({ "x-forwarded-for": "203.0.113.7:4711" }), trust("1"))).toBe("203.0.113.7");
   });
 

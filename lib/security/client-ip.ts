@@ -18,16 +18,18 @@
  * - unset / 0, the app reached directly: one entry is taken as the socket
  *   address. Several entries, or one that is not an address, mean the
  *   client sent the header itself and the socket address is lost: all such
- *   requests share one key ("unverified"), so sending the header neither
- *   escapes a limit nor fills another address's. A client that sends
- *   exactly one forged address is indistinguishable from Next's own record
- *   here: only code at the Node HTTP layer, running before Next, could drop
- *   such a header, and the per-(account, address) keying means the most it
- *   buys is the per-address budget of the address it names.
+ *   requests share one key ("unverified"), so a list neither escapes a
+ *   limit nor fills another address's. A client that sends exactly one
+ *   forged address cannot be told from Next's own record at this layer: it
+ *   is counted as that address, so someone who knows a victim's address can
+ *   spend that address's budgets. Only code at the Node HTTP layer, before
+ *   Next, can drop a client-sent header so that Next records the socket.
  * - N hops: each of the N proxies appends the address it saw; the client is
  *   the N-th entry from the right (the outermost proxy's record).
  * - a list of CIDRs: walk X-Forwarded-For from the right, skipping entries
  *   inside those ranges (our proxies); the first other one is the client.
+ * Either way the proxies must be the only way in: the socket's peer cannot
+ * be checked here, so a client reaching the app directly is believed.
  */
 import ipaddr from "ipaddr.js";
 
@@ -80,7 +82,16 @@ function parseAddress(entry: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
   return v6.isIPv4MappedAddress() ? v6.toIPv4Address() : v6;
 }
 
-const keyOf = (address: ipaddr.IPv4 | ipaddr.IPv6) => address.toString().slice(0, 64);
+/**
+ * The key of an address. An IPv6 client is usually handed a whole /64 and
+ * can pick a new address in it for every request, so the /64 is what
+ * identifies it; an IPv4 address stands for itself.
+ */
+function keyOf(address: ipaddr.IPv4 | ipaddr.IPv6): string {
+  if (address.kind() === "ipv4") return address.toString();
+  const parts = (address as ipaddr.IPv6).parts;
+  return `${new ipaddr.IPv6([...parts.slice(0, 4), 0, 0, 0, 0]).toString()}/64`;
+}
 
 /** The client's address as a key for the sign-in limits: an IP in its plain form, or UNVERIFIED_ADDRESS. */
 export function clientIp(headers: Headers, trust: TrustProxy): string {
