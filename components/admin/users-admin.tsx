@@ -2,7 +2,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { changeUserRoleAction, createUserAction, setUserActiveAction } from "@/app/(desk)/admin/users/actions";
+import { changeUserRoleAction, createUserAction, setUserActiveAction, signOutUserEverywhereAction } from "@/app/(desk)/admin/users/actions";
 import { FieldError, FormError } from "@/components/ui/form-error";
 import { formatDate } from "@/components/ui/format";
 import type { PublicUser } from "@/db/queries/users";
@@ -127,7 +127,7 @@ function initials(name: string): string {
   return ((parts[0]?.[0] ?? "") + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? "") : "")).toUpperCase() || "?";
 }
 
-type RowChange = { kind: "role"; role: Role } | { kind: "active"; active: boolean };
+type RowChange = { kind: "role"; role: Role } | { kind: "active"; active: boolean } | { kind: "sessions" };
 
 function UserRow({
   user,
@@ -167,13 +167,17 @@ function UserRow({
     mutationFn: (change: RowChange) =>
       change.kind === "role"
         ? changeUserRoleAction({ id: user.id, version: user.version, role: change.role })
-        : setUserActiveAction({ id: user.id, version: user.version, active: change.active }),
+        : change.kind === "active"
+          ? setUserActiveAction({ id: user.id, version: user.version, active: change.active })
+          : signOutUserEverywhereAction({ id: user.id }),
     onMutate: onStart,
     onSuccess: (result, change) => {
       if (result.ok) setAwaitVersion(result.data.version);
       if (change.kind === "role") {
         refocusRole.current = result.ok;
-        onResult(result, (u) => `${u.name} is now ${withArticle(u.role)}.`);
+        onResult(result, (u) => `${u.name} is now ${withArticle(u.role)}. They need to sign in again.`);
+      } else if (change.kind === "sessions") {
+        onResult(result, (u) => `${u.name} is signed out on every device. They need to sign in again.`);
       } else {
         onResult(result, (u) => (u.active ? `${u.name} is active again and can sign in.` : `${u.name} is deactivated and can no longer sign in.`));
       }
@@ -240,15 +244,29 @@ function UserRow({
         {isSelf ? (
           <span className={`small muted ${styles.nowrap}`}>Your account</span>
         ) : (
-          <button
-            type="button"
-            className={`button small ${user.active ? "secondary" : ""}`}
-            disabled={busy}
-            onClick={() => mutation.mutate({ kind: "active", active: !user.active })}
-          >
-            {busy && mutation.variables?.kind === "active" ? (user.active ? "Deactivating…" : "Reactivating…") : user.active ? "Deactivate" : "Reactivate"}
-            <span className="visually-hidden"> {user.name}</span>
-          </button>
+          <div style={{ display: "flex", gap: "0.5rem", justifyContent: "flex-end" }}>
+            {user.active && (
+              <button
+                type="button"
+                className="button ghost small"
+                disabled={busy}
+                title="Ends every session they have open, on any device; they can sign in again."
+                onClick={() => mutation.mutate({ kind: "sessions" })}
+              >
+                {busy && mutation.variables?.kind === "sessions" ? "Signing out…" : "Sign out everywhere"}
+                <span className="visually-hidden"> {user.name}</span>
+              </button>
+            )}
+            <button
+              type="button"
+              className={`button small ${user.active ? "secondary" : ""}`}
+              disabled={busy}
+              onClick={() => mutation.mutate({ kind: "active", active: !user.active })}
+            >
+              {busy && mutation.variables?.kind === "active" ? (user.active ? "Deactivating…" : "Reactivating…") : user.active ? "Deactivate" : "Reactivate"}
+              <span className="visually-hidden"> {user.name}</span>
+            </button>
+          </div>
         )}
       </td>
     </tr>

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { auditCounts, rejection } from "@/lib/testing/fixtures";
 import { testDialects, useTestDatabase } from "@/lib/testing/databases";
 import { listAuditEvents } from "./audit";
-import { countUsers, createUser, getUserById, getUserCredentialsByEmail, listUsers, updateUser } from "./users";
+import { countUsers, createUser, endSessionsIfCurrent, endUserSessions, getUserById, getUserCredentialsByEmail, listUsers, updateUser } from "./users";
 
 describe.each(testDialects())("users on %s", (dialect) => {
   const ctx = useTestDatabase(dialect);
@@ -67,6 +67,41 @@ describe.each(testDialects())("users on %s", (dialect) => {
     const updated = await updateUser({ id: user.id, version: 1, active: false, actorId: ctx.users.admin.id });
     expect(updated.active).toBe(false);
     expect((await getUserById({ id: user.id }))!.active).toBe(false);
+  });
+
+  it("ends a user's sessions when an admin signs them out everywhere, and audits it", async () => {
+    const user = await createUser({ email: "everywhere@example.test", name: "Everywhere", role: "reviewer", passwordHash: null, actorId: ctx.users.admin.id });
+    expect(user.sessionVersion).toBe(0);
+    const ended = await endUserSessions({ id: user.id, actorId: ctx.users.admin.id });
+    expect(ended).toMatchObject({ sessionVersion: 1, version: 1, role: "reviewer", active: true });
+    await endUserSessions({ id: user.id, actorId: ctx.users.admin.id });
+    expect((await getUserById({ id: user.id }))!.sessionVersion).toBe(2);
+    expect(await auditCounts({ entityType: "user", entityId: user.id })).toEqual({ "user.create": 1, "user.sign_out_everywhere": 2 });
+    const missing = await rejection(() => endUserSessions({ id: "no-such-user", actorId: ctx.users.admin.id }));
+    expect(missing.code).toBe("not_found:user");
+  });
+
+  it("signing out ends the sessions only when the token's session version is still current", async () => {
+    const user = await createUser({ email: "signout@example.test", name: "Sign Out", role: "reviewer", passwordHash: null, actorId: ctx.users.admin.id });
+    expect(await endSessionsIfCurrent({ id: user.id, sessionVersion: 0 })).toBe(true);
+    expect((await getUserById({ id: user.id }))!.sessionVersion).toBe(1);
+    // A copy of the old token, already revoked, cannot sign its owner out again.
+    expect(await endSessionsIfCurrent({ id: user.id, sessionVersion: 0 })).toBe(false);
+    expect((await getUserById({ id: user.id }))!.sessionVersion).toBe(1);
+    expect(await endSessionsIfCurrent({ id: "no-such-user", sessionVersion: 0 })).toBe(false);
+  });
+
+  it("a role change, a deactivation and a reactivation end the user's sessions; a rename or the same role does not", async () => {
+    const admin = ctx.users.admin.id;
+    const user = await createUser({ email: "changes@example.test", name: "Changes", role: "reviewer", passwordHash: null, actorId: admin });
+    const renamed = await updateUser({ id: user.id, version: 1, name: "Renamed", role: "reviewer", actorId: admin });
+    expect(renamed).toMatchObject({ version: 2, sessionVersion: 0 });
+    const promoted = await updateUser({ id: user.id, version: 2, role: "editor", actorId: admin });
+    expect(promoted).toMatchObject({ version: 3, sessionVersion: 1 });
+    const deactivated = await updateUser({ id: user.id, version: 3, active: false, actorId: admin });
+    expect(deactivated).toMatchObject({ version: 4, sessionVersion: 2 });
+    const reactivated = await updateUser({ id: user.id, version: 4, active: true, actorId: admin });
+    expect(reactivated).toMatchObject({ version: 5, sessionVersion: 3, active: true });
   });
 
   it("lists users by name without password hashes", async () => {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, asc, count, eq, sql } from "drizzle-orm";
 import { AppError, staleVersion } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import type { Role } from "@/lib/permissions";
@@ -83,10 +83,14 @@ export async function updateUser(input: {
     if (input.id === input.actorId && (input.active === false || (input.role && input.role !== "admin"))) {
       throw new AppError("forbidden:user", "You cannot deactivate yourself or remove your own admin role; ask another admin.");
     }
+    // A new role or a deactivation must not wait for old tokens to expire: it ends the user's sessions.
+    // (Reactivating too, so a token copied before the deactivation does not come back to life.)
+    const endsSessions = (input.role !== undefined && input.role !== before.role) || (input.active !== undefined && input.active !== before.active);
     const changes = {
       ...(input.role ? { role: input.role } : {}),
       ...(input.active !== undefined ? { active: input.active } : {}),
       ...(input.name ? { name: input.name.trim() } : {}),
+      ...(endsSessions ? { sessionVersion: sql`${t.users.sessionVersion} + 1` } : {}),
       version: input.version + 1,
     };
     const [after] = await tx
@@ -98,4 +102,45 @@ export async function updateUser(input: {
     await recordAudit(tx, { actorId: input.actorId, action: "user.update", entityType: "user", entityId: input.id, before: withoutSecret(before), after: withoutSecret(after) });
     return withoutSecret(after);
   });
+}
+
+/**
+ * "Sign out everywhere", by an admin: every session token the user holds
+ * stops working on its next request. Not version-checked: it changes
+ * nothing an admin could overwrite, and doing it twice is harmless.
+ */
+export async function endUserSessions({ id, actorId }: { id: string; actorId: string }): Promise<PublicUser> {
+  const database = await getDatabase();
+  const { t } = database;
+  return database.transaction(async (tx) => {
+    const [after] = await tx
+      .update(t.users)
+      .set({ sessionVersion: sql`${t.users.sessionVersion} + 1` })
+      .where(eq(t.users.id, id))
+      .returning();
+    if (!after) throw new AppError("not_found:user", "That user does not exist.");
+    const user = withoutSecret(after);
+    await recordAudit(tx, { actorId, action: "user.sign_out_everywhere", entityType: "user", entityId: id, after: user });
+    return user;
+  });
+}
+
+/**
+ * Signing out: ends all of the user's sessions, but only if the token
+ * signing out is still current. A token that was already revoked (a copy
+ * someone kept) must not be able to sign its owner out again and again.
+ * Returns whether anything was ended.
+ */
+export async function endSessionsIfCurrent({ id, sessionVersion }: { id: string; sessionVersion: number }): Promise<boolean> {
+  const database = await getDatabase();
+  const { t } = database;
+  // Writes go through transaction(): on SQLite `db` is the read connection.
+  const rows = await database.transaction((tx) =>
+    tx
+      .update(t.users)
+      .set({ sessionVersion: sql`${t.users.sessionVersion} + 1` })
+      .where(and(eq(t.users.id, id), eq(t.users.sessionVersion, sessionVersion)))
+      .returning({ id: t.users.id }),
+  );
+  return rows.length > 0;
 }

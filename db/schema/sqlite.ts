@@ -33,6 +33,12 @@ export const users = sqliteTable("users", {
   active: integer("active", { mode: "boolean" }).notNull().default(true),
   createdAt: createdAt(),
   version: version(),
+  /**
+   * Every session token carries the value this had at sign-in; a token with an older value is refused.
+   * Signing out, an admin's "sign out everywhere", a deactivation and a role change raise it, which ends
+   * all of the user's sessions (per user, not per device: no session table to keep).
+   */
+  sessionVersion: integer("session_version").notNull().default(0),
 });
 
 export const ratings = sqliteTable("ratings", {

@@ -1,8 +1,10 @@
 import "server-only";
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import { encode as encodeToken, type JWT } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
+import { cache } from "react";
 import { z } from "zod";
-import { getUserCredentialsByEmail } from "@/db/queries/users";
+import { endSessionsIfCurrent, getUserById, getUserCredentialsByEmail } from "@/db/queries/users";
 import { env, oidcConfigured } from "@/lib/env";
 import type { Role } from "@/lib/permissions";
 import { withLoginLimit } from "./login-limit";
@@ -66,6 +68,40 @@ function useSecureCookies(): boolean | undefined {
   return configured?.startsWith("https://") ? true : undefined;
 }
 
+/**
+ * A session ends at the latest this long after sign-in, however often it is
+ * used: Auth.js alone slides the expiry forward on every read, so a copied
+ * token kept in use would never expire.
+ */
+export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+/** Seconds before the token's hard limit; 0 once it has passed, or for a token without a sign-in time. */
+function secondsLeft(token: JWT): number {
+  const signedInAt = token.signedInAt;
+  const now = nowSeconds();
+  // A sign-in time in the future (beyond clock skew) is not one this server wrote.
+  if (typeof signedInAt !== "number" || signedInAt > now + 60) return 0;
+  return Math.max(0, signedInAt + SESSION_MAX_AGE_SECONDS - now);
+}
+
+/** The user behind a session, read once per request: the jwt callback and getCurrentUser both need it. */
+export const loadSessionUser = cache((id: string) => getUserById({ id }));
+
+/**
+ * Runs on every request that reads the session (auth(), GET /api/auth/session):
+ * the token must be within its hard limit, and its session version must
+ * still be the user's (signing out, "sign out everywhere", deactivation and
+ * role changes raise it). Returning null makes Auth.js drop the cookie.
+ */
+async function stillValid(token: JWT): Promise<JWT | null> {
+  if (!token.sub || typeof token.sessionVersion !== "number" || secondsLeft(token) === 0) return null;
+  const user = await loadSessionUser(token.sub);
+  if (!user?.active || user.sessionVersion !== token.sessionVersion) return null;
+  return { ...token, role: user.role, name: user.name };
+}
+
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: env().AUTH_SECRET,
   trustHost: true,
@@ -77,7 +113,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       console.error("[auth]", error);
     },
   },
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  jwt: {
+    // Auth.js re-encodes the token on each session read with exp = now + maxAge; cap it at the hard limit too,
+    // so the token itself dies then even if a check were skipped.
+    encode: (params) => encodeToken({ ...params, maxAge: Math.min(params.maxAge ?? SESSION_MAX_AGE_SECONDS, secondsLeft(params.token ?? {})) }),
+  },
+  events: {
+    // Both ways out (the sign-out action and POST /api/auth/signout) end here. Only a current token may end
+    // the user's sessions: a revoked copy must not be able to sign its owner out again and again.
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (!token?.sub || typeof token.sessionVersion !== "number" || secondsLeft(token) === 0) return;
+      await endSessionsIfCurrent({ id: token.sub, sessionVersion: token.sessionVersion });
+    },
+  },
   pages: { signIn: "/login", error: "/login" },
   providers: providers(),
   callbacks: {
@@ -89,20 +139,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     },
     async jwt({ token, user, account }) {
       if (user && account) {
+        // Sign-in: the token records the user's current session version and when the session began.
         const known = user.email ? await getUserCredentialsByEmail({ email: user.email }) : null;
-        if (known) {
-          token.sub = known.id;
-          token.role = known.role;
-          token.name = known.name;
-        }
+        if (!known?.active) return null;
+        return { ...token, sub: known.id, role: known.role, name: known.name, sessionVersion: known.sessionVersion, signedInAt: nowSeconds() };
       }
-      return token;
+      return stillValid(token);
     },
     session({ session, token }) {
       if (token.sub) {
         session.user.id = token.sub;
         session.user.role = token.role as Role;
       }
+      // Report the hard limit, not Auth.js's sliding expiry, so no client is told its session lasts longer.
+      const end = new Date((nowSeconds() + secondsLeft(token)) * 1000);
+      if (end < new Date(session.expires)) session.expires = end.toISOString() as typeof session.expires;
       return session;
     },
   },
@@ -114,5 +165,15 @@ declare module "next-auth" {
   }
   interface User {
     role?: Role;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    role?: Role;
+    /** The user's session version at sign-in (users.session_version). */
+    sessionVersion?: number;
+    /** Sign-in time, Unix seconds: the hard limit counts from here. */
+    signedInAt?: number;
   }
 }

@@ -1,21 +1,22 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { getUserById, type PublicUser } from "@/db/queries/users";
+import type { PublicUser } from "@/db/queries/users";
 import { AppError } from "@/lib/errors";
 import { can, minimumRole, type Permission } from "@/lib/permissions";
-import { auth } from "./auth";
+import { auth, loadSessionUser } from "./auth";
 
 /**
  * The signed-in user, read once per request. The role and active flag come
  * from the database, not the cookie, so a deactivation or role change takes
- * effect on the next request.
+ * effect on the next request. auth() has already refused a token that was
+ * signed out, revoked or past its hard limit (the jwt callback in ./auth).
  */
 export const getCurrentUser = cache(async (): Promise<PublicUser | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  const user = await getUserById({ id });
+  const user = await loadSessionUser(id);
   return user?.active ? user : null;
 });
 

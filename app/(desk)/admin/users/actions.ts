@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { createUser, updateUser, type PublicUser } from "@/db/queries/users";
+import { createUser, endUserSessions, updateUser, type PublicUser } from "@/db/queries/users";
 import { ROLES } from "@/lib/permissions";
 import { action } from "@/lib/server/action";
 import { hashPassword } from "@/lib/server/password";
@@ -34,7 +34,7 @@ export const createUserAction = action(createUserSchema, ADMIN, async (input, ac
   return user;
 });
 
-/** Changes a user's role; `version` must match, or nothing changes (someone else edited them). */
+/** Changes a user's role; `version` must match, or nothing changes (someone else edited them). Ends their sessions. */
 export const changeUserRoleAction = action(z.object({ ...rowSchema, role: z.enum(ROLES, "Choose a role.") }), ADMIN, async (input, actor) => {
   const user = await updateUser({ id: input.id, version: input.version, role: input.role, actorId: actor.id });
   revalidatePath(PATH);
@@ -43,10 +43,17 @@ export const changeUserRoleAction = action(z.object({ ...rowSchema, role: z.enum
 
 /**
  * Deactivates or reactivates a user. A deactivated user cannot sign in, and
- * their open sessions stop working on the next request (getCurrentUser reads `active`).
+ * their open sessions end (updateUser raises their session version).
  */
 export const setUserActiveAction = action(z.object({ ...rowSchema, active: z.boolean() }), ADMIN, async (input, actor) => {
   const user = await updateUser({ id: input.id, version: input.version, active: input.active, actorId: actor.id });
+  revalidatePath(PATH);
+  return user;
+});
+
+/** "Sign out everywhere": every session the user has open ends on its next request; they sign in again. */
+export const signOutUserEverywhereAction = action(z.object({ id: rowSchema.id }), ADMIN, async (input, actor) => {
+  const user = await endUserSessions({ id: input.id, actorId: actor.id });
   revalidatePath(PATH);
   return user;
 });
