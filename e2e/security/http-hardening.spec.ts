@@ -154,6 +154,9 @@ test("server action forms posted without JavaScript get the same 403 from anothe
       expect(response.headers.getSetCookie().join("\n"), "the session cookie is not cleared").not.toMatch(/session-token=;|expires=Thu, 01 Jan 1970/i);
     }
   }
+  // A path no route answers is answered by the not-found page, which Next would run an action for too.
+  const unrouted = await reviewer.fetch("/api/no-such-route", { method: "POST", headers: { origin: EVIL }, body: noScriptForm(signOut, "id") });
+  expect(unrouted.status).toBe(403);
   expect((await reviewer.fetch("/articles")).status, "still signed in").toBe(200);
 
   // From our own page the same form signs out (a redirect to the login page that clears the session cookie).

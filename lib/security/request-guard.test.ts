@@ -47,13 +47,18 @@ describe("mayRunAction", () => {
     expect(mayRunAction("DELETE", "/api-docs", h())).toBe(true);
   });
 
-  it("leaves reads and route handlers (which check for themselves) alone", () => {
+  it("counts mutations of /api/ paths too, which a not-found page answers, but not Auth.js's own (it checks for itself)", () => {
+    expect(mayRunAction("POST", "/api/no-such-route", h({ "content-type": "multipart/form-data; boundary=x" }))).toBe(true);
+    expect(mayRunAction("POST", "/api", h())).toBe(true);
+    expect(mayRunAction("POST", "/api/auth/callback/oidc", h())).toBe(false);
+    expect(mayRunAction("POST", "/api/auth/callback/credentials", h())).toBe(false);
+    // A Next-Action header is an action call wherever it goes.
+    expect(mayRunAction("POST", "/api/auth/x", h({ "next-action": "abc" }))).toBe(true);
+  });
+
+  it("leaves reads alone", () => {
     expect(mayRunAction("GET", "/login", h())).toBe(false);
     expect(mayRunAction("HEAD", "/", h())).toBe(false);
-    expect(mayRunAction("POST", "/api/auth/callback/oidc", h())).toBe(false);
-    expect(mayRunAction("POST", "/api", h())).toBe(false);
-    // But a Next-Action header is an action call wherever it goes.
-    expect(mayRunAction("POST", "/api/x", h({ "next-action": "abc" }))).toBe(true);
   });
 });
 

@@ -21,19 +21,22 @@ function hostOf(url: string): string | null {
 
 /**
  * Whether a request may run a server action, so must pass `checkOrigin`
- * before Next sees it. Next runs an action for any POST to a page path that
- * names one: in the Next-Action header (JavaScript callers) or in a
- * `$ACTION_ID_…`/`$ACTION_REF_…` field of a multipart or urlencoded body
- * (forms posted before hydration, or with JavaScript off). The body cannot
- * be read here without consuming it, so every mutation outside /api/ counts
- * as one. /api/ paths are route handlers, which refuse cross-site requests
- * themselves (lib/server/route.ts) and know their own exceptions (an
- * identity provider's form_post callback); Next runs no action there.
+ * before Next sees it. Next runs an action for a POST that names one: in the
+ * Next-Action header (JavaScript callers) or in a `$ACTION_ID_…` /
+ * `$ACTION_REF_…` field of a multipart or urlencoded body (forms posted
+ * before hydration, or with JavaScript off), and it does so for any path a
+ * page answers, the not-found page included (so /api/<no such route> too).
+ * The body cannot be read here without consuming it, so every mutation
+ * counts, but under /api/auth/: that whole subtree is Auth.js's catch-all
+ * route handler, where no action runs and which refuses cross-site posts
+ * itself, bar an identity provider's form_post callback
+ * (app/api/auth/[...nextauth]/route.ts). A future route handler that must
+ * accept posts from other sites (a webhook) has to be exempted here too.
  */
 export function mayRunAction(method: string, pathname: string, headers: Headers): boolean {
   if (headers.has("next-action")) return true;
   if (SAFE_METHODS.has(method.toUpperCase())) return false;
-  return pathname !== "/api" && !pathname.startsWith("/api/");
+  return !pathname.startsWith("/api/auth/");
 }
 
 /**
