@@ -44,6 +44,7 @@ const schema = z.object({
    * after the account's latest failure, up to LOGIN_ACCOUNT_MAX_DELAY_SECONDS.
    */
   LOGIN_ACCOUNT_SLOWDOWN_AFTER: z.coerce.number().int().min(1).default(50),
+  /** The ceiling of that delay. */
   LOGIN_ACCOUNT_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().positive().default(15),
 });

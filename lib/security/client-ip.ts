@@ -48,12 +48,12 @@ export function parseTrustProxy(value: string | undefined): TrustProxy | string 
   if (text === "" || text === "0") return { kind: "none" };
   if (/^\d+$/.test(text)) {
     const hops = Number(text);
-    return hops <= 10 ? { kind: "hops", hops } : "TRUST_PROXY takes at most 10 hops";
+    return hops <= 10 ? { kind: "hops", hops } : "at most 10 hops";
   }
   const ranges: [ipaddr.IPv4 | ipaddr.IPv6, number][] = [];
   for (const part of text.split(",").map((s) => s.trim()).filter(Boolean)) {
     const range = parseRange(part);
-    if (!range) return `TRUST_PROXY: "${part}" is neither a number of hops nor an IP address or CIDR range`;
+    if (!range) return `"${part}" is neither a number of hops nor an IP address or CIDR range`;
     ranges.push(range);
   }
   return ranges.length ? { kind: "cidrs", ranges } : { kind: "none" };
