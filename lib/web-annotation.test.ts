@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { describeAnchor } from "./anchor";
 import { codePointLength, sliceCodePoints } from "./text";
-import { buildAnnotationCollection, type ExportClaim } from "./web-annotation";
+import { buildAnnotationCollection, buildAnnotationPage, type ExportClaim } from "./web-annotation";
 
 const TEXT = "Intro 🌞 text.\n\nKratom contains alkaloids that interact with opioid receptors.";
 
@@ -56,5 +56,29 @@ describe("buildAnnotationCollection", () => {
     expect(position).toEqual({ type: "TextPositionSelector", start: c.start, end: c.end });
     expect(sliceCodePoints(TEXT, c.start, c.end)).toBe("alkaloids that interact");
     expect(c.start).toBe(TEXT.indexOf("alkaloids") - 1);
+  });
+});
+
+describe("paging", () => {
+  const base = claim("alkaloids that interact", null);
+  const claims = Array.from({ length: 5 }, (_, i) => ({ ...base, id: `c${i}` }));
+  const options = { siteUrl: "https://desk.example", articleId: "a1", articleTitle: "Kratom", claims, pageSize: 2 };
+
+  it("embeds only the first page and links the last", () => {
+    const out = buildAnnotationCollection(options);
+    expect(out.total).toBe(5);
+    expect(out.first.items.map((i) => i.id.split("#")[1])).toEqual(["claim-c0", "claim-c1"]);
+    expect(out.first.next).toBe("https://desk.example/api/articles/a1/annotations?page=1");
+    expect(out.last).toBe("https://desk.example/api/articles/a1/annotations?page=2");
+  });
+
+  it("serves each page with next and prev, and nothing past the end", () => {
+    const middle = buildAnnotationPage(options, 1)!;
+    expect(middle).toMatchObject({ type: "AnnotationPage", startIndex: 2, prev: `${middle.partOf.id}?page=0`, next: `${middle.partOf.id}?page=2` });
+    expect(middle.items).toHaveLength(2);
+    const last = buildAnnotationPage(options, 2)!;
+    expect(last.items).toHaveLength(1);
+    expect(last).not.toHaveProperty("next");
+    expect(buildAnnotationPage(options, 3)).toBeNull();
   });
 });

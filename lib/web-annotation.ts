@@ -28,58 +28,87 @@ export type ExportClaim = {
   verdict: { label: string; value: number; rationale: string; revision: number } | null;
 };
 
-type Options = { siteUrl: string; articleId: string; articleTitle: string; claims: ExportClaim[] };
+/** Annotations per page: a page stays a few hundred kilobytes whatever the article holds. */
+export const ANNOTATION_PAGE_SIZE = 100;
 
-/** Builds the collection. IRIs point at this site; the snapshot is identified by its version id within the article. */
-export function buildAnnotationCollection({ siteUrl, articleId, articleTitle, claims }: Options) {
-  const base = siteUrl.replace(/\/$/, "");
-  const collectionId = `${base}/api/articles/${encodeURIComponent(articleId)}/annotations`;
-  const articleIri = `${base}/articles/${encodeURIComponent(articleId)}`;
-  const items = claims.map((claim) => {
-    const bodies: Record<string, unknown>[] = [
-      { type: "TextualBody", purpose: "describing", value: claim.statement, format: "text/plain", language: "en" },
-    ];
-    if (claim.verdict) {
-      bodies.push({
-        type: "TextualBody",
-        purpose: "assessing",
-        value: claim.verdict.label,
-        format: "text/plain",
-        language: "en",
-      });
-      bodies.push({ type: "TextualBody", purpose: "commenting", value: claim.verdict.rationale, format: "text/markdown", language: "en" });
-    }
-    return {
-      "@context": ANNOTATION_CONTEXT,
-      id: `${articleIri}#claim-${encodeURIComponent(claim.id)}`,
-      type: "Annotation",
-      motivation: claim.verdict ? "assessing" : "highlighting",
-      created: claim.createdAt,
-      modified: claim.updatedAt,
-      creator: { type: "Person", name: claim.creatorName },
-      body: bodies,
-      target: {
-        type: "SpecificResource",
-        source: `${articleIri}?version=${encodeURIComponent(claim.versionId)}`,
-        selector: [
-          { type: "TextQuoteSelector", exact: claim.exact, prefix: claim.prefix, suffix: claim.suffix },
-          { type: "TextPositionSelector", start: claim.start, end: claim.end },
-        ],
-      },
-    };
-  });
+type Options = { siteUrl: string; articleId: string; articleTitle: string; claims: ExportClaim[]; pageSize?: number };
+
+/**
+ * The collection: its total, links to the first and last pages, and the
+ * first page embedded (Web Annotation Protocol, "Container Representations").
+ */
+export function buildAnnotationCollection(options: Options) {
+  const { collectionId } = iris(options);
+  const pageSize = options.pageSize ?? ANNOTATION_PAGE_SIZE;
+  const pages = Math.max(1, Math.ceil(options.claims.length / pageSize));
+  const { "@context": _context, partOf: _partOf, ...first } = buildAnnotationPage(options, 0)!;
   return {
     "@context": ANNOTATION_CONTEXT,
     id: collectionId,
     type: "AnnotationCollection",
-    label: `Claims in “${articleTitle}”`,
-    total: items.length,
-    first: {
-      id: `${collectionId}?page=0`,
-      type: "AnnotationPage",
-      partOf: collectionId,
-      startIndex: 0,
-      items,
+    label: `Claims in “${options.articleTitle}”`,
+    total: options.claims.length,
+    first: { ...first, partOf: collectionId },
+    last: `${collectionId}?page=${pages - 1}`,
+  };
+}
+
+/** One page of the collection (`?page=N`, from 0), with next/prev links; null past the last page. */
+export function buildAnnotationPage(options: Options, page: number) {
+  const { collectionId } = iris(options);
+  const pageSize = options.pageSize ?? ANNOTATION_PAGE_SIZE;
+  const pages = Math.max(1, Math.ceil(options.claims.length / pageSize));
+  if (!Number.isInteger(page) || page < 0 || page >= pages) return null;
+  const startIndex = page * pageSize;
+  return {
+    "@context": ANNOTATION_CONTEXT,
+    id: `${collectionId}?page=${page}`,
+    type: "AnnotationPage",
+    partOf: { id: collectionId, total: options.claims.length },
+    startIndex,
+    ...(page > 0 ? { prev: `${collectionId}?page=${page - 1}` } : {}),
+    ...(page < pages - 1 ? { next: `${collectionId}?page=${page + 1}` } : {}),
+    items: options.claims.slice(startIndex, startIndex + pageSize).map((claim) => annotationOf(options, claim)),
+  };
+}
+
+function iris({ siteUrl, articleId }: Pick<Options, "siteUrl" | "articleId">) {
+  const base = siteUrl.replace(/\/$/, "");
+  return { collectionId: `${base}/api/articles/${encodeURIComponent(articleId)}/annotations`, articleIri: `${base}/articles/${encodeURIComponent(articleId)}` };
+}
+
+/** One claim as an Annotation targeting its snapshot. */
+function annotationOf(options: Options, claim: ExportClaim) {
+  const { articleIri } = iris(options);
+  const bodies: Record<string, unknown>[] = [
+    { type: "TextualBody", purpose: "describing", value: claim.statement, format: "text/plain", language: "en" },
+  ];
+  if (claim.verdict) {
+    bodies.push({
+      type: "TextualBody",
+      purpose: "assessing",
+      value: claim.verdict.label,
+      format: "text/plain",
+      language: "en",
+    });
+    bodies.push({ type: "TextualBody", purpose: "commenting", value: claim.verdict.rationale, format: "text/markdown", language: "en" });
+  }
+  return {
+    "@context": ANNOTATION_CONTEXT,
+    id: `${articleIri}#claim-${encodeURIComponent(claim.id)}`,
+    type: "Annotation",
+    motivation: claim.verdict ? "assessing" : "highlighting",
+    created: claim.createdAt,
+    modified: claim.updatedAt,
+    creator: { type: "Person", name: claim.creatorName },
+    body: bodies,
+    target: {
+      type: "SpecificResource",
+      source: `${articleIri}?version=${encodeURIComponent(claim.versionId)}`,
+      selector: [
+        { type: "TextQuoteSelector", exact: claim.exact, prefix: claim.prefix, suffix: claim.suffix },
+        { type: "TextPositionSelector", start: claim.start, end: claim.end },
+      ],
     },
   };
 }

@@ -40,6 +40,12 @@ test("exports claims as a W3C AnnotationCollection, refuses anonymous readers, a
   expect(quote.exact).toBe(MECHANISM_SENTENCE);
   expect(position.end! - position.start!).toBe([...MECHANISM_SENTENCE].length);
 
+  // Paged as the Web Annotation Protocol describes: ?page=N, nothing past the last page, a clear 400 for nonsense.
+  const page = await (await reviewer.request.get(`/api/articles/${id}/annotations?page=0`)).json();
+  expect(page).toMatchObject({ type: "AnnotationPage", startIndex: 0, partOf: { id: collection.id, total: 1 } });
+  expect((await reviewer.request.get(`/api/articles/${id}/annotations?page=1`)).status()).toBe(404);
+  expect((await reviewer.request.get(`/api/articles/${id}/annotations?page=first`)).status()).toBe(400);
+
   // Accessibility of the workspace with a claim open and suggestions shown.
   await reviewer.goto(`/articles/${id}`);
   await expect(reviewer.locator("#article-text [data-suggestion-id]").first()).toBeVisible();
