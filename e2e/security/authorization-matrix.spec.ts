@@ -14,10 +14,11 @@ import { expect, test } from "@playwright/test";
 import { can, type Role } from "../../lib/permissions";
 import { HttpClient, parseActionReply, readActionManifest, type WireResult } from "../../lib/testing/http-client";
 import { ACTIONS, ROUTES, type Access } from "./authorization-matrix.data";
-import { A, importArticle, ok, signIn, token } from "./desk-http";
+import { A, importArticle, ok, ownAccount, signIn, token } from "./desk-http";
 
 type Identity = { name: string; role: Role | "anonymous"; client: HttpClient; live: boolean };
 let identities: Identity[] = [];
+const emails = new Map<Role, string>();
 let articleId = "";
 let slug = "";
 
@@ -55,7 +56,13 @@ function emptyArgs(kind: string | undefined): unknown[] {
 
 test.beforeAll(async ({}, testInfo) => {
   const base = testInfo.project.use.baseURL!;
-  const [reviewer, editor, admin] = await Promise.all([signIn(base, "reviewer"), signIn(base, "editor"), signIn(base, "admin")]);
+  // Accounts of the matrix's own: its last test signs them out, which ends every session of an account.
+  const shared = await signIn(base, "admin");
+  const [reviewer, editor, admin] = await Promise.all((["reviewer", "editor", "admin"] as const).map(async (role) => {
+    const own = await ownAccount(base, role, shared);
+    emails.set(role, own.email);
+    return own.client;
+  }));
   // A user who signs in, then is deactivated by an admin: the session they still hold must be dead everywhere.
   const email = `${token("matrix-")}@factdesk.test`.toLowerCase();
   const password = "matrix-password-1";
@@ -122,7 +129,7 @@ for (const entry of ROUTES) {
       if (entry.path === "/api/auth/session") {
         // Auth.js describes the caller's own session: nobody else's, and none at all for a dead one.
         const session = JSON.parse(body || "null") as { user?: { email?: string } } | null;
-        const own = identity.role === "anonymous" || !identity.live ? undefined : `${identity.role}@factdesk.test`;
+        const own = identity.role === "anonymous" || !identity.live ? undefined : emails.get(identity.role);
         expect(session?.user?.email, what).toBe(own);
       }
     }

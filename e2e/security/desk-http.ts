@@ -95,6 +95,19 @@ export function exclude(client: HttpClient, claim: Claim, reason: string) {
   return ok(client.action(A.exclude, [{ claimId: claim.id, version: claim.version, excluded: true, reason }]), "exclude claim");
 }
 
+/**
+ * A fresh account of `role`, made by the shared admin and signed in. Specs that sign out use one:
+ * signing out ends every session of the account, so signing out a shared demo account would
+ * sign out every other spec running as it.
+ */
+export async function ownAccount(baseURL: string, role: "reviewer" | "editor" | "admin", admin?: HttpClient): Promise<{ client: HttpClient; email: string }> {
+  const creator = admin ?? (await signIn(baseURL, "admin"));
+  const email = `${token(`own-${role}-`)}@factdesk.test`.toLowerCase();
+  const password = `own-password-${token("")}`;
+  await ok(creator.action(A.createUser, [{ name: `Own ${role}`, email, role, password }]), `create ${role}`);
+  return { client: await HttpClient.signIn(baseURL, email, password), email };
+}
+
 /** A run-unique token, so parallel projects and reruns never see each other's data. */
 export function token(prefix: string): string {
   return `${prefix}${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
