@@ -6,8 +6,9 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["better-sqlite3", "@electric-sql/pglite", "postgres"],
   poweredByHeader: false,
   // File imports (.docx up to 10 MB) and import previews (page HTML) travel through server actions.
-  // Requests that pass through proxy.ts are buffered up to proxyClientMaxBodySize; it stays above the
-  // action limit so a body just over the action limit (sent without a length) is refused by that limit, not truncated.
+  // Requests that pass through proxy.ts are buffered up to proxyClientMaxBodySize, and the proxy is handed a copy
+  // cut at the same size; it stays above the action limit so that proxy.ts, counting a body sent without a length,
+  // always sees it pass the action limit and refuses it, instead of Next handing on a truncated body.
   experimental: { serverActions: { bodySizeLimit: MAX_ACTION_BODY_BYTES }, proxyClientMaxBodySize: MAX_ACTION_BODY_BYTES + 1024 * 1024 },
   async headers() {
     // The Content-Security-Policy (with its per-request nonce and frame-ancestors) comes from proxy.ts.

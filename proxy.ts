@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { MAX_ACTION_BODY_BYTES } from "@/lib/limits";
 import { buildCsp, newNonce } from "@/lib/security/csp";
-import { checkDeclaredSize, checkOrigin, mayRunAction, refusalResponse } from "@/lib/security/request-guard";
+import { checkDeclaredSize, checkOrigin, checkPathEncoding, checkStreamedSize, mayRunAction, refusalResponse } from "@/lib/security/request-guard";
 import { cachedAnswer, isInternalRender, pageCacheKey, RENDER_HEADER, STATUS_HEADER } from "@/lib/page-cache/serve";
 
 /**
@@ -19,12 +19,27 @@ import { cachedAnswer, isInternalRender, pageCacheKey, RENDER_HEADER, STATUS_HEA
  * per request is what the nonce costs, and it does not have to be paid per
  * reader. The cache's own fill requests carry a per-process secret header and
  * render normally; the header is stripped from everything passed on.
+ *
+ * Body limits hold here for server actions, which have no code of ours
+ * before Next parses their body. A declared length is checked as is. A body
+ * streamed without one (Transfer-Encoding: chunked) is counted by reading
+ * `request.body`, and that does not take it from the action: under
+ * `next start` (Node runtime) Next hands the proxy a *copy* of the body
+ * (next/dist/server/body-streams.js `cloneBodyStream`) and keeps its own
+ * buffered copy for the page or action, and it waits for the whole upload
+ * before routing on anyway (`finalize`), so counting here delays nothing.
+ * Both copies stop at `proxyClientMaxBodySize`, which next.config.ts keeps
+ * above MAX_ACTION_BODY_BYTES: the count can always pass the limit, so a
+ * body cut short there is refused rather than handed on truncated. Route
+ * handlers count their own, smaller, limits (lib/server/route.ts).
  */
 export async function proxy(request: NextRequest): Promise<NextResponse | Response> {
-  // Next refuses an oversized server action body itself, but as a 500 with an error digest; a declared
-  // length over the limit gets the same 413 route handlers give, before any of it is read. (A chunked body has
-  // no length and still meets Next's own limit: nothing is saved either way.)
-  const oversized = checkDeclaredSize(request, MAX_ACTION_BODY_BYTES);
+  // Next's router throws on a path it cannot decode, a 500 on every dynamic route: refuse it before routing.
+  const undecodable = checkPathEncoding(request.nextUrl.pathname);
+  if (undecodable) return refusalResponse(undecodable) as NextResponse;
+  // Next refuses an oversized server action body itself, but as a 500 with an error digest (and a chunked one
+  // past proxyClientMaxBodySize is cut short, also a 500); this gives the same 413 route handlers give.
+  const oversized = checkDeclaredSize(request, MAX_ACTION_BODY_BYTES) ?? (await checkStreamedSize(request, MAX_ACTION_BODY_BYTES));
   if (oversized) return refusalResponse(oversized) as NextResponse;
   if (mayRunAction(request.method, request.nextUrl.pathname, request.headers)) {
     // Next refuses a server action whose Origin does not match the host too, but as a 500, and not at all for a

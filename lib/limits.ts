@@ -18,10 +18,14 @@ export const MAX_PASTED_HTML_CHARS = 3_000_000;
  */
 export const MAX_ROUTE_BODY_BYTES = 1024 * 1024;
 
+/** Auth.js posts (app/api/auth/[...nextauth]/route.ts) are tiny forms: email, password, CSRF token. */
+export const MAX_AUTH_BODY_BYTES = 64 * 1024;
+
 /**
  * Server action bodies (next.config.ts `serverActions.bodySizeLimit`): a
  * 10 MB .docx upload plus the form's other fields and encoding overhead.
- * proxy.ts refuses a declared length over this with a 413 before the body is read.
+ * proxy.ts refuses a body over this with a 413 before Next parses it: by its
+ * declared length, or, streamed without one, by counting it.
  */
 export const MAX_ACTION_BODY_BYTES = 12 * 1024 * 1024;
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { bumpPublicDataGeneration } from "./generation";
 import { cacheKey, isStorable, storedHeaders } from "./rules";
-import { isInternalRender, pageCacheKey, RENDER_HEADER } from "./serve";
+import { isInternalRender, pageCacheKey, RENDER_HEADER, renderHeaders } from "./serve";
 import { PageStore, withNonce, type Entry, type Rendered } from "./store";
 
 const request = (path: string, headers: Record<string, string> = {}, method = "GET") => ({
@@ -92,6 +92,28 @@ describe("the fill request's secret header", () => {
     expect(isInternalRender(new Headers())).toBe(false);
     expect(isInternalRender(new Headers({ [RENDER_HEADER]: "1" }))).toBe(false);
     expect(isInternalRender(new Headers({ [RENDER_HEADER]: "0".repeat(64) }))).toBe(false);
+  });
+});
+
+describe("forwarding headers (one request must not choose the host a shared page is rendered for)", () => {
+  const forged = { host: "localhost:3000", "x-forwarded-host": "evil.example", "x-forwarded-for": "203.0.113.9", "x-forwarded-proto": "https", "user-agent": "UA" };
+
+  it("are not passed to the fill request without a trusted proxy, and do not split the key", () => {
+    const sent = renderHeaders(new Headers(forged), false);
+    expect(sent.has("x-forwarded-host")).toBe(false);
+    expect(sent.has("x-forwarded-for")).toBe(false);
+    expect(sent.get("user-agent")).toBe("UA");
+    expect(pageCacheKey(request("/about", forged), false)).toBe(pageCacheKey(request("/about", { ...forged, "x-forwarded-host": "other.example" }), false));
+  });
+
+  it("are passed on from a trusted proxy, whose host is then part of the key", () => {
+    const sent = renderHeaders(new Headers(forged), true);
+    expect(sent.get("x-forwarded-host")).toBe("evil.example");
+    expect(sent.get("x-forwarded-for")).toBe("203.0.113.9");
+    expect(renderHeaders(new Headers({ host: "factdesk.example" }), true).get("x-forwarded-host")).toBe("factdesk.example");
+    const one = pageCacheKey(request("/about", { ...forged, "x-forwarded-host": "a.example" }), true);
+    expect(one).toContain("a.example");
+    expect(one).not.toBe(pageCacheKey(request("/about", { ...forged, "x-forwarded-host": "b.example" }), true));
   });
 });
 

@@ -8,6 +8,7 @@
  * Content-Security-Policy around the fresh one.
  */
 import { getBotType } from "next/dist/shared/lib/router/utils/is-bot";
+import { env } from "@/lib/env";
 import { cacheKey, isStorable, MAX_BODY_BYTES, storedHeaders, type RequestLike } from "./rules";
 import { PageStore, withNonce, type Rendered } from "./store";
 
@@ -51,13 +52,23 @@ function store(): PageStore {
   return (holder[STORE_KEY] ??= new PageStore(settings()));
 }
 
-/** The key for a request the cache may answer, or null: off, not public, signed in, or a client-router fetch. */
-export function pageCacheKey(request: RequestLike): string | null {
+/** Forwarding headers come from a proxy of ours only when TRUST_PROXY names one; otherwise the client wrote them. */
+function proxyTrusted(): boolean {
+  return env().TRUST_PROXY.kind !== "none";
+}
+
+/**
+ * The key for a request the cache may answer, or null: off, not public, signed in, or a client-router fetch.
+ * Behind a trusted proxy the page is rendered for the host that proxy names (X-Forwarded-Host), so that host
+ * is part of the key: otherwise two hosts served by one app would share entries.
+ */
+export function pageCacheKey(request: RequestLike, trusted = proxyTrusted()): string | null {
   const { ttlMs, maxEntries } = settings();
   if (ttlMs <= 0 || maxEntries <= 0) return null;
   const key = cacheKey(request);
+  const forwardedHost = trusted ? request.headers.get("x-forwarded-host")?.split(",")[0]!.trim().toLowerCase() : undefined;
   // Next renders metadata differently for crawlers: they get (and are keyed to) their own copy.
-  return key && `${getBotType(request.headers.get("user-agent") ?? "") ?? "browser"} ${key}`;
+  return key && `${getBotType(request.headers.get("user-agent") ?? "") ?? "browser"} ${forwardedHost ? `${forwardedHost} ` : ""}${key}`;
 }
 
 /** Where this server listens, as seen from inside it: `next start` sets PORT. */
@@ -65,16 +76,24 @@ function selfOrigin(): string {
   return process.env.PUBLIC_PAGE_CACHE_ORIGIN ?? `http://127.0.0.1:${process.env.PORT ?? "3000"}`;
 }
 
-const FORWARDED = ["user-agent", "accept", "accept-language", "x-forwarded-proto", "x-forwarded-host", "x-forwarded-for"];
+const FORWARDED = ["user-agent", "accept", "accept-language", "x-forwarded-proto"];
+/** Passed on only from a trusted proxy: from anyone else they would render a page, kept for every reader, for a host of the client's choosing. */
+const FROM_PROXY = ["x-forwarded-host", "x-forwarded-for"];
 
-/** Renders the page by asking this server for it; null when the answer is not one to pass on (redirect, binary, cookie, failure). */
-async function render(url: URL, headers: Headers): Promise<Rendered | null> {
+/** The headers of the fill request: the secret, what a page may render differently by, and the proxy's forwarding headers if it is trusted. */
+export function renderHeaders(headers: Headers, trusted = proxyTrusted()): Headers {
   const forward = new Headers({ [RENDER_HEADER]: renderSecret(), "accept-encoding": "identity" });
-  for (const name of FORWARDED) {
+  for (const name of trusted ? [...FORWARDED, ...FROM_PROXY] : FORWARDED) {
     const value = headers.get(name);
     if (value !== null) forward.set(name, value);
   }
-  if (!forward.has("x-forwarded-host") && headers.get("host")) forward.set("x-forwarded-host", headers.get("host")!);
+  if (trusted && !forward.has("x-forwarded-host") && headers.get("host")) forward.set("x-forwarded-host", headers.get("host")!);
+  return forward;
+}
+
+/** Renders the page by asking this server for it; null when the answer is not one to pass on (redirect, binary, cookie, failure). */
+async function render(url: URL, headers: Headers): Promise<Rendered | null> {
+  const forward = renderHeaders(headers);
   let response: Response;
   try {
     response = await fetch(new URL(url.pathname + url.search, selfOrigin()), { headers: forward, redirect: "manual", signal: AbortSignal.timeout(15_000) });

@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { checkDeclaredSize, checkOrigin, mayRunAction } from "./request-guard";
+import { NextRequest } from "next/server";
+import { checkDeclaredSize, checkOrigin, checkPathEncoding, checkStreamedSize, mayRunAction, readBodyWithin } from "./request-guard";
+
+/** A body as a chunked upload arrives: a stream of `count` chunks of `size` bytes, with no length declared. */
+function chunked(count: number, size: number): ReadableStream<Uint8Array> {
+  let sent = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (sent++ < count) controller.enqueue(new Uint8Array(size).fill(120));
+      else controller.close();
+    },
+  });
+}
 
 const post = (headers: Record<string, string>, body?: BodyInit) => new Request("http://app.test/api/x", { method: "POST", headers, body, duplex: "half" } as RequestInit);
 
@@ -66,5 +78,46 @@ describe("body size", () => {
   it("refuses a declared length over the limit with a 413", () => {
     expect(checkDeclaredSize(post({ "content-length": "2000" }), 1000)).toMatchObject({ status: 413, code: "invalid:too_large" });
     expect(checkDeclaredSize(post({ "content-length": "1000" }), 1000)).toBeNull();
+  });
+
+  it("counts a body streamed without a length and refuses it once it passes the limit", async () => {
+    expect(await checkStreamedSize(post({}, chunked(3, 400)), 1000)).toMatchObject({ status: 413, code: "invalid:too_large" });
+    expect(await checkStreamedSize(post({}, chunked(2, 400)), 1000)).toBeNull();
+    expect(await readBodyWithin(post({}, chunked(3, 400)), 1000)).toMatchObject({ status: 413 });
+  });
+
+  it("stops reading an endless stream at the limit", async () => {
+    expect(await checkStreamedSize(post({}, chunked(Infinity, 1024)), 64 * 1024)).toMatchObject({ status: 413 });
+  });
+
+  it("hands on a copy with the bytes read, of the request's own class", async () => {
+    const original = new NextRequest("http://app.test/api/auth/callback/credentials", { method: "POST", body: chunked(2, 400), headers: { "content-type": "text/plain" } });
+    const copy = await readBodyWithin(original, 1000);
+    expect(copy).toBeInstanceOf(NextRequest);
+    const request = copy as NextRequest;
+    expect(request.nextUrl.pathname).toBe("/api/auth/callback/credentials");
+    expect(request.headers.get("content-type")).toBe("text/plain");
+    expect(await request.text()).toBe("x".repeat(800));
+  });
+
+  it("leaves a request with a declared length or no body as it is, unread", async () => {
+    const declared = post({ "content-length": "5" }, "hello");
+    expect(await readBodyWithin(declared, 1000)).toBe(declared);
+    expect(declared.bodyUsed).toBe(false);
+    const empty = new Request("http://app.test/x");
+    expect(await readBodyWithin(empty, 1000)).toBe(empty);
+    expect(await checkStreamedSize(declared, 1)).toBeNull();
+  });
+});
+
+describe("checkPathEncoding", () => {
+  it("refuses escapes that do not decode as UTF-8 with a 400", () => {
+    for (const path of ["/fact-checks/%c0%af", "/fact-checks/x/claims/%E0%A4%A", "/articles/%c0%af", "/api/articles/%ff/annotations", "/embed/claims/100%"]) {
+      expect(checkPathEncoding(path), path).toMatchObject({ status: 400, code: "invalid:path" });
+    }
+  });
+
+  it("lets well-formed escapes through", () => {
+    for (const path of ["/", "/fact-checks/a%20b", "/fact-checks/caf%C3%A9", "/fact-checks/%E0%A4%A8", "/a%2Fb"]) expect(checkPathEncoding(path), path).toBeNull();
   });
 });

@@ -1,13 +1,14 @@
 /**
  * Checks every state-changing route handler makes before anything else
- * (lib/server/route.ts, the Auth.js routes): the request must come from our
- * own pages, and its body must be small. Plain functions over the Fetch API
- * `Request`, so they are unit-tested without a server.
+ * (lib/server/route.ts, the Auth.js routes), and proxy.ts before any page or
+ * server action: the request must come from our own pages, its body must be
+ * small, and its path must be a well-formed one. Plain functions over the
+ * Fetch API `Request`, so they are unit-tested without a server.
  */
 
 import { env } from "@/lib/env";
 
-export type Refusal = { status: 403 | 413; code: string; error: string };
+export type Refusal = { status: 400 | 403 | 413; code: string; error: string };
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -78,11 +79,84 @@ export function tooLarge(maxBytes: number): Refusal {
   return { status: 413, code: "invalid:too_large", error: `The request is larger than this endpoint accepts (${mb} MB). Nothing was saved.` };
 }
 
-/** Refuses by the declared length, before any of the body is read. */
+/**
+ * Refuses by the declared length, before any of the body is read. A declared
+ * length is the whole story: Node's parser reads exactly that many bytes as
+ * the body and no more. A body sent without one (Transfer-Encoding: chunked)
+ * has to be counted as it arrives: `readBodyWithin`, `checkStreamedSize`.
+ */
 export function checkDeclaredSize(request: Request, maxBytes: number): Refusal | null {
   const declared = request.headers.get("content-length");
   if (declared !== null && Number(declared) > maxBytes) return tooLarge(maxBytes);
   return null;
+}
+
+/** A body whose size only reading it tells: there is one, and it declares no length. */
+function streamed(request: Request): ReadableStream<Uint8Array> | null {
+  return request.headers.has("content-length") ? null : request.body;
+}
+
+/**
+ * Reads a stream while counting it; null as soon as it passes `maxBytes`,
+ * leaving the rest unread. `keep` false counts without holding on to the bytes.
+ */
+async function readWithin(stream: ReadableStream<Uint8Array>, maxBytes: number, keep: boolean): Promise<Uint8Array[] | null> {
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return chunks;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      reader.cancel().catch(() => {});
+      return null;
+    }
+    if (keep) chunks.push(value);
+  }
+}
+
+/**
+ * For a route handler: the request as it may be handled, its streamed body
+ * counted (and refused past `maxBytes`) before any parser sees it. Reading
+ * the body uses it up, so what comes back is a copy carrying the bytes read,
+ * built by the request's own class (a NextRequest stays one: Auth.js reads
+ * `nextUrl`). A request with a declared length, or no body, is returned as is.
+ */
+export async function readBodyWithin<R extends Request>(request: R, maxBytes: number): Promise<R | Refusal> {
+  const declared = checkDeclaredSize(request, maxBytes);
+  if (declared) return declared;
+  const stream = streamed(request);
+  if (!stream) return request;
+  const chunks = await readWithin(stream, maxBytes, true);
+  if (!chunks) return tooLarge(maxBytes);
+  const Same = request.constructor as new (input: Request, init: RequestInit) => R;
+  return new Same(request, { body: new Blob(chunks as BlobPart[]) });
+}
+
+/**
+ * For proxy.ts: refuses a streamed body past `maxBytes`. Counts without
+ * keeping anything, because what the proxy is handed is a copy (see there).
+ */
+export async function checkStreamedSize(request: Request, maxBytes: number): Promise<Refusal | null> {
+  const stream = streamed(request);
+  if (!stream) return null;
+  return (await readWithin(stream, maxBytes, false)) ? null : tooLarge(maxBytes);
+}
+
+/**
+ * A path Next cannot decode (an escape that is not UTF-8, like `%c0%af`, or
+ * a cut-off one, like `%E0%A4%A` or a lone `%`) makes its router throw while
+ * it fills in a dynamic segment: a 500, on every dynamic route. Escapes never
+ * span a `/`, so decoding the whole path fails exactly when a segment does.
+ */
+export function checkPathEncoding(pathname: string): Refusal | null {
+  try {
+    decodeURIComponent(pathname);
+    return null;
+  } catch {
+    return { status: 400, code: "invalid:path", error: "This address is not valid: it contains characters that cannot be read." };
+  }
 }
 
 export function refusalResponse(refusal: Refusal): Response {

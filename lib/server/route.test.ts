@@ -37,6 +37,23 @@ describe("route() guards", () => {
     expect(run).not.toHaveBeenCalled();
   });
 
+  it("counts a body streamed without a length: 413 past the limit, the bytes handed on below it", async () => {
+    const stream = (bytes: number) => new Blob(["x".repeat(bytes)]).stream();
+    const over = await call({ method: "POST", body: stream(2000), duplex: "half", headers: { origin: "http://app.test" } } as RequestInit & { headers: Record<string, string> });
+    expect(over.status).toBe(413);
+    expect(await over.json()).toMatchObject({ code: "invalid:too_large" });
+    expect(requirePermission).not.toHaveBeenCalled();
+    expect(run).not.toHaveBeenCalled();
+
+    const reads = vi.fn(async (_input: unknown, _user: unknown, request: Request) => Response.json({ length: (await request.text()).length }));
+    const reading = route(z.object({ id: z.string() }), { permission: "write:desk", maxBodyBytes: 1000 }, reads);
+    const under = await reading(
+      new Request("http://app.test/api/things/a1", { method: "POST", body: stream(900), duplex: "half", headers: { host: "app.test", origin: "http://app.test" } } as RequestInit),
+      { params: Promise.resolve({ id: "a1" }) },
+    );
+    expect(await under.json()).toEqual({ length: 900 });
+  });
+
   it("runs same-origin mutations and any GET", async () => {
     expect((await call({ method: "POST", body: "{}", headers: { origin: "http://app.test" } })).status).toBe(200);
     expect((await call({ method: "GET", headers: { origin: "https://evil.example" } })).status).toBe(200);

@@ -4,19 +4,27 @@ import type { PublicUser } from "@/db/queries/users";
 import { env } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
 import { MAX_ROUTE_BODY_BYTES } from "@/lib/limits";
-import { checkDeclaredSize, checkOrigin, refusalResponse } from "@/lib/security/request-guard";
+import { checkOrigin, readBodyWithin, refusalResponse } from "@/lib/security/request-guard";
 import type { Permission } from "@/lib/permissions";
 import { requirePermission } from "./session";
 
 /**
  * What every route handler with a body checks first, before the session is
- * even read: a mutation must come from our own pages (403 otherwise), and a
- * declared body must fit (413).
+ * even read: a mutation must come from our own pages (403 otherwise), and its
+ * body must fit (413), whether it declares a length or is streamed without one
+ * (chunked): that one is counted as it is read, so no parser ever sees more
+ * than `maxBodyBytes` of it. Hands back the request to go on with, a copy when
+ * the body had to be read (lib/security/request-guard.ts `readBodyWithin`).
  */
-export function guardRequest(request: Request, maxBodyBytes = MAX_ROUTE_BODY_BYTES, options: { checkOrigin?: boolean } = {}): Response | null {
+export async function guardRequest<R extends Request>(
+  request: R,
+  maxBodyBytes = MAX_ROUTE_BODY_BYTES,
+  options: { checkOrigin?: boolean } = {},
+): Promise<{ refused: Response } | { request: R }> {
   const origin = options.checkOrigin === false ? null : checkOrigin(request, [env().SITE_URL, process.env.AUTH_URL]);
-  const refusal = origin ?? checkDeclaredSize(request, maxBodyBytes);
-  return refusal ? refusalResponse(refusal) : null;
+  if (origin) return { refused: refusalResponse(origin) };
+  const read = await readBodyWithin(request, maxBodyBytes);
+  return read instanceof Request ? { request: read } : { refused: refusalResponse(read) };
 }
 
 /**
@@ -31,13 +39,13 @@ export function route<S extends z.ZodType>(
   run: (input: z.infer<S>, user: PublicUser, request: Request) => Promise<Response>,
 ): (request: Request, context: { params: Promise<unknown> }) => Promise<Response> {
   return async (request, context) => {
-    const refused = guardRequest(request, options.maxBodyBytes);
-    if (refused) return refused;
+    const guarded = await guardRequest(request, options.maxBodyBytes);
+    if ("refused" in guarded) return guarded.refused;
     try {
       const user = await requirePermission(options.permission);
       const parsed = params.safeParse(await context.params);
       if (!parsed.success) throw new AppError("invalid:request", "That address is not valid.");
-      return await run(parsed.data, user, request);
+      return await run(parsed.data, user, guarded.request);
     } catch (error) {
       if (isAppError(error)) return Response.json({ error: error.message, code: error.code }, { status: error.status });
       console.error("[factdesk] unexpected error in a route handler", error);

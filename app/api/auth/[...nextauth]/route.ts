@@ -1,5 +1,6 @@
 import type { NextRequest } from "next/server";
 import { handlers } from "@/lib/server/auth";
+import { MAX_AUTH_BODY_BYTES } from "@/lib/limits";
 import { guardRequest } from "@/lib/server/route";
 import { getCurrentUser } from "@/lib/server/session";
 
@@ -15,19 +16,18 @@ export async function GET(request: NextRequest): Promise<Response> {
   return handlers.GET(request);
 }
 
-/** Auth.js posts are tiny forms (email, password, CSRF token). */
-const MAX_AUTH_BODY_BYTES = 64 * 1024;
-
 /**
  * Auth.js checks its own CSRF token; the Origin check in front is a second
- * lock, and the size check keeps a huge body from being parsed at all. An
+ * lock, and the size check keeps a huge body from being parsed at all, sent
+ * with a length or streamed without one (then Auth.js is handed the counted
+ * copy: the original's body has been read). An
  * identity provider answering with `response_mode=form_post` posts to
  * /api/auth/callback/oidc from its own origin, so that path skips the
  * Origin check (Auth.js verifies its state and PKCE there).
  */
 export async function POST(request: NextRequest): Promise<Response> {
   const fromProvider = request.nextUrl.pathname === "/api/auth/callback/oidc";
-  const refused = guardRequest(request, MAX_AUTH_BODY_BYTES, { checkOrigin: !fromProvider });
-  if (refused) return refused;
-  return handlers.POST(request);
+  const guarded = await guardRequest(request, MAX_AUTH_BODY_BYTES, { checkOrigin: !fromProvider });
+  if ("refused" in guarded) return guarded.refused;
+  return handlers.POST(guarded.request);
 }
