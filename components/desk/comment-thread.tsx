@@ -5,6 +5,7 @@ import { startTransition, useId, useState, type FormEvent } from "react";
 import { addCommentAction, listCommentsAction } from "@/app/(desk)/articles/[id]/collaboration-actions";
 import { FormError } from "@/components/ui/form-error";
 import { formatDateTime } from "@/components/ui/format";
+import { submitOnce } from "@/lib/submission-key";
 import { deskKeys, unwrapAction, useDeskPeople } from "./queries";
 import styles from "./desk.module.css";
 
@@ -24,7 +25,8 @@ export function CommentThread({ articleId, claimId, canWrite, label }: { article
   const [body, setBody] = useState("");
   const [formError, setFormError] = useState<string | null>(null);
   const add = useMutation({
-    mutationFn: (text: string) => unwrapAction(addCommentAction({ articleId, claimId, body: text })),
+    // Posting the same text again after a failure reuses the first attempt's key: the comment is not posted twice.
+    mutationFn: (text: string) => unwrapAction(submitOnce("comment", { articleId, claimId, body: text }, addCommentAction)),
     onSuccess: () => {
       setBody("");
       setFormError(null);

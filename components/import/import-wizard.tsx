@@ -1,11 +1,13 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useState, type ChangeEvent } from "react";
 import { saveImportAction } from "@/app/(desk)/articles/new/actions";
 import { FieldError, FormError } from "@/components/ui/form-error";
 import type { ImportDraft } from "@/lib/import/draft";
 import type { DraftPreview, Duplicate } from "@/lib/server/import-drafts";
+import { submitOnce } from "@/lib/submission-key";
 import { DraftBlocks } from "./draft-blocks";
 import styles from "./import.module.css";
 import { OriginalView } from "./original-view";
@@ -38,21 +40,32 @@ export function ImportWizard() {
   const [fields, setFields] = useState<Fields | null>(null);
   const [duplicate, setDuplicate] = useState<Duplicate | null>(null);
   const [separate, setSeparate] = useState(false);
+  const router = useRouter();
 
   const save = useMutation({
     mutationFn: async () => {
-      const result = await saveImportAction({
-        ...fields!,
-        blocks: draft!.blocks.filter((b) => !b.drop).map(({ kind, text }) => ({ kind, text })),
-        sourceHtml: draft!.sourceHtml,
-        origin: `${draft!.source.kind}: ${draft!.source.label}`,
-        allowDuplicate: separate,
+      // Importing the same draft again after a lost answer reuses its key, so the retry opens the first article.
+      const result = await submitOnce(
+        "article",
+        {
+          ...fields!,
+          blocks: draft!.blocks.filter((b) => !b.drop).map(({ kind, text }) => ({ kind, text })),
+          sourceHtml: draft!.sourceHtml,
+          origin: `${draft!.source.kind}: ${draft!.source.label}`,
+          allowDuplicate: separate,
+        },
+        saveImportAction,
+      ).catch(() => {
+        throw new SaveError("Factdesk could not be reached. Check your connection and import again: the article will not be saved twice.");
       });
-      // On success the action redirects to the new article; a result means a refusal or a duplicate.
-      if (result && !result.ok) throw new SaveError(result.error, result.fieldErrors);
-      if (result?.ok) setDuplicate(result.data.duplicate);
+      if (!result.ok) throw new SaveError(result.error, result.fieldErrors);
+      if (result.data.articleId) router.push(`/articles/${result.data.articleId}`);
+      else setDuplicate(result.data.duplicate);
+      return result.data.articleId;
     },
   });
+  // Saved: the button stays off while the article opens, so a second click cannot import it again.
+  const opening = save.isSuccess && save.data !== null;
 
   const onPreview = ({ draft: next, duplicate: dup }: DraftPreview) => {
     setDraft(next);
@@ -124,8 +137,8 @@ export function ImportWizard() {
           {draft.sourceHtml && <OriginalView html={draft.sourceHtml} title={fields.title} />}
           <FormError message={save.error?.message ?? null} />
           <div className="row">
-            <button type="button" className="button" disabled={save.isPending || kept === 0 || (duplicate !== null && !separate)} onClick={() => save.mutate()}>
-              {save.isPending ? "Importing…" : "Import article"}
+            <button type="button" className="button" disabled={save.isPending || opening || kept === 0 || (duplicate !== null && !separate)} onClick={() => save.mutate()}>
+              {save.isPending ? "Importing…" : opening ? "Opening…" : "Import article"}
             </button>
             {kept === 0 && <span className="small muted">Keep at least one block.</span>}
           </div>

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { MAX_ARTICLE_CHARS, MAX_PASTED_HTML_CHARS } from "@/lib/limits";
+import { idempotencyKeyField } from "@/lib/submission-key";
 import { BLOCK_KINDS } from "@/lib/text";
 
 /** A web article has a few hundred blocks at most; this bounds what a client can send. */
@@ -77,5 +78,6 @@ export const saveImportSchema = metadataSchema.extend({
   ...snapshotSourceSchema,
   /** The reviewer saw the existing article and wants a separate one all the same. */
   allowDuplicate: z.boolean().default(false),
+  idempotencyKey: idempotencyKeyField,
 });
 export type SaveImportInput = z.input<typeof saveImportSchema>;

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { publishArticle, unpublishArticle } from "@/db/queries/publications";
 import { action } from "@/lib/server/action";
 import { invalidatePublicData } from "@/lib/server/public-cache";
+import { idempotencyKeyField } from "@/lib/submission-key";
 
 const id = z.string().min(1).max(64);
 
@@ -11,8 +12,10 @@ const publishSchema = z.object({
   articleId: id,
   summary: z.string().trim().min(1, "Write a short summary for readers.").max(1000, "Keep the summary under 1,000 characters."),
   headlineRatingId: z.string().min(1, "Choose the verdict for the article as a whole.").max(64),
+  idempotencyKey: idempotencyKeyField,
 });
 
+/** Publishes the fact-check; a retry with the same idempotency key answers with the publication instead of "already published". */
 export const publishArticleAction = action(publishSchema, { permission: "publish:article" }, async (input, user) => {
   const publication = await publishArticle({ ...input, editorId: user.id });
   invalidatePublicData();

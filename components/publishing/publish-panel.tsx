@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { submitOnce } from "@/lib/submission-key";
 import { publishArticleAction, unpublishArticleAction } from "./actions";
 
 export type PublishPanelProps = {
@@ -26,7 +27,7 @@ export function PublishPanel({ articleId, canPublish, blocker, published, rating
   const run = (call: () => ReturnType<typeof publishArticleAction>) =>
     startTransition(async () => {
       setError(null);
-      const result = await call();
+      const result = await call().catch(() => ({ ok: false as const, error: "Factdesk could not be reached. Check your connection and try again." }));
       if (!result.ok) return setError(result.error);
       router.refresh();
     });
@@ -93,7 +94,7 @@ export function PublishPanel({ articleId, canPublish, blocker, published, rating
             <textarea id="publish-summary" rows={3} maxLength={1000} value={summary} onChange={(e) => setSummary(e.target.value)} />
           </div>
           {errorBox}
-          <button type="button" className="button" disabled={pending} onClick={() => run(() => publishArticleAction({ articleId, summary, headlineRatingId }))}>
+          <button type="button" className="button" disabled={pending} onClick={() => run(() => submitOnce("publication", { articleId, summary, headlineRatingId }, publishArticleAction))}>
             {pending ? "Publishing…" : "Publish"}
           </button>
         </>

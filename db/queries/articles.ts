@@ -7,6 +7,7 @@ import { canonicalText, normalizeBlocks, type Block } from "@/lib/text";
 import { deriveArticleStatus, type ArticleStatus, type ClaimStatus } from "@/lib/workflow";
 import { getDatabase, type Db } from "../client";
 import { recordAudit } from "./audit";
+import { withIdempotency } from "./idempotency";
 
 type Tables = typeof import("../schema/pg");
 export type Article = Tables["articles"]["$inferSelect"];
@@ -29,13 +30,16 @@ export function hashText(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
 }
 
-/** Creates an article with its first immutable snapshot. */
-export async function createArticle(input: ArticleMetadata & SnapshotSource & { blocks: Block[]; userId: string }): Promise<Article> {
+/**
+ * Creates an article with its first immutable snapshot. With an
+ * `idempotencyKey`, a retry of the same import returns the first article.
+ */
+export async function createArticle(input: ArticleMetadata & SnapshotSource & { blocks: Block[]; userId: string; idempotencyKey?: string | null }): Promise<Article> {
   const blocks = normalizeBlocks(input.blocks);
   if (blocks.length === 0) throw new AppError("invalid:import", "The article has no text. Paste the text or choose a file that contains it.");
   const database = await getDatabase();
   const { t } = database;
-  return database.transaction(async (tx) => {
+  const create = async (tx: Db) => {
     const now = new Date();
     const articleId = newId();
     const versionId = newId();
@@ -70,7 +74,14 @@ export async function createArticle(input: ArticleMetadata & SnapshotSource & { 
     });
     await recordAudit(tx, { actorId: input.userId, action: "article.create", entityType: "article", entityId: articleId, after: { ...article, blocks: blocks.length } });
     return article!;
-  });
+  };
+  return database.transaction((tx) =>
+    withIdempotency(tx, { key: input.idempotencyKey, userId: input.userId, kind: "article" }, {
+      create: () => create(tx),
+      idOf: (article) => article.id,
+      replay: async (id) => (await tx.select().from(t.articles).where(eq(t.articles.id, id)))[0]!,
+    }),
+  );
 }
 
 export async function getArticleById({ id }: { id: string }): Promise<Article | null> {

@@ -10,6 +10,7 @@ import type { ClaimStatus } from "@/lib/workflow";
 import { getDatabase, type Db } from "../client";
 import { refreshArticleStatus } from "./articles";
 import { recordAudit } from "./audit";
+import { withIdempotency } from "./idempotency";
 import { getPublicationOfArticle, insertRevision, revisionContent } from "./claim-revisions";
 import { selectClaimForUpdate, selectForUpdate } from "./row-locks";
 
@@ -19,6 +20,7 @@ export type Claim = Tables["claims"]["$inferSelect"];
 /**
  * Creates a claim from a selection. The anchor is rebuilt on the server from
  * the stored snapshot, so a client cannot store a quote the article does not contain.
+ * With an `idempotencyKey`, a retry of the same save returns the first claim.
  */
 export async function createClaim(input: {
   articleId: string;
@@ -28,10 +30,11 @@ export async function createClaim(input: {
   exact: string;
   statement: string;
   userId: string;
+  idempotencyKey?: string | null;
 }): Promise<Claim> {
   const database = await getDatabase();
   const { t } = database;
-  return database.transaction(async (tx) => {
+  const create = async (tx: Db) => {
     // Locked so that two saves at the limit cannot both pass the count below.
     const article = await selectForUpdate(tx, t.articles, input.articleId);
     if (!article) throw new AppError("not_found:article", "That article does not exist.");
@@ -74,7 +77,14 @@ export async function createClaim(input: {
     await recordAudit(tx, { actorId: input.userId, action: "claim.create", entityType: "claim", entityId: claim!.id, after: claim });
     await refreshArticleStatus(tx, input.articleId, input.userId);
     return claim!;
-  });
+  };
+  return database.transaction((tx) =>
+    withIdempotency(tx, { key: input.idempotencyKey, userId: input.userId, kind: "claim" }, {
+      create: () => create(tx),
+      idOf: (claim) => claim.id,
+      replay: async (id) => (await tx.select().from(t.claims).where(eq(t.claims.id, id)))[0]!,
+    }),
+  );
 }
 
 export async function getClaimByIdOrThrow({ id }: { id: string }): Promise<Claim> {

@@ -3,8 +3,9 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { parseMentions } from "@/lib/mentions";
-import { getDatabase } from "../client";
+import { getDatabase, type Db } from "../client";
 import { recordAudit } from "./audit";
+import { withIdempotency } from "./idempotency";
 import { notify } from "./notifications";
 
 type Tables = typeof import("../schema/pg");
@@ -16,15 +17,22 @@ export const MAX_COMMENT = 5000;
 /**
  * Adds a comment to an article's thread, or to one claim's thread. @mentions
  * are resolved here against active users, and each person mentioned gets a
- * notification in the same transaction.
+ * notification in the same transaction. With an `idempotencyKey`, a retry of
+ * the same post returns the first comment and notifies no one again.
  */
-export async function addComment(input: { articleId: string; claimId?: string | null; body: string; authorId: string }): Promise<{ comment: Comment; mentioned: string[] }> {
+export async function addComment(input: {
+  articleId: string;
+  claimId?: string | null;
+  body: string;
+  authorId: string;
+  idempotencyKey?: string | null;
+}): Promise<{ comment: Comment; mentioned: string[] }> {
   const body = input.body.trim();
   if (!body) throw new AppError("invalid:comment", "Write something first.", { fieldErrors: { body: ["Write something first."] } });
   if (body.length > MAX_COMMENT) throw new AppError("invalid:comment", `Keep comments to ${MAX_COMMENT.toLocaleString("en")} characters or fewer.`);
   const database = await getDatabase();
   const { t } = database;
-  return database.transaction(async (tx) => {
+  const create = async (tx: Db) => {
     const [article] = await tx.select({ id: t.articles.id, title: t.articles.title }).from(t.articles).where(eq(t.articles.id, input.articleId));
     if (!article) throw new AppError("not_found:article", "That article does not exist.");
     let statement: string | null = null;
@@ -57,7 +65,18 @@ export async function addComment(input: { articleId: string; claimId?: string | 
       after: { commentId: comment!.id, body, mentioned },
     });
     return { comment: comment!, mentioned };
-  });
+  };
+  return database.transaction((tx) =>
+    withIdempotency(tx, { key: input.idempotencyKey, userId: input.authorId, kind: "comment" }, {
+      create: () => create(tx),
+      idOf: (result) => result.comment.id,
+      replay: async (id) => {
+        const [comment] = await tx.select().from(t.comments).where(eq(t.comments.id, id));
+        // The first post notified the people it mentioned; a replay notifies no one, so it reports no one.
+        return { comment: comment!, mentioned: [] };
+      },
+    }),
+  );
 }
 
 /** One thread, oldest first: the article's own (claimId null) or one claim's. */

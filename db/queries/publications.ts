@@ -3,19 +3,23 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import { AppError, staleVersion } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { anchorReviewBlocker, publishBlocker, slugify, type ClaimStatus } from "@/lib/workflow";
-import { getDatabase } from "../client";
+import { getDatabase, type Db } from "../client";
 import { refreshArticleStatus } from "./articles";
 import { recordAudit } from "./audit";
+import { withIdempotency } from "./idempotency";
 import { selectForUpdate } from "./row-locks";
 
 type Tables = typeof import("../schema/pg");
 export type Publication = Tables["publications"]["$inferSelect"];
 
-/** Publishes an article whose every non-excluded claim is approved; the current snapshot is what the public sees. */
-export async function publishArticle(input: { articleId: string; summary: string; editorId: string; headlineRatingId?: string | null }): Promise<Publication> {
+/**
+ * Publishes an article whose every non-excluded claim is approved; the current snapshot is what the public sees.
+ * Publishing a published article is refused, except for a retry with the same `idempotencyKey`: it gets the publication.
+ */
+export async function publishArticle(input: { articleId: string; summary: string; editorId: string; headlineRatingId?: string | null; idempotencyKey?: string | null }): Promise<Publication> {
   const database = await getDatabase();
   const { t } = database;
-  return database.transaction(async (tx) => {
+  const publish = async (tx: Db) => {
     // Locked: a second publish of the same article at the same moment waits, then finds it published.
     const article = await selectForUpdate(tx, t.articles, input.articleId);
     if (!article) throw new AppError("not_found:article", "That article does not exist.");
@@ -64,7 +68,14 @@ export async function publishArticle(input: { articleId: string; summary: string
     await recordAudit(tx, { actorId: input.editorId, action: "article.publish", entityType: "article", entityId: article.id, before: existing ?? null, after: publication });
     await refreshArticleStatus(tx, article.id, input.editorId);
     return publication;
-  });
+  };
+  return database.transaction((tx) =>
+    withIdempotency(tx, { key: input.idempotencyKey, userId: input.editorId, kind: "publication" }, {
+      create: () => publish(tx),
+      idOf: (publication) => publication.id,
+      replay: async (id) => (await tx.select().from(t.publications).where(eq(t.publications.id, id)))[0]!,
+    }),
+  );
 }
 
 /**
@@ -90,7 +101,7 @@ export async function unpublishArticle(input: { articleId: string; version: numb
   });
 }
 
-async function uniqueSlug(tx: import("../client").Db, base: string): Promise<string> {
+async function uniqueSlug(tx: Db, base: string): Promise<string> {
   const { t } = await getDatabase();
   const candidates = [base, ...Array.from({ length: 20 }, (_, i) => `${base}-${i + 2}`)];
   const taken = await tx.select({ slug: t.publications.slug }).from(t.publications).where(inArray(t.publications.slug, candidates));

@@ -7,6 +7,7 @@ import { getDatabase, type Db } from "../client";
 import { refreshArticleStatus } from "./articles";
 import { recordAudit } from "./audit";
 import { insertRevision, revisionContent, type CitationInput } from "./claim-revisions";
+import { withIdempotency } from "./idempotency";
 import { selectClaimForUpdate } from "./row-locks";
 
 type Tables = typeof import("../schema/pg");
@@ -18,6 +19,8 @@ export type { CitationInput };
  * Proposes a verdict: a new revision with its own citations, submitted for
  * approval. Editing an approved verdict goes through here too and needs
  * approval again. `claimVersion` guards against overwriting a colleague's edit.
+ * With an `idempotencyKey`, a retry of the same proposal returns the first
+ * revision (its claimVersion is stale by then, so it must not be checked first).
  */
 export async function proposeVerdict(input: {
   claimId: string;
@@ -28,9 +31,17 @@ export async function proposeVerdict(input: {
   userId: string;
   /** Required once the article has been published: the change becomes a public, dated correction. */
   correctionNote?: string | null;
+  idempotencyKey?: string | null;
 }): Promise<Verdict> {
   const database = await getDatabase();
-  return database.transaction((tx) => proposeVerdictInTransaction(tx, input));
+  const { t } = database;
+  return database.transaction((tx) =>
+    withIdempotency(tx, { key: input.idempotencyKey, userId: input.userId, kind: "verdict" }, {
+      create: () => proposeVerdictInTransaction(tx, input),
+      idOf: (verdict) => verdict.id,
+      replay: async (id) => (await tx.select().from(t.verdicts).where(eq(t.verdicts.id, id)))[0]!,
+    }),
+  );
 }
 
 /** proposeVerdict inside the caller's transaction (e.g. reusing a matched claim's verdict together with recording the link). */

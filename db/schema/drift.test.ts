@@ -29,6 +29,7 @@ describe("schema drift between db/schema/sqlite.ts and db/schema/pg.ts", () => {
       "comments",
       "corrections",
       "dismissed_suggestions",
+      "idempotency_keys",
       "login_failures",
       "notifications",
       "organisation_pages",

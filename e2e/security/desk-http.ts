@@ -6,7 +6,7 @@
  * the wrong reason.
  */
 import { expect } from "@playwright/test";
-import { HttpClient, type WireResult } from "../../lib/testing/http-client";
+import { HttpClient, parseActionReply, type WireResult } from "../../lib/testing/http-client";
 import { canonicalText, codePointLength, type Block } from "../../lib/text";
 import { ACCOUNTS, type RoleKey } from "../fixtures/accounts";
 
@@ -39,15 +39,28 @@ export async function ok<T>(pending: Promise<WireResult<T>>, what: string): Prom
   return result.data;
 }
 
+/** What saveImportAction answers: the new article's id, or the existing article it would duplicate. */
+type ImportAnswer = { articleId: string; duplicate: null } | { articleId: null; duplicate: { id: string; title: string } };
+
 /** Saves a pasted article (title + paragraphs) the way the import page does; returns its id. */
 export async function importArticle(client: HttpClient, title: string, paragraphs: string[], extra: Record<string, unknown> = {}): Promise<string> {
   const blocks = paragraphs.map((text) => ({ kind: "paragraph", text }));
-  const response = await client.actionResponse(A.importArticle, [{ title, blocks, allowDuplicate: true, ...extra }]);
-  // The action ends in redirect(`/articles/<id>`): Next reports it in a header.
-  const location = response.headers.get("x-action-redirect") ?? "";
-  const id = /\/articles\/([A-Za-z0-9_-]+)/.exec(location)?.[1];
-  if (!id) throw new Error(`import "${title}" did not redirect to an article (HTTP ${response.status}): ${(await response.text()).slice(0, 300)}`);
-  return id;
+  const answer = await ok(client.action<ImportAnswer>(A.importArticle, [{ title, blocks, allowDuplicate: true, ...extra }]), `import "${title}"`);
+  if (answer.articleId === null) throw new Error(`import "${title}" was offered the existing article ${answer.duplicate.id} instead`);
+  return answer.articleId;
+}
+
+/**
+ * The new article's id from a raw saveImportAction response (for callers of
+ * client.actionResponse). The action answers with the id once the write
+ * commits; it no longer redirects (a redirect rendered the article page into
+ * the same answer). Throws with the status and body start otherwise.
+ */
+export async function importedArticleId(response: Response): Promise<string> {
+  const text = await response.text();
+  const result = parseActionReply<ImportAnswer>(text);
+  if (result?.ok && result.data.articleId) return result.data.articleId;
+  throw new Error(`import: HTTP ${response.status}, no new article in: ${text.slice(0, 300)}`);
 }
 
 export function workspace(client: HttpClient, articleId: string): Promise<Workspace> {

@@ -8,6 +8,7 @@ import { MAX_STATEMENT } from "@/components/annotation/claim-rules";
 import { CLAIMANT_KINDS, MAX_CLAIMANT_NAME, MAX_CLAIMANT_ROLE } from "@/lib/claimant";
 import { httpUrlOrNull, isoDate } from "@/lib/claimreview";
 import { action } from "@/lib/server/action";
+import { idempotencyKeyField } from "@/lib/submission-key";
 import { serialize } from "./serialize";
 
 const id = z.string().min(1).max(64);
@@ -30,10 +31,14 @@ const createClaimSchema = z
     end: z.int().min(1),
     exact: z.string().min(1).max(20_000, "Select a shorter passage: a claim is a sentence or two."),
     statement,
+    idempotencyKey: idempotencyKeyField,
   })
   .refine((v) => v.end > v.start, { message: "Select some text first.", path: ["exact"] });
 
-/** Creates a claim from a selection; createClaim re-derives the quote from the stored snapshot and refuses a mismatch. */
+/**
+ * Creates a claim from a selection; createClaim re-derives the quote from the stored snapshot and refuses a mismatch.
+ * A retry with the same idempotency key answers with the first claim.
+ */
 export const createClaimAction = action(createClaimSchema, { permission: "write:desk" }, async (input, user) => {
   const claim = await createClaim({ ...input, userId: user.id });
   const detail: ClaimDetail = { ...claim, verdict: null, reviews: [] };
@@ -93,8 +98,8 @@ export const setClaimExclusionAction = action(exclusionSchema, { permission: "wr
   ),
 );
 
-/** Submits a verdict revision for approval, guarded by the claim's version. */
-export const proposeVerdictAction = action(proposeVerdictSchema, { permission: "write:desk" }, async (input, user) => {
+/** Submits a verdict revision for approval, guarded by the claim's version; a retry with the same idempotency key answers with the first revision. */
+export const proposeVerdictAction = action(proposeVerdictSchema.extend({ idempotencyKey: idempotencyKeyField }), { permission: "write:desk" }, async (input, user) => {
   const verdict = await proposeVerdict({ ...input, userId: user.id });
   return { verdictId: verdict.id, revision: verdict.revision };
 });

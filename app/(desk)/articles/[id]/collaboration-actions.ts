@@ -6,6 +6,7 @@ import { addComment, listComments, MAX_COMMENT } from "@/db/queries/comments";
 import { listUsers } from "@/db/queries/users";
 import { listVerdictHistory } from "@/db/queries/verdicts";
 import { action } from "@/lib/server/action";
+import { idempotencyKeyField } from "@/lib/submission-key";
 import { describeHistory } from "@/lib/verdict-history";
 import { serialize } from "./serialize";
 
@@ -16,11 +17,13 @@ export const listCommentsAction = action(z.object({ articleId: id, claimId: id.n
   serialize(await listComments(input)),
 );
 
+/** Posts a comment; a retry with the same idempotency key answers with the first comment and notifies no one again. */
 export const addCommentAction = action(
   z.object({
     articleId: id,
     claimId: id.nullable(),
     body: z.string().trim().min(1, "Write something first.").max(MAX_COMMENT, `Keep comments to ${MAX_COMMENT.toLocaleString("en")} characters or fewer.`),
+    idempotencyKey: idempotencyKeyField,
   }),
   { permission: "write:desk" },
   async (input, user) => {

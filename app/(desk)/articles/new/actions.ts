@@ -1,7 +1,7 @@
 "use server";
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { createArticle } from "@/db/queries/articles";
+import { findIdempotentEntity } from "@/db/queries/idempotency";
 import { previewSchema, saveImportSchema } from "@/components/import/schema";
 import { sanitizeImportedHtml } from "@/lib/import/sanitize";
 import { action, formToObject } from "@/lib/server/action";
@@ -36,15 +36,28 @@ export async function previewFileAction(form: FormData) {
  * canonical/source URL or the same text exists: then that one is offered
  * (unless the reviewer chose to import a separate article anyway).
  * The kept HTML is sanitized again here; the browser's copy is not trusted.
+ *
+ * Answers with the new article's id as soon as the write commits and the
+ * browser navigates: a redirect() here would render the article page into
+ * this same answer, widening the window in which a saved import looks lost.
  */
-export const saveImportAction = action(saveImportSchema, { permission: "write:desk" }, async (input, user): Promise<{ duplicate: Duplicate }> => {
-  const blocks = input.blocks.map((b) => ({ ...b, drop: false, reason: null }));
-  const duplicate = input.allowDuplicate ? null : await duplicateOf({ metadata: { ...input, publishedOn: input.sourcePublishedOn }, blocks });
-  if (duplicate) return { duplicate };
-  const article = await createArticle({
-    ...input,
-    sourceHtml: input.sourceHtml ? sanitizeImportedHtml(input.sourceHtml) : null,
-    userId: user.id,
-  });
-  redirect(`/articles/${article.id}`);
-});
+export const saveImportAction = action(
+  saveImportSchema,
+  { permission: "write:desk" },
+  async (input, user): Promise<{ articleId: string; duplicate: null } | { articleId: null; duplicate: Duplicate }> => {
+    const scope = { key: input.idempotencyKey, userId: user.id, kind: "article" } as const;
+    const blocks = input.blocks.map((b) => ({ ...b, drop: false, reason: null }));
+    const duplicate = input.allowDuplicate ? null : await duplicateOf({ metadata: { ...input, publishedOn: input.sourcePublishedOn }, blocks });
+    if (duplicate) {
+      // A retry of an import that was saved finds its own article as the duplicate: answer with it instead.
+      const saved = await findIdempotentEntity(scope);
+      return saved ? { articleId: saved, duplicate: null } : { articleId: null, duplicate };
+    }
+    const article = await createArticle({
+      ...input,
+      sourceHtml: input.sourceHtml ? sanitizeImportedHtml(input.sourceHtml) : null,
+      userId: user.id,
+    });
+    return { articleId: article.id, duplicate: null };
+  },
+);

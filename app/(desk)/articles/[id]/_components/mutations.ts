@@ -16,6 +16,7 @@ import type { ProposeVerdictInput } from "@/components/verdicts/schema";
 import type { TextAnchor } from "@/lib/anchor";
 import { pickClaimant, type Claimant } from "@/lib/claimant";
 import type { ActionResult } from "@/lib/server/action";
+import { submitOnce } from "@/lib/submission-key";
 import {
   createClaimAction,
   getWorkspaceAction,
@@ -41,7 +42,8 @@ export async function unwrap<T>(pending: Promise<ActionResult<T>>): Promise<T> {
   try {
     result = await pending;
   } catch {
-    // The action never answered (network down, server restarting): nothing was saved.
+    // The action never answered (network down, server restarting). A create may have been saved all the same;
+    // its retry sends the same idempotency key (submitOnce), so trying again cannot save it twice.
     throw new ActionFailure({ ok: false, error: "Factdesk could not be reached. Check your connection and try again.", code: "network" });
   }
   if (!result.ok) throw new ActionFailure(result);
@@ -76,7 +78,10 @@ function useSettle(articleId: string) {
 
 export type CreateClaimVariables = { tempId: string; anchor: TextAnchor; statement: string; versionId: string };
 
-/** Creates a claim optimistically: it is listed and highlighted at once, and removed again if the server refuses. */
+/**
+ * Creates a claim optimistically: it is listed and highlighted at once, and removed again if the server refuses.
+ * Saving the same selection and statement again after a failure reuses the first attempt's idempotency key.
+ */
 export function useCreateClaim(articleId: string) {
   const queryClient = useQueryClient();
   const settle = useSettle(articleId);
@@ -85,7 +90,11 @@ export function useCreateClaim(articleId: string) {
     mutationKey: workspaceKeys.mutations(articleId),
     mutationFn: (v: CreateClaimVariables) =>
       unwrap(
-        createClaimAction({ articleId, versionId: v.versionId, start: v.anchor.start, end: v.anchor.end, exact: v.anchor.exact, statement: v.statement }),
+        submitOnce(
+          "claim",
+          { articleId, versionId: v.versionId, start: v.anchor.start, end: v.anchor.end, exact: v.anchor.exact, statement: v.statement },
+          createClaimAction,
+        ),
       ),
     onMutate: async (v) => {
       await queryClient.cancelQueries({ queryKey: key });
@@ -149,12 +158,12 @@ export function useSetExclusion(articleId: string) {
   });
 }
 
-/** Submits a verdict revision for approval. */
+/** Submits a verdict revision for approval; submitting the same form again after a failure reuses its idempotency key. */
 export function useProposeVerdict(articleId: string) {
   const settle = useSettle(articleId);
   return useMutation({
     mutationKey: workspaceKeys.mutations(articleId),
-    mutationFn: (input: ProposeVerdictInput) => unwrap(proposeVerdictAction(input)),
+    mutationFn: (input: ProposeVerdictInput) => unwrap(submitOnce("verdict", input, proposeVerdictAction)),
     onSettled: settle,
   });
 }
