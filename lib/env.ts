@@ -14,6 +14,12 @@ const schema = z.object({
   AUTH_OIDC_CLIENT_ID: z.string().optional(),
   AUTH_OIDC_CLIENT_SECRET: z.string().optional(),
   AUTH_OIDC_NAME: z.string().default("Single sign-on"),
+  /**
+   * "1" lets single sign-on use an http:// issuer. For local testing only: Auth.js takes the ID token
+   * from the token endpoint without checking its signature (the TLS connection is what vouches for
+   * it), so over plain http anyone on the path could sign in as anyone.
+   */
+  AUTH_OIDC_ALLOW_INSECURE_ISSUER: z.enum(["0", "1"]).default("0"),
   /** Hosts the URL import may fetch although they are not public (tests, intranet sources): "host[:port],…". Off by default. */
   IMPORT_ALLOW_HOSTS: z.string().optional(),
   /** Ports the URL import may fetch from: "80,443" by default. */
@@ -69,6 +75,27 @@ export const isDemoMode = () => env().DEMO_MODE === "1";
 export function oidcConfigured(): boolean {
   const e = env();
   return Boolean(e.AUTH_OIDC_ISSUER && e.AUTH_OIDC_CLIENT_ID && e.AUTH_OIDC_CLIENT_SECRET);
+}
+
+/** Why configured single sign-on is switched off, or null: an http:// issuer without AUTH_OIDC_ALLOW_INSECURE_ISSUER=1. */
+export function oidcIssuerProblem(): string | null {
+  const e = env();
+  if (!e.AUTH_OIDC_ISSUER || e.AUTH_OIDC_ISSUER.startsWith("https://") || e.AUTH_OIDC_ALLOW_INSECURE_ISSUER === "1") return null;
+  return "AUTH_OIDC_ISSUER is not an https:// URL; single sign-on is off (AUTH_OIDC_ALLOW_INSECURE_ISSUER=1 allows it, for local testing only)";
+}
+
+/** Single sign-on is configured and may be used. */
+export const oidcEnabled = (): boolean => oidcConfigured() && !oidcIssuerProblem();
+
+/**
+ * The URL Auth.js builds its own links from (the provider's redirect URI among them):
+ * AUTH_URL when set, else SITE_URL's origin + /api/auth, so one setting is enough.
+ * Without either, Auth.js goes by the request's Host and X-Forwarded-Proto.
+ */
+export function authUrl(): string | undefined {
+  if (process.env.AUTH_URL) return process.env.AUTH_URL;
+  const site = env().SITE_URL;
+  return site ? new URL("/api/auth", site).href : undefined;
 }
 
 /** Absolute base URL for canonical links and JSON-LD (`url` must be on this site). */

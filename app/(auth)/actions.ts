@@ -1,8 +1,10 @@
 "use server";
 import { AuthError } from "next-auth";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { countUsers, createUser } from "@/db/queries/users";
-import { signIn, signOut } from "@/lib/server/auth";
+import { oidcEndSessionUrl, signIn, signOut, SsoOnlyLogin } from "@/lib/server/auth";
 import { failure, formToObject, invalidInput, type ActionResult } from "@/lib/server/action";
 import { LoginRateLimited } from "@/lib/server/login-limit";
 import { hashPassword } from "@/lib/server/password";
@@ -26,6 +28,9 @@ export async function loginAction(_prev: ActionResult<null> | null, form: FormDa
     return { ok: true, data: null };
   } catch (error) {
     if (error instanceof LoginRateLimited) return { ok: false, error: error.userMessage, code: "rate_limited:login" };
+    if (error instanceof SsoOnlyLogin || (error instanceof AuthError && "code" in error && error.code === "sso_only")) {
+      return { ok: false, error: SSO_ONLY_MESSAGE, code: "forbidden:login" };
+    }
     if (error instanceof AuthError) {
       return { ok: false, error: "That email and password do not match an active account.", code: "unauthorized:login" };
     }
@@ -37,8 +42,17 @@ export async function oidcLoginAction(form: FormData): Promise<void> {
   await signIn("oidc", { redirectTo: safeNext(form.get("next")) });
 }
 
+const SSO_ONLY_MESSAGE = "Your organisation signs in through single sign-on only. Use the single sign-on button.";
+
+/** Signs out here and, after a single sign-on, at the provider too when it supports RP-initiated logout. */
 export async function signOutAction(): Promise<void> {
-  await signOut({ redirectTo: "/login" });
+  const endSession = await oidcEndSessionUrl(await headers());
+  if (!endSession) {
+    await signOut({ redirectTo: "/login" });
+    return;
+  }
+  await signOut({ redirect: false });
+  redirect(endSession);
 }
 
 const setupSchema = z

@@ -17,7 +17,11 @@ type Failure = Extract<ActionResult<unknown>, { ok: false }>;
 const OFFLINE = "Could not reach the server, so nothing was saved. Check your connection and try again.";
 
 /** The user administration screen: who has access, in which role, and a form to add someone. */
-export function UsersAdmin({ users, currentUserId }: { users: PublicUser[]; currentUserId: string }) {
+/**
+ * `sso`: the single sign-on provider's name when it is set up (a user may then be added without a
+ * password), null when it is not; left out, the form lets the password be empty and the server decides.
+ */
+export function UsersAdmin({ users, currentUserId, sso }: { users: PublicUser[]; currentUserId: string; sso?: string | null }) {
   const router = useRouter();
   // One message at a time, above the table; the add form shows its own errors beside its fields.
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -79,8 +83,14 @@ export function UsersAdmin({ users, currentUserId }: { users: PublicUser[]; curr
 
       <div className={styles.layout}>
         <CreateUserForm
+          sso={sso}
           onStart={() => setNotice(null)}
-          onCreated={(user) => setNotice({ kind: "success", message: `Added ${user.name} as ${withArticle(user.role)}. They can sign in now with the password you set.` })}
+          onCreated={(user, withPassword) =>
+            setNotice({
+              kind: "success",
+              message: `Added ${user.name} as ${withArticle(user.role)}. ${withPassword ? "They can sign in now with the password you set." : `They sign in with ${sso ?? "single sign-on"}.`}`,
+            })
+          }
         />
         <div className={styles.tableWrap}>
           <table className={styles.table}>
@@ -283,7 +293,7 @@ function suggestPassword(): string {
 
 const EMPTY = { name: "", email: "", role: "reviewer" as Role, password: "" };
 
-function CreateUserForm({ onStart, onCreated }: { onStart: () => void; onCreated: (user: PublicUser) => void }) {
+function CreateUserForm({ sso, onStart, onCreated }: { sso: string | null | undefined; onStart: () => void; onCreated: (user: PublicUser, withPassword: boolean) => void }) {
   const [values, setValues] = useState(EMPTY);
   const [showPassword, setShowPassword] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -295,14 +305,14 @@ function CreateUserForm({ onStart, onCreated }: { onStart: () => void; onCreated
       setFailure(null);
       onStart();
     },
-    onSuccess: (result) => {
+    onSuccess: (result, input) => {
       if (!result.ok) {
         setFailure(result);
         return;
       }
       setValues(EMPTY);
       setShowPassword(false);
-      onCreated(result.data);
+      onCreated(result.data, input.password !== "");
       nameRef.current?.focus();
     },
     onError: () => setFailure({ ok: false, error: OFFLINE, code: "network" }),
@@ -321,7 +331,10 @@ function CreateUserForm({ onStart, onCreated }: { onStart: () => void; onCreated
   return (
     <section className={styles.card} aria-labelledby="new-user-heading">
       <h2 id="new-user-heading">Add a user</h2>
-      <p>They can sign in as soon as you add them. Share the initial password privately.</p>
+      <p>
+        They can sign in as soon as you add them. Share the initial password privately
+        {sso !== null ? `, or leave it empty for someone who signs in with ${sso ?? "single sign-on"} only` : ""}.
+      </p>
       <FormError message={mutation.isPending ? null : message} />
       <form onSubmit={submit} className={styles.createGrid}>
         <div className="field">
@@ -349,14 +362,14 @@ function CreateUserForm({ onStart, onCreated }: { onStart: () => void; onCreated
           <FieldError id="new-user-role-error" errors={errors.role} />
         </div>
         <div className="field">
-          <label htmlFor="new-user-password">Initial password</label>
+          <label htmlFor="new-user-password">Initial password{sso !== null ? " (optional with single sign-on)" : ""}</label>
           <div className={styles.passwordRow}>
             <input
               id="new-user-password"
               name="password"
               type={showPassword ? "text" : "password"}
               autoComplete="new-password"
-              required
+              required={sso === null}
               minLength={12}
               maxLength={200}
               value={values.password}
@@ -376,7 +389,7 @@ function CreateUserForm({ onStart, onCreated }: { onStart: () => void; onCreated
             </button>
           </div>
           <p className={styles.hint} id="new-user-password-hint">
-            At least 12 characters.{" "}
+            At least 12 characters{sso !== null ? `; none for someone who signs in with ${sso ?? "single sign-on"} only` : ""}.{" "}
             <button type="button" className="button ghost small" style={{ padding: 0, fontSize: "inherit" }} aria-pressed={showPassword} onClick={() => setShowPassword((s) => !s)}>
               {showPassword ? "Hide password" : "Show password"}
             </button>

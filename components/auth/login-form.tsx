@@ -14,11 +14,13 @@ type Props = {
   initialError?: string | null;
   /** The single sign-on button's provider name, when single sign-on is configured. */
   oidcName?: string | null;
+  /** The organisation signs in through single sign-on only: the password form is for admins. */
+  ssoOnly?: boolean;
   /** Only passed in demo mode, so the passwords never reach the browser otherwise. */
   demoAccounts?: readonly DemoAccount[];
 };
 
-export function LoginForm({ next, initialError, oidcName, demoAccounts }: Props) {
+export function LoginForm({ next, initialError, oidcName, ssoOnly, demoAccounts }: Props) {
   const [state, submit, pending] = useActionState(loginAction, null);
   // Controlled, so a demo account can fill both fields.
   const [email, setEmail] = useState("");
@@ -48,7 +50,10 @@ export function LoginForm({ next, initialError, oidcName, demoAccounts }: Props)
 
   return (
     <>
-      <AuthCard title="Sign in" lead="Use your Factdesk account to open the desk.">
+      <AuthCard
+        title="Sign in"
+        lead={ssoOnly && oidcName ? `Sign in with ${oidcName}. Password sign-in is kept for admins only.` : "Use your Factdesk account to open the desk."}
+      >
         <form action={submit} onSubmit={onSubmit} className={styles.form}>
           <FormError message={pending ? null : message} />
           <input type="hidden" name="next" value={next ?? ""} />

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { testDialects, useTestDatabase } from "@/lib/testing/databases";
-import { getApprovalQuorum, getSetting, putSetting, SETTING_DEFAULTS } from "./settings";
+import { rejection } from "@/lib/testing/fixtures";
+import { getApprovalQuorum, getSetting, getSettingWithVersion, getSsoOnly, putSetting, SETTING_DEFAULTS, updateSsoOnly } from "./settings";
 
 describe.each(testDialects())("settings on %s", (dialect) => {
   const ctx = useTestDatabase(dialect, { seed: false });
@@ -34,5 +35,20 @@ describe.each(testDialects())("settings on %s", (dialect) => {
     });
     expect(seen).toBe(2);
     expect(await getApprovalQuorum()).toBe(2);
+  });
+});
+
+describe.each(testDialects())("single-sign-on-only setting on %s", (dialect) => {
+  const ctx = useTestDatabase(dialect);
+
+  it("turns it on and off, refusing a stale version", async () => {
+    const actorId = ctx.users.admin.id;
+    expect(await getSsoOnly()).toBe(false);
+    expect(await updateSsoOnly({ ssoOnly: true, version: 0, actorId })).toEqual({ ssoOnly: true, version: 1 });
+    expect(await getSsoOnly()).toBe(true);
+    expect((await rejection(() => updateSsoOnly({ ssoOnly: false, version: 0, actorId }))).code).toBe("conflict:setting");
+    expect(await getSsoOnly()).toBe(true);
+    await updateSsoOnly({ ssoOnly: false, version: 1, actorId });
+    expect(await getSettingWithVersion("ssoOnly")).toEqual({ value: "0", version: 2 });
   });
 });

@@ -12,6 +12,8 @@ import { selectClaimForUpdate } from "./row-locks";
 export const SETTING_DEFAULTS = {
   organisationName: "Factdesk",
   approvalQuorum: "1",
+  /** "1": people sign in through single sign-on only; admins keep their passwords (a way in when the provider is down). */
+  ssoOnly: "0",
 } as const;
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
 
@@ -32,6 +34,29 @@ export async function putSetting(tx: Db, key: SettingKey, value: string): Promis
     .insert(t.settings)
     .values({ key, value })
     .onConflictDoUpdate({ target: t.settings.key, set: { value } });
+}
+
+export async function getSsoOnly(q?: Db): Promise<boolean> {
+  return (await getSetting("ssoOnly", q)) === "1";
+}
+
+/** Turns "single sign-on only" on or off. `version` is what the admin saw (0 = never stored); a stale one is refused. */
+export async function updateSsoOnly(input: { ssoOnly: boolean; version: number; actorId: string }): Promise<{ ssoOnly: boolean; version: number }> {
+  const database = await getDatabase();
+  const { t } = database;
+  return database.transaction(async (tx) => {
+    const [row] = await tx.select().from(t.settings).where(eq(t.settings.key, "ssoOnly"));
+    const current = row?.version ?? 0;
+    if (current !== input.version) throw staleVersion("setting");
+    const before = row?.value ?? SETTING_DEFAULTS.ssoOnly;
+    const value = input.ssoOnly ? "1" : "0";
+    const [written] = row
+      ? await tx.update(t.settings).set({ value, version: current + 1 }).where(and(eq(t.settings.key, "ssoOnly"), eq(t.settings.version, current))).returning()
+      : await tx.insert(t.settings).values({ key: "ssoOnly", value, version: 1 }).onConflictDoNothing().returning();
+    if (!written) throw staleVersion("setting");
+    await recordAudit(tx, { actorId: input.actorId, action: "settings.update", entityType: "settings", entityId: "ssoOnly", before: { ssoOnly: before }, after: { ssoOnly: value } });
+    return { ssoOnly: input.ssoOnly, version: current + 1 };
+  });
 }
 
 /** A stored setting with its `version` (0 when only the default exists), for optimistic concurrency. */

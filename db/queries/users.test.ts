@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { auditCounts, rejection } from "@/lib/testing/fixtures";
 import { testDialects, useTestDatabase } from "@/lib/testing/databases";
 import { listAuditEvents } from "./audit";
-import { countUsers, createUser, endSessionsIfCurrent, endUserSessions, getUserById, getUserCredentialsByEmail, listUsers, updateUser } from "./users";
+import { countUsers, createUser, endSessionsIfCurrent, endUserSessions, getUserById, getUserByOidcSubject, getUserCredentialsByEmail, linkOidcSubject, listUsers, updateUser } from "./users";
 
 describe.each(testDialects())("users on %s", (dialect) => {
   const ctx = useTestDatabase(dialect);
@@ -102,6 +102,23 @@ describe.each(testDialects())("users on %s", (dialect) => {
     expect(deactivated).toMatchObject({ version: 4, sessionVersion: 2 });
     const reactivated = await updateUser({ id: user.id, version: 4, active: true, actorId: admin });
     expect(reactivated).toMatchObject({ version: 5, sessionVersion: 3, active: true });
+  });
+
+  it("links a user to one provider subject per issuer, and finds them by it alone", async () => {
+    const issuer = "https://idp.example.test";
+    const { reviewer, editor } = ctx.users;
+    expect(await getUserByOidcSubject({ issuer, subject: "sub-1" })).toBeNull();
+    expect(await linkOidcSubject({ id: reviewer.id, issuer, subject: "sub-1" })).toBe("linked");
+    expect(await linkOidcSubject({ id: reviewer.id, issuer, subject: "sub-1" })).toBe("linked");
+    expect((await getUserByOidcSubject({ issuer, subject: "sub-1" }))?.id).toBe(reviewer.id);
+    // Another provider account that now has the reviewer's address does not take the link over.
+    expect(await linkOidcSubject({ id: reviewer.id, issuer, subject: "sub-2" })).toBe("linked_elsewhere");
+    expect(await getUserByOidcSubject({ issuer, subject: "sub-2" })).toBeNull();
+    // The same subject at another issuer is another account.
+    expect(await getUserByOidcSubject({ issuer: "https://other.example.test", subject: "sub-1" })).toBeNull();
+    // One subject belongs to one user.
+    expect(await rejection(() => linkOidcSubject({ id: editor.id, issuer, subject: "sub-1" }))).toBeTruthy();
+    expect(await auditCounts({ entityType: "user", entityId: reviewer.id })).toMatchObject({ "user.link_sso": 1 });
   });
 
   it("lists users by name without password hashes", async () => {

@@ -144,3 +144,37 @@ export async function endSessionsIfCurrent({ id, sessionVersion }: { id: string;
   );
   return rows.length > 0;
 }
+
+/** The user linked to an identity-provider account (issuer + subject), if any. */
+export async function getUserByOidcSubject({ issuer, subject }: { issuer: string; subject: string }): Promise<PublicUser | null> {
+  const { db, t } = await getDatabase();
+  const [user] = await db.select().from(t.users).where(and(eq(t.users.oidcIssuer, issuer), eq(t.users.oidcSubject, subject)));
+  return user ? withoutSecret(user) : null;
+}
+
+/**
+ * Links a user to an identity-provider account at their first single
+ * sign-on. Only a user not yet linked to this issuer is linked; one linked
+ * to another subject stays so ("linked_elsewhere"): an email address the
+ * provider has given to a new account must not take over the old link.
+ */
+export async function linkOidcSubject({ id, issuer, subject }: { id: string; issuer: string; subject: string }): Promise<"linked" | "linked_elsewhere"> {
+  const database = await getDatabase();
+  const { t } = database;
+  return database.transaction(async (tx) => {
+    const [before] = await tx.select().from(t.users).where(eq(t.users.id, id));
+    if (!before) throw new AppError("not_found:user", "That user does not exist.");
+    if (before.oidcIssuer !== null && before.oidcIssuer === issuer) return before.oidcSubject === subject ? "linked" : "linked_elsewhere";
+    // One provider account is one user (checked here: the index on the pair is not unique).
+    const [holder] = await tx.select({ id: t.users.id }).from(t.users).where(and(eq(t.users.oidcIssuer, issuer), eq(t.users.oidcSubject, subject)));
+    if (holder) throw new AppError("conflict:user", "That single sign-on account is already linked to another user.");
+    const [after] = await tx
+      .update(t.users)
+      .set({ oidcIssuer: issuer, oidcSubject: subject })
+      .where(and(eq(t.users.id, id), eq(t.users.version, before.version)))
+      .returning();
+    if (!after) throw staleVersion("user");
+    await recordAudit(tx, { actorId: id, action: "user.link_sso", entityType: "user", entityId: id, before: withoutSecret(before), after: withoutSecret(after) });
+    return "linked";
+  });
+}

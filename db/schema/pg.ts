@@ -39,7 +39,16 @@ export const users = pgTable("users", {
    * all of the user's sessions (per user, not per device: no session table to keep).
    */
   sessionVersion: integer("session_version").notNull().default(0),
-});
+  /**
+   * The identity-provider account linked to this user: the provider's stable
+   * subject (issuer + sub), written at the first single sign-on (matched then
+   * by a verified email) and used alone afterwards, so a change of the
+   * provider account's email neither loses the user nor hands the account to
+   * whoever takes the address next. Null until then.
+   */
+  oidcIssuer: text("oidc_issuer"),
+  oidcSubject: text("oidc_subject"),
+}, (t) => [index("users_oidc_subject_idx").on(t.oidcIssuer, t.oidcSubject)]);
 
 export const ratings = pgTable("ratings", {
   id: id(),

@@ -65,6 +65,7 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "app/(desk)/admin/rating-scale/actions.ts#setRatingHiddenAction": { access: "manage:organisation" },
   "app/(desk)/admin/rating-scale/actions.ts#deleteRatingAction": { access: "manage:organisation" },
   "app/(desk)/admin/settings/actions.ts#updateSettingsAction": { access: "manage:organisation" },
+  "app/(desk)/admin/settings/actions.ts#updateSsoOnlyAction": { access: "manage:organisation" },
   "app/(desk)/admin/pages/actions.ts#saveOrganisationPageAction": { access: "manage:organisation" },
 };
 

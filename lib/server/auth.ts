@@ -1,11 +1,12 @@
 import "server-only";
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
-import { encode as encodeToken, type JWT } from "next-auth/jwt";
+import { encode as encodeToken, getToken, type JWT } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
 import { cache } from "react";
 import { z } from "zod";
-import { endSessionsIfCurrent, getUserById, getUserCredentialsByEmail } from "@/db/queries/users";
-import { env, oidcConfigured } from "@/lib/env";
+import { getSsoOnly } from "@/db/queries/settings";
+import { endSessionsIfCurrent, getUserById, getUserByOidcSubject, getUserCredentialsByEmail, linkOidcSubject } from "@/db/queries/users";
+import { authUrl, env, oidcConfigured, oidcEnabled, oidcIssuerProblem, siteUrl } from "@/lib/env";
 import type { Role } from "@/lib/permissions";
 import { withLoginLimit } from "./login-limit";
 import { dummyHash, verifyPassword } from "./password";
@@ -17,6 +18,11 @@ const credentialsSchema = z.object({
 
 class InvalidLogin extends CredentialsSignin {
   code = "invalid_credentials";
+}
+
+/** The right password, but the organisation signs in through single sign-on only, and this is not an admin. */
+export class SsoOnlyLogin extends CredentialsSignin {
+  code = "sso_only";
 }
 
 function providers(): NextAuthConfig["providers"] {
@@ -36,11 +42,14 @@ function providers(): NextAuthConfig["providers"] {
           return found && ok && found.active ? found : null;
         });
         if (!user) throw new InvalidLogin();
+        // Said only after the right password, so it reveals nothing about who uses which way in.
+        if (user.role !== "admin" && (await getSsoOnly())) throw new SsoOnlyLogin();
         return { id: user.id, email: user.email, name: user.name, role: user.role };
       },
     }),
   ];
-  if (oidcConfigured()) {
+  if (oidcConfigured() && oidcIssuerProblem()) warnOnce(`[auth] ${oidcIssuerProblem()}`);
+  if (oidcEnabled()) {
     const e = env();
     list.push({
       id: "oidc",
@@ -52,6 +61,113 @@ function providers(): NextAuthConfig["providers"] {
     });
   }
   return list;
+}
+
+let warned = false;
+function warnOnce(message: string): void {
+  if (!warned) console.error(message);
+  warned = true;
+}
+
+/* ---------- single sign-on ---------- */
+
+/** Why a single sign-on was refused; the login page turns each into a sentence (app/(auth)/login/page.tsx). */
+type OidcRefusal = "email_missing" | "email_unverified" | "not_linked" | "inactive" | "linked_elsewhere";
+const refuse = (code: OidcRefusal) => `/login?error=AccessDenied&code=${code}`;
+
+type Discovery = { issuer: string; userinfo_endpoint?: string; end_session_endpoint?: string };
+let discovery: Promise<Discovery> | null = null;
+
+/** The provider's metadata (userinfo and end-session endpoints), fetched once per process; a failure is retried next time. */
+function oidcDiscovery(): Promise<Discovery> {
+  const issuer = env().AUTH_OIDC_ISSUER!;
+  discovery ??= fetch(`${issuer.replace(/\/$/, "")}/.well-known/openid-configuration`, { cache: "no-store" })
+    .then(async (response) => {
+      if (!response.ok) throw new Error(`OIDC discovery answered HTTP ${response.status}`);
+      return (await response.json()) as Discovery;
+    })
+    .catch((error: unknown) => {
+      discovery = null;
+      throw error;
+    });
+  return discovery;
+}
+
+type Claims = { sub?: unknown; iss?: unknown; email?: unknown; email_verified?: unknown };
+
+/**
+ * The email and whether the provider verified it: from the ID token, or, when
+ * the token leaves either out (many providers put them only in userinfo),
+ * from the userinfo endpoint, whose answer must be about the same subject.
+ */
+async function emailOf(profile: Claims, accessToken: string | undefined): Promise<{ email: string | null; verified: boolean }> {
+  let claims: Claims = profile;
+  if ((typeof claims.email !== "string" || claims.email_verified === undefined) && accessToken) {
+    const { userinfo_endpoint } = await oidcDiscovery();
+    if (userinfo_endpoint) {
+      const response = await fetch(userinfo_endpoint, { headers: { authorization: `Bearer ${accessToken}`, accept: "application/json" }, cache: "no-store" });
+      const info = response.ok ? ((await response.json()) as Claims) : null;
+      if (info && info.sub === profile.sub) claims = { ...info, ...Object.fromEntries(Object.entries(profile).filter(([, v]) => v !== undefined)) };
+      if (info && typeof profile.email !== "string") claims = { ...claims, email: info.email, email_verified: info.email_verified };
+    }
+  }
+  const email = typeof claims.email === "string" && claims.email.trim() ? claims.email.trim().toLowerCase() : null;
+  // Some providers send "true" as a string.
+  const verified = claims.email_verified === true || claims.email_verified === "true";
+  return { email, verified };
+}
+
+/**
+ * Whom a single sign-on signs in: the user linked to the provider account
+ * (issuer + subject) if there is one, whatever its email says now;
+ * otherwise an active user an admin added with the same email, provided
+ * the provider says it verified that email, who is then linked. Returns
+ * the user's id, or why not.
+ */
+async function resolveOidcUser(profile: Claims, accessToken: string | undefined): Promise<{ id: string } | { refused: OidcRefusal }> {
+  const issuer = typeof profile.iss === "string" ? profile.iss : env().AUTH_OIDC_ISSUER!;
+  const subject = typeof profile.sub === "string" ? profile.sub : null;
+  if (!subject) return { refused: "not_linked" };
+  const linked = await getUserByOidcSubject({ issuer, subject });
+  if (linked) return linked.active ? { id: linked.id } : { refused: "inactive" };
+  const { email, verified } = await emailOf(profile, accessToken);
+  if (!email) return { refused: "email_missing" };
+  if (!verified) return { refused: "email_unverified" };
+  const known = await getUserCredentialsByEmail({ email });
+  if (!known) return { refused: "not_linked" };
+  if (!known.active) return { refused: "inactive" };
+  if ((await linkOidcSubject({ id: known.id, issuer, subject })) === "linked_elsewhere") return { refused: "linked_elsewhere" };
+  return { id: known.id };
+}
+
+/**
+ * Where to send someone signing out so the provider ends its session too
+ * (OpenID Connect RP-initiated logout), or null: no single sign-on session,
+ * or a provider without an end_session_endpoint. Read before the session
+ * cookie is cleared; the provider sends the browser back to the login page.
+ */
+export async function oidcEndSessionUrl(requestHeaders: Headers): Promise<string | null> {
+  if (!oidcEnabled()) return null;
+  const secret = env().AUTH_SECRET;
+  let token: JWT | null = null;
+  for (const secureCookie of [true, false]) token ??= await getToken({ req: { headers: requestHeaders }, secret, secureCookie }).catch(() => null);
+  if (typeof token?.idToken !== "string") return null;
+  const endpoint = await oidcDiscovery()
+    .then((d) => d.end_session_endpoint)
+    .catch(() => undefined);
+  if (!endpoint) return null;
+  const url = new URL(endpoint);
+  url.searchParams.set("id_token_hint", token.idToken);
+  url.searchParams.set("client_id", env().AUTH_OIDC_CLIENT_ID!);
+  url.searchParams.set("post_logout_redirect_uri", `${siteUrl()}/login`);
+  return url.href;
+}
+
+/** After the signIn callback has admitted a single sign-on, the provider account is linked: this finds its user. */
+async function linkedUserId(profile: Claims | undefined): Promise<string | undefined> {
+  if (typeof profile?.sub !== "string") return undefined;
+  const issuer = typeof profile.iss === "string" ? profile.iss : env().AUTH_OIDC_ISSUER!;
+  return (await getUserByOidcSubject({ issuer, subject: profile.sub }))?.id;
 }
 
 /**
@@ -102,7 +218,18 @@ async function stillValid(token: JWT): Promise<JWT | null> {
   return { ...token, role: user.role, name: user.name };
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+/**
+ * Auth.js builds its links, the provider's redirect URI among them, from
+ * AUTH_URL, else from the request's Host and X-Forwarded-Proto (which the
+ * app drops unless TRUST_PROXY says otherwise, so Auth.js would assume
+ * https). SITE_URL alone is enough: it stands in for AUTH_URL.
+ */
+function deriveAuthUrl(): void {
+  const url = authUrl();
+  if (url && !process.env.AUTH_URL) process.env.AUTH_URL = url;
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => (deriveAuthUrl(), {
   secret: env().AUTH_SECRET,
   trustHost: true,
   useSecureCookies: useSecureCookies(),
@@ -131,18 +258,34 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   pages: { signIn: "/login", error: "/login" },
   providers: providers(),
   callbacks: {
-    /** Single sign-on admits only people an admin has already added (matched by email) and who are active. */
-    async signIn({ user, account }) {
+    /**
+     * Single sign-on admits only active people an admin has already added: the one linked to the
+     * provider account, or, the first time, the one whose email the provider has verified.
+     */
+    async signIn({ account, profile }) {
       if (account?.provider !== "oidc") return true;
-      const known = user.email ? await getUserCredentialsByEmail({ email: user.email }) : null;
-      return Boolean(known?.active);
+      const resolved = await resolveOidcUser((profile ?? {}) as Claims, account.access_token);
+      if ("refused" in resolved) return refuse(resolved.refused);
+      return true;
     },
-    async jwt({ token, user, account }) {
+    async jwt({ token, user, account, profile }) {
       if (user && account) {
         // Sign-in: the token records the user's current session version and when the session began.
-        const known = user.email ? await getUserCredentialsByEmail({ email: user.email }) : null;
+        const oidc = account.provider === "oidc";
+        const id = oidc ? await linkedUserId(profile as Claims | undefined) : user.id;
+        const known = id ? await loadSessionUser(id) : null;
         if (!known?.active) return null;
-        return { ...token, sub: known.id, role: known.role, name: known.name, sessionVersion: known.sessionVersion, signedInAt: nowSeconds() };
+        return {
+          ...token,
+          sub: known.id,
+          role: known.role,
+          name: known.name,
+          email: known.email,
+          sessionVersion: known.sessionVersion,
+          signedInAt: nowSeconds(),
+          // Kept (never sent to the browser: the session callback leaves it out) to end the provider's session at sign-out.
+          ...(oidc && account.id_token ? { idToken: account.id_token } : {}),
+        };
       }
       return stillValid(token);
     },
@@ -175,5 +318,7 @@ declare module "next-auth/jwt" {
     sessionVersion?: number;
     /** Sign-in time, Unix seconds: the hard limit counts from here. */
     signedInAt?: number;
+    /** After a single sign-on: the provider's ID token, the hint for ending the provider's session at sign-out. */
+    idToken?: string;
   }
 }

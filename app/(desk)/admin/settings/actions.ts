@@ -1,7 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { updateApprovalQuorum } from "@/db/queries/settings";
+import { updateApprovalQuorum, updateSsoOnly } from "@/db/queries/settings";
+import { oidcEnabled } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import { action } from "@/lib/server/action";
 import { invalidatePublicData } from "@/lib/server/public-cache";
 
@@ -15,5 +17,16 @@ export const updateSettingsAction = action(schema, { permission: "manage:organis
   const result = await updateApprovalQuorum({ quorum: input.approvalQuorum, version: input.version, actorId: user.id });
   revalidatePath("/", "layout");
   if (result.publicChanged) invalidatePublicData();
+  return result;
+});
+
+/**
+ * "Single sign-on only": password sign-in is refused for everyone but admins (their break-glass way
+ * in when the provider is down). Only switched on while single sign-on is set up, or no one else could sign in.
+ */
+export const updateSsoOnlyAction = action(z.object({ ssoOnly: z.boolean(), version: z.coerce.number().int().min(0) }), { permission: "manage:organisation" }, async (input, user) => {
+  if (input.ssoOnly && !oidcEnabled()) throw new AppError("invalid:settings", "Single sign-on is not set up (AUTH_OIDC_* settings), so it cannot be the only way in.");
+  const result = await updateSsoOnly({ ssoOnly: input.ssoOnly, version: input.version, actorId: user.id });
+  revalidatePath("/admin/settings");
   return result;
 });

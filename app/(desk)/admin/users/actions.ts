@@ -2,6 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { createUser, endUserSessions, updateUser, type PublicUser } from "@/db/queries/users";
+import { oidcEnabled } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import { ROLES } from "@/lib/permissions";
 import { action } from "@/lib/server/action";
 import { hashPassword } from "@/lib/server/password";
@@ -13,7 +15,8 @@ const createUserSchema = z.object({
   name: z.string().trim().min(1, "Enter a name.").max(120, "Use at most 120 characters."),
   email: z.email("Enter a valid email address.").max(254),
   role: z.enum(ROLES, "Choose a role."),
-  password: z.string().min(12, "Use at least 12 characters.").max(200, "Use at most 200 characters."),
+  /** Empty: someone who signs in through single sign-on only, with no password at all. */
+  password: z.union([z.literal(""), z.string().min(12, "Use at least 12 characters.").max(200, "Use at most 200 characters.")]).default(""),
 });
 
 const rowSchema = {
@@ -21,13 +24,19 @@ const rowSchema = {
   version: z.coerce.number().int().min(0),
 };
 
-/** Adds a user with an initial password (they can sign in at once). */
+/**
+ * Adds a user, with an initial password (they can sign in at once) or, when
+ * single sign-on is set up, without one: they sign in through the provider.
+ */
 export const createUserAction = action(createUserSchema, ADMIN, async (input, actor): Promise<PublicUser> => {
+  if (!input.password && !oidcEnabled()) {
+    throw new AppError("invalid:user", "Set an initial password: single sign-on is not set up, so it is the only way in.", { fieldErrors: { password: ["Use at least 12 characters."] } });
+  }
   const user = await createUser({
     name: input.name,
     email: input.email,
     role: input.role,
-    passwordHash: await hashPassword(input.password),
+    passwordHash: input.password ? await hashPassword(input.password) : null,
     actorId: actor.id,
   });
   revalidatePath(PATH);
