@@ -87,17 +87,6 @@ export function oidcIssuerProblem(): string | null {
 /** Single sign-on is configured and may be used. */
 export const oidcEnabled = (): boolean => oidcConfigured() && !oidcIssuerProblem();
 
-/**
- * The URL Auth.js builds its own links from (the provider's redirect URI among them):
- * AUTH_URL when set, else SITE_URL's origin + /api/auth, so one setting is enough.
- * Without either, Auth.js goes by the request's Host and X-Forwarded-Proto.
- */
-export function authUrl(): string | undefined {
-  if (process.env.AUTH_URL) return process.env.AUTH_URL;
-  const site = env().SITE_URL;
-  return site ? new URL("/api/auth", site).href : undefined;
-}
-
 /** Absolute base URL for canonical links and JSON-LD (`url` must be on this site). */
 export function siteUrl(): string {
   return (env().SITE_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");

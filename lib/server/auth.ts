@@ -6,7 +6,7 @@ import { cache } from "react";
 import { z } from "zod";
 import { getSsoOnly } from "@/db/queries/settings";
 import { endSessionsIfCurrent, getUserById, getUserByOidcSubject, getUserCredentialsByEmail, linkOidcSubject } from "@/db/queries/users";
-import { authUrl, env, oidcConfigured, oidcEnabled, oidcIssuerProblem, siteUrl } from "@/lib/env";
+import { env, oidcConfigured, oidcEnabled, oidcIssuerProblem, siteUrl } from "@/lib/env";
 import type { Role } from "@/lib/permissions";
 import { withLoginLimit } from "./login-limit";
 import { dummyHash, verifyPassword } from "./password";
@@ -218,18 +218,7 @@ async function stillValid(token: JWT): Promise<JWT | null> {
   return { ...token, role: user.role, name: user.name };
 }
 
-/**
- * Auth.js builds its links, the provider's redirect URI among them, from
- * AUTH_URL, else from the request's Host and X-Forwarded-Proto (which the
- * app drops unless TRUST_PROXY says otherwise, so Auth.js would assume
- * https). SITE_URL alone is enough: it stands in for AUTH_URL.
- */
-function deriveAuthUrl(): void {
-  const url = authUrl();
-  if (url && !process.env.AUTH_URL) process.env.AUTH_URL = url;
-}
-
-export const { handlers, auth, signIn, signOut } = NextAuth(() => (deriveAuthUrl(), {
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: env().AUTH_SECRET,
   trustHost: true,
   useSecureCookies: useSecureCookies(),
