@@ -7,6 +7,7 @@
 import { expect, test } from "@playwright/test";
 import { HttpClient, type WireResult } from "../../lib/testing/http-client";
 import { ACCOUNTS } from "../fixtures/accounts";
+import { importedArticleId } from "../security/desk-http";
 
 const SENTENCE = "Zinc lozenges cure the common cold within a day.";
 const WS = "app/(desk)/articles/[id]/actions.ts#getWorkspaceAction";
@@ -18,8 +19,7 @@ async function articleWithClaim(client: HttpClient, title: string): Promise<{ ar
   const response = await client.actionResponse("app/(desk)/articles/new/actions.ts#saveImportAction", [
     { title, sourceUrl: null, canonicalUrl: null, publisher: null, author: null, sourcePublishedOn: null, language: "en", blocks: [{ kind: "paragraph", text }], sourceHtml: null, origin: "paste: e2e", allowDuplicate: true },
   ]);
-  const articleId = /\/articles\/([^/;?]+)/.exec(response.headers.get("x-action-redirect") ?? "")?.[1];
-  expect(articleId, "the import redirects to the new article").toBeTruthy();
+  const articleId = await importedArticleId(response);
   const ws = await client.action<Workspace>(WS, [{ articleId }]);
   if (!ws.ok) throw new Error(ws.error);
   const start = text.indexOf(SENTENCE);
@@ -27,7 +27,7 @@ async function articleWithClaim(client: HttpClient, title: string): Promise<{ ar
     { articleId, versionId: ws.data.snapshot.id, start, end: start + SENTENCE.length, exact: SENTENCE, statement: "Zinc cures colds" },
   ]);
   if (!claim.ok) throw new Error(claim.error);
-  return { articleId: articleId!, claimId: claim.data.id, version: claim.data.version };
+  return { articleId, claimId: claim.data.id, version: claim.data.version };
 }
 
 /** The rating scale's ids, read off the workspace page's props (escaped or not, depending on how the payload is inlined). */

@@ -1,11 +1,12 @@
 /**
  * Concurrent write load over real HTTP: signed-in clients each loop
  * "import an article → mark a claim → propose a verdict", recording every
- * write the server acknowledged (a 2xx reply with ok: true, or the redirect
- * that follows a saved import). Unacknowledged writes (in flight when the
+ * write the server acknowledged (a 2xx reply with ok: true; a saved import
+ * answers with the new article's id). Unacknowledged writes (in flight when the
  * server died) may or may not be there; acknowledged ones must be.
  */
 import { HttpClient } from "../../lib/testing/http-client";
+import { importedArticleId } from "../security/desk-http";
 
 export type Acknowledged = { articles: string[]; claims: { id: string; articleId: string }[]; verdicts: { id: string; claimId: string }[] };
 
@@ -16,13 +17,8 @@ type Workspace = { snapshot: { id: string }; claims: { id: string; version: numb
 async function importArticle(client: HttpClient, title: string): Promise<string> {
   const input = { title, sourceUrl: null, canonicalUrl: null, publisher: null, author: null, sourcePublishedOn: null, language: "en", blocks: [{ kind: "paragraph", text: `${title}. ${SENTENCE} Nothing else.` }], sourceHtml: null, origin: "paste: durability", allowDuplicate: true };
   const response = await client.actionResponse("app/(desk)/articles/new/actions.ts#saveImportAction", [input]);
-  // Success is a redirect to the new article (Next puts it in a header; the body holds no result).
-  const target = response.headers.get("x-action-redirect") ?? "";
-  await response.arrayBuffer();
-  const id = /\/articles\/([^/;?]+)/.exec(target)?.[1];
-  if (!response.ok && response.status !== 303) throw new Error(`import: HTTP ${response.status}`);
-  if (!id) throw new Error(`import: no redirect to the new article (HTTP ${response.status})`);
-  return id;
+  // Success answers with the new article's id as soon as the import commits.
+  return importedArticleId(response);
 }
 
 /** Runs `clients` loops until `stop()` says so; every error just ends that iteration (the server may be gone). */
