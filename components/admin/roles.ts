@@ -9,3 +9,8 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   editor: "Everything a reviewer does, plus approving others' verdicts and publishing.",
   admin: "Everything an editor does, plus users, roles and organisation settings.",
 };
+
+/** "a reviewer", "an editor", "an admin": for sentences in notices. */
+export function withArticle(role: Role): string {
+  return `${role === "reviewer" ? "a" : "an"} ${role}`;
+}
