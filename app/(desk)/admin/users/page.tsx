@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { UsersAdmin } from "@/components/admin/users-admin";
 import { Forbidden } from "@/components/desk/forbidden";
 import { listUsers } from "@/db/queries/users";
+import { env, oidcEnabled } from "@/lib/env";
 import { requirePageUser } from "@/lib/server/session";
 
 export const metadata: Metadata = { title: "Users" };
@@ -13,7 +14,8 @@ export default async function AdminUsersPage() {
   const users = await listUsers();
   return (
     <main id="main" className="page">
-      <UsersAdmin users={users} currentUserId={user.id} />
+      {/* With single sign-on set up a user may be added without a password; without it the form asks for one. */}
+      <UsersAdmin users={users} currentUserId={user.id} sso={oidcEnabled() ? env().AUTH_OIDC_NAME : null} />
     </main>
   );
 }
