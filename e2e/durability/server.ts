@@ -81,6 +81,8 @@ export class AppServer {
   constructor(
     readonly port: number,
     readonly databaseUrl: string,
+    /** More environment for the server (single sign-on settings, for example). */
+    private readonly extraEnv: Record<string, string> = {},
   ) {}
 
   get base(): string {
@@ -107,6 +109,7 @@ export class AppServer {
         PORT: String(this.port),
         DEMO_MODE: "0",
         NEXT_TELEMETRY_DISABLED: "1",
+        ...this.extraEnv,
       },
     });
     this.child = child;

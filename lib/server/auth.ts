@@ -1,6 +1,7 @@
 import "server-only";
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import { encode as encodeToken, getToken, type JWT } from "next-auth/jwt";
+import { createRemoteJWKSet, jwtVerify } from "jose";
 import Credentials from "next-auth/providers/credentials";
 import { cache } from "react";
 import { z } from "zod";
@@ -72,10 +73,10 @@ function warnOnce(message: string): void {
 /* ---------- single sign-on ---------- */
 
 /** Why a single sign-on was refused; the login page turns each into a sentence (app/(auth)/login/page.tsx). */
-type OidcRefusal = "email_missing" | "email_unverified" | "not_linked" | "inactive" | "linked_elsewhere";
+type OidcRefusal = "token_invalid" | "email_missing" | "email_unverified" | "not_linked" | "inactive" | "linked_elsewhere";
 const refuse = (code: OidcRefusal) => `/login?error=AccessDenied&code=${code}`;
 
-type Discovery = { issuer: string; userinfo_endpoint?: string; end_session_endpoint?: string };
+type Discovery = { issuer: string; jwks_uri?: string; userinfo_endpoint?: string; end_session_endpoint?: string };
 let discovery: Promise<Discovery> | null = null;
 
 /** The provider's metadata (userinfo and end-session endpoints), fetched once per process; a failure is retried next time. */
@@ -91,6 +92,28 @@ function oidcDiscovery(): Promise<Discovery> {
       throw error;
     });
   return discovery;
+}
+
+let signingKeys: { uri: string; keys: ReturnType<typeof createRemoteJWKSet> } | null = null;
+
+/**
+ * Whether the ID token is signed by one of the provider's published keys, issued
+ * by the configured issuer, for this client. Auth.js takes the token from the
+ * token endpoint without checking its signature and trusts the TLS connection
+ * instead (OpenID Connect Core 3.1.3.7 allows that); checking it here as well
+ * means a token altered on the way (a proxy, plain http in testing) is refused.
+ */
+async function idTokenIsGenuine(idToken: string | undefined): Promise<boolean> {
+  if (!idToken) return false;
+  try {
+    const { issuer, jwks_uri } = await oidcDiscovery();
+    if (!jwks_uri) return false;
+    if (signingKeys?.uri !== jwks_uri) signingKeys = { uri: jwks_uri, keys: createRemoteJWKSet(new URL(jwks_uri)) };
+    await jwtVerify(idToken, signingKeys.keys, { issuer, audience: env().AUTH_OIDC_CLIENT_ID! });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 type Claims = { sub?: unknown; iss?: unknown; email?: unknown; email_verified?: unknown };
@@ -218,6 +241,19 @@ async function stillValid(token: JWT): Promise<JWT | null> {
   return { ...token, role: user.role, name: user.name };
 }
 
+/**
+ * Auth.js builds its own URLs, the redirect URI it sends to the identity
+ * provider among them, from AUTH_URL, else from each request's Host and
+ * X-Forwarded-Proto, which need not agree with the address registered with
+ * the provider. SITE_URL is the one address setting: it stands in for
+ * AUTH_URL, set before Auth.js reads it (at each request, from process.env).
+ */
+function authUrlFromSiteUrl(): void {
+  const site = env().SITE_URL;
+  if (site && !process.env.AUTH_URL) process.env.AUTH_URL = `${siteUrl()}/api/auth`;
+}
+authUrlFromSiteUrl();
+
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: env().AUTH_SECRET,
   trustHost: true,
@@ -253,6 +289,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
      */
     async signIn({ account, profile }) {
       if (account?.provider !== "oidc") return true;
+      if (!(await idTokenIsGenuine(account.id_token))) return refuse("token_invalid");
       const resolved = await resolveOidcUser((profile ?? {}) as Claims, account.access_token);
       if ("refused" in resolved) return refuse(resolved.refused);
       return true;

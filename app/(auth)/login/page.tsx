@@ -28,6 +28,8 @@ function errorMessage(code: string | undefined, detail: string | undefined, prov
 /** A refused single sign-on, said precisely: the codes come from the signIn callback in lib/server/auth.ts. */
 function refusalMessage(detail: string | undefined, providerName: string): string {
   switch (detail) {
+    case "token_invalid":
+      return `Factdesk could not verify the answer from ${providerName}: its signature does not match ${providerName}'s published keys, so it may have been altered on the way. Try again; if it happens again, tell an admin.`;
     case "email_missing":
       return `${providerName} did not give Factdesk your email address, neither in the ID token nor from its userinfo endpoint, so there is no Factdesk user to match. Ask whoever runs ${providerName} to release the "email" claim to Factdesk.`;
     case "email_unverified":
