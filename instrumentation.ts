@@ -6,12 +6,12 @@
  * only when the request has none, so a client sending one made-up address
  * would be counted as that address by the sign-in limits. Dropping the
  * client's forwarding headers before Next reads the request makes Next record
- * the real socket address (lib/security/client-ip.ts explains the rest).
+ * the real socket address (server/security/client-ip.ts explains the rest).
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { subscribe } = await import("node:diagnostics_channel");
-  const { env } = await import("./lib/env");
+  const { env } = await import("./server/env");
   if (env().TRUST_PROXY.kind !== "none") return;
   subscribe("http.server.request.start", (message) => {
     const { request } = message as { request: import("node:http").IncomingMessage };

@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { MAX_ACTION_BODY_BYTES } from "@/lib/limits";
-import { buildCsp, newNonce } from "@/lib/security/csp";
-import { checkDeclaredSize, checkOrigin, checkPathEncoding, checkStreamedSize, mayRunAction, refusalResponse } from "@/lib/security/request-guard";
-import { cachedAnswer, isInternalRender, pageCacheKey, RENDER_HEADER, STATUS_HEADER } from "@/lib/page-cache/serve";
+import { buildCsp, newNonce } from "@/server/security/csp";
+import { checkDeclaredSize, checkOrigin, checkPathEncoding, checkStreamedSize, mayRunAction, refusalResponse } from "@/server/security/request-guard";
+import { cachedAnswer, isInternalRender, pageCacheKey, RENDER_HEADER, STATUS_HEADER } from "@/server/page-cache/serve";
 
 /**
  * Runs before every page and route handler: a fresh CSP nonce per request.
@@ -15,7 +15,7 @@ import { cachedAnswer, isInternalRender, pageCacheKey, RENDER_HEADER, STATUS_HEA
  * are static and live in next.config.ts, which also covers static files.
  *
  * Anonymous GETs of public pages are answered from a short-lived cache of
- * rendered responses (lib/page-cache), each with a fresh nonce: rendering
+ * rendered responses (server/page-cache), each with a fresh nonce: rendering
  * per request is what the nonce costs, and it does not have to be paid per
  * reader. The cache's own fill requests carry a per-process secret header and
  * render normally; the header is stripped from everything passed on.
@@ -31,7 +31,7 @@ import { cachedAnswer, isInternalRender, pageCacheKey, RENDER_HEADER, STATUS_HEA
  * Both copies stop at `proxyClientMaxBodySize`, which next.config.ts keeps
  * above MAX_ACTION_BODY_BYTES: the count can always pass the limit, so a
  * body cut short there is refused rather than handed on truncated. Route
- * handlers count their own, smaller, limits (lib/server/route.ts).
+ * handlers count their own, smaller, limits (server/route.ts).
  */
 export async function proxy(request: NextRequest): Promise<NextResponse | Response> {
   // Next's router throws on a path it cannot decode, a 500 on every dynamic route: refuse it before routing.
@@ -44,7 +44,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse | Respon
   if (mayRunAction(request.method, request.nextUrl.pathname, request.headers)) {
     // Next refuses a server action whose Origin does not match the host too, but as a 500, and not at all for a
     // form posted without JavaScript and without Origin; answering 403 first gives every form of action call the
-    // same refusal route handlers give (lib/server/route.ts).
+    // same refusal route handlers give (server/route.ts).
     const refusal = checkOrigin(request, [process.env.SITE_URL, process.env.AUTH_URL]);
     if (refusal) return refusalResponse(refusal) as NextResponse;
   }

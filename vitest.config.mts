@@ -6,11 +6,11 @@ export default defineConfig({
     alias: {
       "@": path.resolve(import.meta.dirname),
       // `server-only` throws outside React Server Components; tests call server modules directly.
-      "server-only": path.resolve(import.meta.dirname, "lib/testing/empty-module.ts"),
+      "server-only": path.resolve(import.meta.dirname, "testing/empty-module.ts"),
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "db/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.{ts,tsx}", "bench/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "server/**/*.test.ts", "testing/**/*.test.ts", "db/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.{ts,tsx}", "bench/**/*.test.ts"],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -12,7 +12,7 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page renders per request, so Next can put this request's CSP nonce (proxy.ts) on its
   // scripts; a page prerendered at build time would be blocked. Public data stays cached in
-  // Next's data cache (lib/server/public-cache.ts), so this costs a render, not a database read.
+  // Next's data cache (server/public-cache.ts), so this costs a render, not a database read.
   await connection();
   return (
     <html lang="en">

@@ -1,8 +1,8 @@
 import type { MetadataRoute } from "next";
 import { connection } from "next/server";
-import { siteUrl } from "@/lib/env";
+import { siteUrl } from "@/server/env";
 import { ORGANISATION_PAGE_SLUGS } from "@/lib/organisation-pages";
-import { allPublicFactChecks, cachedFactCheck } from "@/lib/server/public-cache";
+import { allPublicFactChecks, cachedFactCheck } from "@/server/public-cache";
 
 /** Every public page: the index, the organisation pages, each live fact-check and each of its claim permalinks. */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {

@@ -24,9 +24,9 @@ import { openDatabase, useDatabase, type Database, type Db } from "../db/client"
 import { createArticle, hashText } from "../db/queries/articles";
 import { ensureDefaultRatings, listRatings } from "../db/queries/ratings";
 import { seedUsers } from "../db/seed/users";
-import { describeAnchor } from "../lib/anchor";
+import { describeAnchor } from "../lib/anchoring/anchor";
 import { randomBytes } from "node:crypto";
-import { canonicalText, codePointLength, normalizeBlocks, type Block } from "../lib/text";
+import { canonicalText, codePointLength, normalizeBlocks, type Block } from "../lib/anchoring/text";
 import { slugify } from "../lib/workflow";
 import { longArticle } from "./suites/anchoring";
 import { article, claimSentence, restate, rng } from "./data/text";

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { demoBlocks } from "@/db/seed/demo";
 import { describeReasons, scoreSentence, suggestCheckWorthy, SUGGESTION_THRESHOLD } from "./check-worthy";
 import { sentenceSpans } from "./sentences";
-import { canonicalText, sliceCodePoints, type Block } from "./text";
+import { canonicalText, sliceCodePoints, type Block } from "./anchoring/text";
 
 type Labelled = { articles: { file: string; title: string; sentences: { sentence: string; checkWorthy: boolean; why: string }[] }[] };
 const evaluation = JSON.parse(fs.readFileSync(path.join("fixtures", "evaluation", "check-worthy.json"), "utf8")) as Labelled;

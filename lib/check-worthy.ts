@@ -9,7 +9,7 @@
  * reports precision, recall and F1 and holds a floor).
  */
 import { sentenceSpans } from "./sentences";
-import type { Block } from "./text";
+import type { Block } from "./anchoring/text";
 
 export type Suggestion = { start: number; end: number; text: string; score: number; reasons: string[] };
 

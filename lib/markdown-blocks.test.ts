@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { blocksFromFile, blocksFromMarkdown, decodeEntities } from "./markdown-blocks";
-import { canonicalText } from "./text";
+import { canonicalText } from "./anchoring/text";
 
 describe("blocksFromMarkdown", () => {
   it("maps headings, paragraphs, list items and quotes to block kinds", () => {

@@ -7,7 +7,7 @@
  * Runs on server and client alike: no DOM, no node-only APIs.
  */
 import { marked, type Token, type Tokens } from "marked";
-import { blocksFromPlainText, normalizeBlocks, type Block, type BlockKind } from "./text";
+import { blocksFromPlainText, normalizeBlocks, type Block, type BlockKind } from "./anchoring/text";
 
 /**
  * Named entities we decode ourselves. marked already decodes numeric

@@ -4,7 +4,7 @@
  * headings and list items (tables of contents) are navigation, not claims.
  * Intl.Segmenter ships with Node and every current browser: no model, no download.
  */
-import { blockSpans, codePointLength, type Block } from "./text";
+import { blockSpans, codePointLength, type Block } from "./anchoring/text";
 
 export type SentenceSpan = { text: string; start: number; end: number; block: number };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { diffSnapshots } from "./snapshot-diff";
-import type { Block } from "./text";
+import type { Block } from "./anchoring/text";
 
 const p = (text: string): Block => ({ kind: "paragraph", text });
 

@@ -5,8 +5,8 @@
  * markup is produced here.
  */
 import DiffMatchPatch from "diff-match-patch";
-import { readableDiff } from "./anchor-diff";
-import type { Block } from "./text";
+import { readableDiff } from "./anchoring/anchor-diff";
+import type { Block } from "./anchoring/text";
 
 export type Run = { text: string; changed: boolean };
 export type Side = { index: number; kind: Block["kind"]; runs: Run[] };

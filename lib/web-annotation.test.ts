@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { describeAnchor } from "./anchor";
-import { codePointLength, sliceCodePoints } from "./text";
+import { describeAnchor } from "./anchoring/anchor";
+import { codePointLength, sliceCodePoints } from "./anchoring/text";
 import { buildAnnotationCollection, buildAnnotationPage, type ExportClaim } from "./web-annotation";
 
 const TEXT = "Intro 🌞 text.\n\nKratom contains alkaloids that interact with opioid receptors.";

@@ -4,10 +4,10 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { countUsers, createUser } from "@/db/queries/users";
-import { oidcEndSessionUrl, signIn, signOut, SsoOnlyLogin } from "@/lib/server/auth";
-import { failure, formToObject, invalidInput, type ActionResult } from "@/lib/server/action";
-import { LoginRateLimited } from "@/lib/server/login-limit";
-import { hashPassword } from "@/lib/server/password";
+import { oidcEndSessionUrl, signIn, signOut, SsoOnlyLogin } from "@/server/auth";
+import { failure, formToObject, invalidInput, type ActionResult } from "@/server/action";
+import { LoginRateLimited } from "@/server/login-limit";
+import { hashPassword } from "@/server/password";
 
 /** Only same-site paths: an open redirect after sign-in would be a phishing aid. */
 function safeNext(next: unknown): string {

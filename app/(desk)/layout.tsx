@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { countUnreadNotifications } from "@/db/queries/notifications";
 import { listApprovalQueue } from "@/db/queries/reviews";
 import { can } from "@/lib/permissions";
-import { getCurrentUser } from "@/lib/server/session";
+import { getCurrentUser } from "@/server/session";
 import { signOutAction } from "@/app/(auth)/actions";
 
 /** The desk: every page under here needs a session; each page still checks its own permission. */

@@ -5,8 +5,8 @@
  * is per server action call, as the browser would see it.
  */
 import { performance } from "node:perf_hooks";
-import { describeAnchor } from "../../lib/anchor";
-import { HttpClient, type WireResult } from "../../lib/testing/http-client";
+import { describeAnchor } from "../../lib/anchoring/anchor";
+import { HttpClient, type WireResult } from "../../testing/http-client";
 import type { GeneratedData } from "../generate";
 
 const CREATE = "app/(desk)/articles/[id]/actions.ts#createClaimAction";

@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import { performance } from "node:perf_hooks";
-import { describeAnchor, resolveAnchor } from "../../lib/anchor";
-import { segmentBlocks } from "../../lib/highlight";
-import { blocksFromPlainText, canonicalText, codePointLength } from "../../lib/text";
+import { describeAnchor, resolveAnchor } from "../../lib/anchoring/anchor";
+import { segmentBlocks } from "../../lib/anchoring/highlight";
+import { blocksFromPlainText, canonicalText, codePointLength } from "../../lib/anchoring/text";
 import { percentile, type BenchSuite } from "../types";
 
 /** A long article built from the demo fixtures, so the text has real sentence shapes and repetitions. */

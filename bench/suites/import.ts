@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { performance } from "node:perf_hooks";
-import { draftFromHtml } from "../../lib/import/extract-html";
+import { draftFromHtml } from "../../server/import/extract-html";
 import { percentile, type BenchSuite } from "../types";
 
 /**

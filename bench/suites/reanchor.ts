@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import { performance } from "node:perf_hooks";
-import { describeAnchor } from "../../lib/anchor";
-import { reanchorAll } from "../../lib/reanchor";
-import { blocksFromPlainText, canonicalText, codePointLength } from "../../lib/text";
+import { describeAnchor } from "../../lib/anchoring/anchor";
+import { reanchorAll } from "../../lib/anchoring/reanchor";
+import { blocksFromPlainText, canonicalText, codePointLength } from "../../lib/anchoring/text";
 import { percentile, type BenchSuite } from "../types";
 
 /** Deterministic pseudo-random numbers, so every run measures the same edits. */

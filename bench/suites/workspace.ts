@@ -22,7 +22,7 @@ import { createArticle } from "../../db/queries/articles";
 import { createClaim } from "../../db/queries/claims";
 import { ensureDefaultRatings } from "../../db/queries/ratings";
 import { seedUsers } from "../../db/seed/users";
-import { canonicalText, codePointLength, normalizeBlocks, sliceCodePoints } from "../../lib/text";
+import { canonicalText, codePointLength, normalizeBlocks, sliceCodePoints } from "../../lib/anchoring/text";
 import { percentile, type BenchResult, type BenchSuite } from "../types";
 import { longArticle } from "./anchoring";
 

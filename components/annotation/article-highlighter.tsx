@@ -1,11 +1,11 @@
 "use client";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from "react";
 import { ArticleText } from "@/components/article/article-text";
-import { describeAnchor, snapSelection, type TextAnchor } from "@/lib/anchor";
+import { describeAnchor, snapSelection, type TextAnchor } from "@/lib/anchoring/anchor";
 import { describeReasons } from "@/lib/check-worthy";
-import type { HighlightRange } from "@/lib/highlight";
-import { extendByUnit, moveEndByWord, nextUnit, previousUnit, selectableUnits, type Span } from "@/lib/keyboard-selection";
-import { canonicalText, codePointLength, type Block } from "@/lib/text";
+import type { HighlightRange } from "@/lib/anchoring/highlight";
+import { extendByUnit, moveEndByWord, nextUnit, previousUnit, selectableUnits, type Span } from "@/lib/anchoring/keyboard-selection";
+import { canonicalText, codePointLength, type Block } from "@/lib/anchoring/text";
 import { selectOffsets } from "./dom-range";
 import { selectionToOffsets } from "./selection";
 import { commandFor } from "./shortcuts";

@@ -4,7 +4,7 @@
  * "grow by a word") can set a real document selection that then flows
  * through the same selection → anchor path as a mouse drag.
  */
-import { toUtf16 } from "@/lib/text";
+import { toUtf16 } from "@/lib/anchoring/text";
 
 const RUN = "[data-start]";
 

@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import type { TextAnchor } from "@/lib/anchor";
+import type { TextAnchor } from "@/lib/anchoring/anchor";
 import { MAX_STATEMENT, defaultStatement } from "./claim-rules";
 import styles from "./annotation.module.css";
 

@@ -3,7 +3,7 @@
  * component that reads or changes a workspace goes through these, so an
  * invalidation or an optimistic update always hits the same cache entry.
  */
-import type { TextAnchor } from "@/lib/anchor";
+import type { TextAnchor } from "@/lib/anchoring/anchor";
 import type { WorkspaceClaim, WorkspaceData } from "./types";
 import { claimantFromArticle } from "@/lib/claimant";
 

@@ -10,9 +10,9 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { ArticleText } from "@/components/article/article-text";
-import { describeAnchor, snapSelection } from "@/lib/anchor";
-import type { HighlightRange } from "@/lib/highlight";
-import { canonicalText, codePointLength, sliceCodePoints, type Block } from "@/lib/text";
+import { describeAnchor, snapSelection } from "@/lib/anchoring/anchor";
+import type { HighlightRange } from "@/lib/anchoring/highlight";
+import { canonicalText, codePointLength, sliceCodePoints, type Block } from "@/lib/anchoring/text";
 import { offsetsToRange } from "./dom-range";
 import { rangeToOffsets } from "./selection";
 

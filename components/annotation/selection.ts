@@ -6,10 +6,10 @@
  * before it in that run. Boundaries that sit on block or list elements, between
  * blocks, or outside the article (a drag that overshoots) are resolved to the
  * nearest run edge or clamped to the text ends. The result is raw: callers
- * tidy it with snapSelection (lib/anchor.ts), which trims the "\n\n" between
+ * tidy it with snapSelection (lib/anchoring/anchor.ts), which trims the "\n\n" between
  * blocks and widens partial words.
  */
-import { codePointLength } from "@/lib/text";
+import { codePointLength } from "@/lib/anchoring/text";
 
 export type CodePointRange = { start: number; end: number };
 

@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { suggestCheckWorthy, type Suggestion } from "@/lib/check-worthy";
 import { MAX_SUGGESTIONS_SHOWN } from "@/lib/limits";
-import type { Block } from "@/lib/text";
+import type { Block } from "@/lib/anchoring/text";
 import { SUGGESTION_PREFIX } from "@/components/article/article-text";
 
 export type WorkspaceSuggestion = Suggestion & { id: string };

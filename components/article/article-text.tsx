@@ -1,6 +1,6 @@
 import { memo, type CSSProperties, type ReactNode } from "react";
-import { segmentBlocks, type BlockSegments, type HighlightRange, type Segment } from "@/lib/highlight";
-import type { Block, BlockKind } from "@/lib/text";
+import { segmentBlocks, type BlockSegments, type HighlightRange, type Segment } from "@/lib/anchoring/highlight";
+import type { Block, BlockKind } from "@/lib/anchoring/text";
 
 export type ArticleTextProps = {
   blocks: Block[];

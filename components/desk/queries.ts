@@ -1,7 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { listDeskPeopleAction } from "@/app/(desk)/articles/[id]/collaboration-actions";
-import type { ActionResult } from "@/lib/server/action";
+import type { ActionResult } from "@/server/action";
 
 /** Query keys for the desk's collaboration features (comments, history, people). */
 export const deskKeys = {

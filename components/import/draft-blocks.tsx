@@ -1,5 +1,5 @@
 "use client";
-import type { DraftBlock } from "@/lib/import/draft";
+import type { DraftBlock } from "@/lib/import-draft";
 import styles from "./import.module.css";
 
 const KIND_LABEL: Record<DraftBlock["kind"], string> = { heading: "Heading", paragraph: "Paragraph", list_item: "List item", quote: "Quote" };

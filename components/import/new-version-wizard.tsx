@@ -3,7 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { saveVersionAction } from "@/app/(desk)/articles/[id]/versions/actions";
 import { FormError } from "@/components/ui/form-error";
-import type { ImportDraft } from "@/lib/import/draft";
+import type { ImportDraft } from "@/lib/import-draft";
 import { DraftBlocks } from "./draft-blocks";
 import styles from "./import.module.css";
 import { OriginalView } from "./original-view";

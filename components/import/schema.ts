@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { MAX_ARTICLE_CHARS, MAX_PASTED_HTML_CHARS } from "@/lib/limits";
 import { idempotencyKeyField } from "@/lib/submission-key";
-import { BLOCK_KINDS } from "@/lib/text";
+import { BLOCK_KINDS } from "@/lib/anchoring/text";
 
 /** A web article has a few hundred blocks at most; this bounds what a client can send. */
 export const MAX_BLOCKS = 20_000;

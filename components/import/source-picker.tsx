@@ -3,7 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRef, useState, type ClipboardEvent, type FormEvent, type KeyboardEvent } from "react";
 import { previewFileAction, previewImportAction } from "@/app/(desk)/articles/new/actions";
 import { FormError } from "@/components/ui/form-error";
-import type { DraftPreview } from "@/lib/server/import-drafts";
+import type { DraftPreview } from "@/server/import-drafts";
 import { MAX_UPLOAD_BYTES } from "@/lib/limits";
 import styles from "./import.module.css";
 

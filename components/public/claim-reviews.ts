@@ -1,6 +1,6 @@
 import type { PublicClaim, PublicFactCheck } from "@/db/queries/public-fact-checks";
 import { buildClaimReview, type ClaimReview } from "@/lib/claimreview";
-import { siteUrl } from "@/lib/env";
+import { siteUrl } from "@/server/env";
 
 /** The ClaimReview for one published claim, with the organisation as author and the source as the claim's appearance. */
 export function claimReviewFor(factCheck: PublicFactCheck, claim: PublicClaim): ClaimReview {

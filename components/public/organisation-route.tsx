@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { siteUrl } from "@/lib/env";
+import { siteUrl } from "@/server/env";
 import type { OrganisationPageSlug } from "@/lib/organisation-pages";
-import { cachedOrganisationPage, cachedRatings } from "@/lib/server/public-cache";
+import { cachedOrganisationPage, cachedRatings } from "@/server/public-cache";
 import { OrganisationPageView } from "./organisation-page";
 
 /**

@@ -2,8 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { publishArticle, unpublishArticle } from "@/db/queries/publications";
-import { action } from "@/lib/server/action";
-import { invalidatePublicData } from "@/lib/server/public-cache";
+import { action } from "@/server/action";
+import { invalidatePublicData } from "@/server/public-cache";
 import { idempotencyKeyField } from "@/lib/submission-key";
 
 const id = z.string().min(1).max(64);

@@ -6,9 +6,9 @@ import { decideAnchorAction } from "@/app/(desk)/articles/[id]/versions/actions"
 import { ArticleText } from "@/components/article/article-text";
 import { selectionToOffsets } from "@/components/annotation/selection";
 import { FormError } from "@/components/ui/form-error";
-import { describeAnchor, snapSelection, type AnchorStatus } from "@/lib/anchor";
-import { canonicalText, codePointLength, type Block } from "@/lib/text";
-import { quoteWordDiff, sameWords } from "@/lib/quote-words";
+import { describeAnchor, snapSelection, type AnchorStatus } from "@/lib/anchoring/anchor";
+import { canonicalText, codePointLength, type Block } from "@/lib/anchoring/text";
+import { quoteWordDiff, sameWords } from "@/lib/anchoring/quote-words";
 import styles from "./snapshots.module.css";
 
 export type ReviewClaim = {

@@ -12,7 +12,7 @@ import { sql } from "drizzle-orm";
 import { pgTable, text } from "drizzle-orm/pg-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { useDatabase, type Database } from "@/db/client";
-import { testDialects, type TestDatabaseFactory } from "@/lib/testing/databases";
+import { testDialects, type TestDatabaseFactory } from "@/testing/databases";
 import { seedDemo } from "@/db/seed/demo";
 import { addComment } from "@/db/queries/comments";
 import { fullTextCandidates } from "@/db/queries/claim-matches";

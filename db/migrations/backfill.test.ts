@@ -10,7 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_PG_TEST_URL, testDialects } from "@/lib/testing/databases";
+import { DEFAULT_PG_TEST_URL, testDialects } from "@/testing/databases";
 
 const LAST_LEGACY = 8;
 const NOW = Date.UTC(2026, 0, 1);

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import { testDialects, useTestDatabase } from "@/lib/testing/databases";
-import { approveTestClaim, createTestArticle, createTestClaim, currentPublicationCheck, proposeTestVerdict, rejection, testCitation } from "@/lib/testing/fixtures";
+import { testDialects, useTestDatabase } from "@/testing/databases";
+import { approveTestClaim, createTestArticle, createTestClaim, currentPublicationCheck, proposeTestVerdict, rejection, testCitation } from "@/testing/fixtures";
 import { listApprovalCards, type ApprovalCard } from "./approval-cards";
 import { getClaimByIdOrThrow, updateClaim } from "./claims";
 import { publishArticle, unpublishArticle } from "./publications";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { canonicalText } from "@/lib/text";
-import { testDialects, useTestDatabase } from "@/lib/testing/databases";
-import { auditCounts, createTestArticle, createTestClaim, rejection, SAMPLE_TEXT } from "@/lib/testing/fixtures";
+import { canonicalText } from "@/lib/anchoring/text";
+import { testDialects, useTestDatabase } from "@/testing/databases";
+import { auditCounts, createTestArticle, createTestClaim, rejection, SAMPLE_TEXT } from "@/testing/fixtures";
 import { createArticle, getArticleById, getArticleByIdOrThrow, getArticleVersion, hashText, listArticles, listArticleVersions, updateArticleMetadata } from "./articles";
 
 describe.each(testDialects())("articles on %s", (dialect) => {

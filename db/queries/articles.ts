@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 import { AppError, staleVersion } from "@/lib/errors";
 import { newId } from "@/lib/ids";
-import { canonicalText, normalizeBlocks, type Block } from "@/lib/text";
+import { canonicalText, normalizeBlocks, type Block } from "@/lib/anchoring/text";
 import { deriveArticleStatus, type ArticleStatus, type ClaimStatus } from "@/lib/workflow";
 import { getDatabase, type Db } from "../client";
 import { recordAudit } from "./audit";

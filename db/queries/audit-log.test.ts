@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { testDialects, useTestDatabase } from "@/lib/testing/databases";
-import { createTestArticle, createTestClaim, proposeTestVerdict, rejection } from "@/lib/testing/fixtures";
+import { testDialects, useTestDatabase } from "@/testing/databases";
+import { createTestArticle, createTestClaim, proposeTestVerdict, rejection } from "@/testing/fixtures";
 import * as audit from "./audit";
 import { listAuditActions, searchAuditEvents } from "./audit";
 import { reviewVerdict } from "./reviews";

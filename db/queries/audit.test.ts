@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ArticleStatus } from "@/lib/workflow";
-import { testDialects, useTestDatabase } from "@/lib/testing/databases";
-import { auditCounts, createTestArticle, createTestClaim, proposeTestVerdict, rejection } from "@/lib/testing/fixtures";
+import { testDialects, useTestDatabase } from "@/testing/databases";
+import { auditCounts, createTestArticle, createTestClaim, proposeTestVerdict, rejection } from "@/testing/fixtures";
 import { getArticleByIdOrThrow, updateArticleMetadata } from "./articles";
 import { listAuditEvents, recordAudit } from "./audit";
 import { updateClaim } from "./claims";

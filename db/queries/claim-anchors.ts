@@ -1,9 +1,9 @@
 import "server-only";
 import { and, desc, eq, inArray } from "drizzle-orm";
-import { describeAnchor } from "@/lib/anchor";
-import { sameWords } from "@/lib/quote-words";
+import { describeAnchor } from "@/lib/anchoring/anchor";
+import { sameWords } from "@/lib/anchoring/quote-words";
 import { AppError, staleVersion } from "@/lib/errors";
-import { canonicalText, codePointLength } from "@/lib/text";
+import { canonicalText, codePointLength } from "@/lib/anchoring/text";
 import { getDatabase } from "../client";
 import { recordAudit } from "./audit";
 import { reopenForChangedQuote } from "./claim-revisions";

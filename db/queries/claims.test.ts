@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { MAX_CLAIMS_PER_ARTICLE } from "@/lib/limits";
-import { codePointLength } from "@/lib/text";
-import { testDialects, useTestDatabase } from "@/lib/testing/databases";
-import { auditCounts, createTestArticle, createTestClaim, rejection, SAMPLE_TEXT } from "@/lib/testing/fixtures";
+import { codePointLength } from "@/lib/anchoring/text";
+import { testDialects, useTestDatabase } from "@/testing/databases";
+import { auditCounts, createTestArticle, createTestClaim, rejection, SAMPLE_TEXT } from "@/testing/fixtures";
 import { getArticleByIdOrThrow } from "./articles";
 import { createClaim, getClaimByIdOrThrow, listClaimsForArticle, updateClaim } from "./claims";
 

@@ -1,10 +1,10 @@
 import "server-only";
 import { and, asc, count, eq } from "drizzle-orm";
-import { describeAnchor } from "@/lib/anchor";
+import { describeAnchor } from "@/lib/anchoring/anchor";
 import { AppError, staleVersion } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { MAX_CLAIMS_PER_ARTICLE } from "@/lib/limits";
-import { canonicalText, codePointLength } from "@/lib/text";
+import { canonicalText, codePointLength } from "@/lib/anchoring/text";
 import { claimantFromArticle, pickClaimant, sameClaimant, type Claimant } from "@/lib/claimant";
 import type { ClaimStatus } from "@/lib/workflow";
 import { getDatabase, type Db } from "../client";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { testDialects, useTestDatabase } from "@/lib/testing/databases";
-import { auditCounts, createTestArticle, createTestClaim, proposeTestVerdict, rejection } from "@/lib/testing/fixtures";
+import { testDialects, useTestDatabase } from "@/testing/databases";
+import { auditCounts, createTestArticle, createTestClaim, proposeTestVerdict, rejection } from "@/testing/fixtures";
 import { assign } from "./assignments";
 import { addComment, listComments } from "./comments";
 import { countUnreadNotifications, listNotifications, markNotificationsRead } from "./notifications";

@@ -7,8 +7,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { isAppError } from "@/lib/errors";
-import { testDialects, useTestDatabase } from "@/lib/testing/databases";
-import { createTestArticle, createTestClaim, proposeTestVerdict, testCitation } from "@/lib/testing/fixtures";
+import { testDialects, useTestDatabase } from "@/testing/databases";
+import { createTestArticle, createTestClaim, proposeTestVerdict, testCitation } from "@/testing/fixtures";
 import { getClaimByIdOrThrow } from "./claims";
 import { reviewVerdict } from "./reviews";
 import { updateApprovalQuorum, getSettingWithVersion } from "./settings";

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { testDialects, useTestDatabase } from "@/lib/testing/databases";
-import { approveTestClaim, auditCounts, createTestArticle, createTestClaim, locate, rejection, SAMPLE_TEXT, testCitation } from "@/lib/testing/fixtures";
+import { testDialects, useTestDatabase } from "@/testing/databases";
+import { approveTestClaim, auditCounts, createTestArticle, createTestClaim, locate, rejection, SAMPLE_TEXT, testCitation } from "@/testing/fixtures";
 import { createClaim, getClaimByIdOrThrow } from "./claims";
 import { addComment } from "./comments";
 import { findIdempotentEntity } from "./idempotency";

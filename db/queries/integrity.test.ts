@@ -5,8 +5,8 @@
  * published fact-check and reads what the public query returns.
  */
 import { describe, expect, it } from "vitest";
-import { testDialects, useTestDatabase } from "@/lib/testing/databases";
-import { SAMPLE_BLOCKS, approveTestClaim, createTestArticle, createTestClaim, currentPublicationCheck, proposeTestVerdict, rejection } from "@/lib/testing/fixtures";
+import { testDialects, useTestDatabase } from "@/testing/databases";
+import { SAMPLE_BLOCKS, approveTestClaim, createTestArticle, createTestClaim, currentPublicationCheck, proposeTestVerdict, rejection } from "@/testing/fixtures";
 import { buildClaimReview } from "@/lib/claimreview";
 import { getClaimByIdOrThrow, updateClaim } from "./claims";
 import { getPublicFactCheck, listPublicVerdictSummaries } from "./public-fact-checks";

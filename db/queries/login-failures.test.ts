@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { testDialects, useTestDatabase } from "@/lib/testing/databases";
+import { testDialects, useTestDatabase } from "@/testing/databases";
 import { beginLoginAttempt, countLoginFailures, loginSucceeded, type LoginLimits } from "./login-failures";
 
 const WINDOW = 15 * 60_000;

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { newId } from "@/lib/ids";
-import { testDialects, useTestDatabase } from "@/lib/testing/databases";
-import { approveTestClaim, createTestArticle, createTestClaim, proposeTestVerdict } from "@/lib/testing/fixtures";
+import { testDialects, useTestDatabase } from "@/testing/databases";
+import { approveTestClaim, createTestArticle, createTestClaim, proposeTestVerdict } from "@/testing/fixtures";
 import { updateClaim } from "./claims";
 import { publishArticle } from "./publications";
 import { listPublicCorrections, listPublicVerdictSummaries } from "./public-fact-checks";

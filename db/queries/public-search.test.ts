@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { testDialects, useTestDatabase } from "@/lib/testing/databases";
-import { approveTestClaim, createTestArticle, createTestClaim } from "@/lib/testing/fixtures";
+import { testDialects, useTestDatabase } from "@/testing/databases";
+import { approveTestClaim, createTestArticle, createTestClaim } from "@/testing/fixtures";
 import { publishArticle, unpublishArticle } from "./publications";
 import { listPublicPublishers, searchPublicFactChecks } from "./public-search";
 

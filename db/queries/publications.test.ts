@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { testDialects, useTestDatabase } from "@/lib/testing/databases";
-import { approveTestClaim, auditCounts, createTestArticle, createTestClaim, proposeTestVerdict, rejection } from "@/lib/testing/fixtures";
+import { testDialects, useTestDatabase } from "@/testing/databases";
+import { approveTestClaim, auditCounts, createTestArticle, createTestClaim, proposeTestVerdict, rejection } from "@/testing/fixtures";
 import { getArticleByIdOrThrow } from "./articles";
 import { getWorkspace } from "./claim-details";
 import { getPublicFactCheck } from "./public-fact-checks";

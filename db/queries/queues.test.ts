@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { testDialects, useTestDatabase } from "@/lib/testing/databases";
-import { createTestArticle, createTestClaim, proposeTestVerdict, testCitation } from "@/lib/testing/fixtures";
+import { testDialects, useTestDatabase } from "@/testing/databases";
+import { createTestArticle, createTestClaim, proposeTestVerdict, testCitation } from "@/testing/fixtures";
 import { describeHistory } from "@/lib/verdict-history";
 import { assign } from "./assignments";
 import { getClaimByIdOrThrow } from "./claims";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { testDialects, useTestDatabase } from "@/lib/testing/databases";
-import { createTestArticle, createTestClaim, proposeTestVerdict, rejection } from "@/lib/testing/fixtures";
+import { testDialects, useTestDatabase } from "@/testing/databases";
+import { createTestArticle, createTestClaim, proposeTestVerdict, rejection } from "@/testing/fixtures";
 import { getClaimByIdOrThrow } from "./claims";
 import { reviewVerdict } from "./reviews";
 import { getApprovalQuorum, getSettingWithVersion, updateApprovalQuorum } from "./settings";

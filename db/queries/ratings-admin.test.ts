@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { testDialects, useTestDatabase } from "@/lib/testing/databases";
-import { auditCounts, createTestArticle, createTestClaim, proposeTestVerdict, rejection } from "@/lib/testing/fixtures";
+import { testDialects, useTestDatabase } from "@/testing/databases";
+import { auditCounts, createTestArticle, createTestClaim, proposeTestVerdict, rejection } from "@/testing/fixtures";
 import { createRating, deleteRating, listRatings, listRatingsWithUse, moveRating, setRatingHidden, updateRating } from "./ratings";
 
 describe.each(testDialects())("rating scale administration on %s", (dialect) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_RATING_SCALE } from "@/lib/rating-scale";
-import { testDialects, useTestDatabase } from "@/lib/testing/databases";
+import { testDialects, useTestDatabase } from "@/testing/databases";
 import { ensureDefaultRatings, listRatings } from "./ratings";
 
 describe.each(testDialects())("ratings on %s", (dialect) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { testDialects, useTestDatabase } from "@/lib/testing/databases";
-import { rejection } from "@/lib/testing/fixtures";
+import { testDialects, useTestDatabase } from "@/testing/databases";
+import { rejection } from "@/testing/fixtures";
 import { getApprovalQuorum, getSetting, getSettingWithVersion, getSsoOnly, putSetting, SETTING_DEFAULTS, updateSsoOnly } from "./settings";
 
 describe.each(testDialects())("settings on %s", (dialect) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { canonicalText, sliceCodePoints, type Block } from "@/lib/text";
-import { testDialects, useTestDatabase } from "@/lib/testing/databases";
-import { approveTestClaim, auditCounts, createTestArticle, createTestClaim, locate, rejection, SAMPLE_BLOCKS } from "@/lib/testing/fixtures";
+import { canonicalText, sliceCodePoints, type Block } from "@/lib/anchoring/text";
+import { testDialects, useTestDatabase } from "@/testing/databases";
+import { approveTestClaim, auditCounts, createTestArticle, createTestClaim, locate, rejection, SAMPLE_BLOCKS } from "@/testing/fixtures";
 import { getArticleByIdOrThrow, getArticleVersion, hashText } from "./articles";
 import { decideClaimAnchor, listPreviousAnchors } from "./claim-anchors";
 import { getPublicFactCheck } from "./public-fact-checks";

@@ -1,10 +1,10 @@
 import "server-only";
 import { and, desc, eq, inArray, or } from "drizzle-orm";
-import type { AnchorStatus } from "@/lib/anchor";
+import type { AnchorStatus } from "@/lib/anchoring/anchor";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
-import { carryReview, reanchorAll } from "@/lib/reanchor";
-import { canonicalText, normalizeBlocks, type Block } from "@/lib/text";
+import { carryReview, reanchorAll } from "@/lib/anchoring/reanchor";
+import { canonicalText, normalizeBlocks, type Block } from "@/lib/anchoring/text";
 import { getDatabase } from "../client";
 import { hashText, type Article, type ArticleVersion, type SnapshotSource } from "./articles";
 import { recordAudit } from "./audit";
@@ -42,7 +42,7 @@ export async function findDuplicateArticle({ urls, textHash }: { urls: string[];
 
 /**
  * Adds a snapshot to an article and re-anchors every claim that sat on the
- * previous one (lib/reanchor.ts), all in one transaction: the old anchor of
+ * previous one (lib/anchoring/reanchor.ts), all in one transaction: the old anchor of
  * each claim is kept in claim_anchors, each change is audited.
  * `basedOnVersionId` is the snapshot the reviewer compared against; if
  * someone imported another version meanwhile the call is refused.

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
-import { canonicalText, codePointLength } from "@/lib/text";
+import { canonicalText, codePointLength } from "@/lib/anchoring/text";
 import { getDatabase } from "../client";
 import { recordAudit } from "./audit";
 

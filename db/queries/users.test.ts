@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { auditCounts, rejection } from "@/lib/testing/fixtures";
-import { testDialects, useTestDatabase } from "@/lib/testing/databases";
+import { auditCounts, rejection } from "@/testing/fixtures";
+import { testDialects, useTestDatabase } from "@/testing/databases";
 import { listAuditEvents } from "./audit";
 import { countUsers, createUser, endSessionsIfCurrent, endUserSessions, getUserById, getUserByOidcSubject, getUserCredentialsByEmail, linkOidcSubject, listUsers, updateUser } from "./users";
 

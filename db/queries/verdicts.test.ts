@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { testDialects, useTestDatabase } from "@/lib/testing/databases";
-import { auditCounts, createTestArticle, createTestClaim, proposeTestVerdict, rejection, testCitation } from "@/lib/testing/fixtures";
+import { testDialects, useTestDatabase } from "@/testing/databases";
+import { auditCounts, createTestArticle, createTestClaim, proposeTestVerdict, rejection, testCitation } from "@/testing/fixtures";
 import { getArticleByIdOrThrow } from "./articles";
 import { getClaimByIdOrThrow, updateClaim } from "./claims";
 import { reviewVerdict } from "./reviews";

@@ -9,7 +9,7 @@ import path from "node:path";
 import { index as pgIndex, integer as pgInteger, pgTable, text as pgText, uniqueIndex as pgUniqueIndex } from "drizzle-orm/pg-core";
 import { index as sqliteIndex, integer as sqliteInteger, sqliteTable, text as sqliteText } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
-import { diffShapes, shapeOfSchema, shapeOfSnapshot, structuralOnly } from "@/lib/testing/schema-shape";
+import { diffShapes, shapeOfSchema, shapeOfSnapshot, structuralOnly } from "@/testing/schema-shape";
 import * as pg from "./pg";
 import * as sqlite from "./sqlite";
 

@@ -4,7 +4,7 @@
  * query layer serves both dialects.
  */
 import { boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-import type { Block } from "@/lib/text";
+import type { Block } from "@/lib/anchoring/text";
 
 const id = () => text("id").primaryKey();
 const ts = (name: string) => timestamp(name, { mode: "date", withTimezone: true, precision: 3 });
@@ -344,7 +344,7 @@ export const dismissedSuggestions = pgTable(
 );
 
 /**
- * Failed sign-ins, for rate limiting (lib/server/login-limit.ts). In the
+ * Failed sign-ins, for rate limiting (server/login-limit.ts). In the
  * database, not in memory, so the limit holds across app instances and
  * restarts. Rows older than the longest window are pruned as new ones come in.
  */

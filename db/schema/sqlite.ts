@@ -4,7 +4,7 @@
  * query layer serves both dialects.
  */
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import type { Block } from "@/lib/text";
+import type { Block } from "@/lib/anchoring/text";
 
 const id = () => text("id").primaryKey();
 const ts = (name: string) => integer(name, { mode: "timestamp_ms" });
@@ -350,7 +350,7 @@ export const dismissedSuggestions = sqliteTable(
 );
 
 /**
- * Failed sign-ins, for rate limiting (lib/server/login-limit.ts). In the
+ * Failed sign-ins, for rate limiting (server/login-limit.ts). In the
  * database, not in memory, so the limit holds across app instances and
  * restarts. Rows older than the longest window are pruned as new ones come in.
  */

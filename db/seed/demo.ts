@@ -26,7 +26,7 @@ import { ensureDefaultRatings, listRatings } from "@/db/queries/ratings";
 import { reviewVerdict } from "@/db/queries/reviews";
 import { countUsers, type PublicUser } from "@/db/queries/users";
 import { proposeVerdict, type CitationInput, type Verdict } from "@/db/queries/verdicts";
-import { blocksFromPlainText, canonicalText, fromUtf16, type Block } from "@/lib/text";
+import { blocksFromPlainText, canonicalText, fromUtf16, type Block } from "@/lib/anchoring/text";
 import { cite, FDA, FDA_STATEMENT, GARCIA_ROMEU, KRUEGEL_GRUNDMANN, MMWR, NIDA, QUOTES } from "./demo-sources";
 import { seedUsers } from "./users";
 

@@ -5,7 +5,7 @@
  */
 import { createUser, getUserCredentialsByEmail, updateUser, type PublicUser } from "@/db/queries/users";
 import type { Role } from "@/lib/permissions";
-import { hashPassword } from "@/lib/server/password";
+import { hashPassword } from "@/server/password";
 
 export type SeedAccount = {
   email: string;

@@ -5,7 +5,7 @@
  * conflict with a readable message; nothing is lost or half-written.
  */
 import { expect, test } from "@playwright/test";
-import { HttpClient, type WireResult } from "../../lib/testing/http-client";
+import { HttpClient, type WireResult } from "../../testing/http-client";
 import { ACCOUNTS } from "../fixtures/accounts";
 import { importedArticleId } from "../security/desk-http";
 

@@ -8,8 +8,8 @@
  */
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import type { HttpClient } from "../../lib/testing/http-client";
-import { canonicalText, codePointLength } from "../../lib/text";
+import type { HttpClient } from "../../testing/http-client";
+import { canonicalText, codePointLength } from "../../lib/anchoring/text";
 import { A, approve, ok, ratingIds, signIn, token, workspace } from "../security/desk-http";
 
 const SENTENCE = "Cold showers double the number of white blood cells.";

@@ -6,7 +6,7 @@
  * readable through the app. Runs once per Playwright project (dialect).
  */
 import { expect, test } from "@playwright/test";
-import { HttpClient } from "../../lib/testing/http-client";
+import { HttpClient } from "../../testing/http-client";
 import { ACCOUNTS } from "../fixtures/accounts";
 import { inspect } from "./db-check";
 import { AppServer, durabilityPort, freshDatabase, seed, type TestDatabase } from "./server";

@@ -5,7 +5,7 @@
  * answers with the new article's id). Unacknowledged writes (in flight when the
  * server died) may or may not be there; acknowledged ones must be.
  */
-import { HttpClient } from "../../lib/testing/http-client";
+import { HttpClient } from "../../testing/http-client";
 import { importedArticleId } from "../security/desk-http";
 
 export type Acknowledged = { articles: string[]; claims: { id: string; articleId: string }[]; verdicts: { id: string; claimId: string }[] };

@@ -1,5 +1,5 @@
 /** Files (.docx, .html, refused types) and rich clipboard paste, in the browser. */
-import { makeDocx } from "../../lib/testing/docx";
+import { makeDocx } from "../../testing/docx";
 import { expect, pages, test, uniqueTitle } from "../fixtures/test";
 
 test("imports a Word document with its headings and quotes", async ({ reviewer }, testInfo) => {

@@ -12,7 +12,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { can, type Role } from "../../lib/permissions";
-import { HttpClient, parseActionReply, readActionManifest, type WireResult } from "../../lib/testing/http-client";
+import { HttpClient, parseActionReply, readActionManifest, type WireResult } from "../../testing/http-client";
 import { ACTIONS, ROUTES, type Access } from "./authorization-matrix.data";
 import { A, importArticle, ok, ownAccount, signIn, token } from "./desk-http";
 
@@ -140,7 +140,7 @@ test("sign-in refuses wrong passwords and set-up refuses once users exist, for e
   const base = testInfo.project.use.baseURL!;
   for (const identity of identities) {
     const login = new FormData();
-    // An address of its own: failed sign-ins count against the account (lib/server/login-limit.ts),
+    // An address of its own: failed sign-ins count against the account (server/login-limit.ts),
     // and five of them on a shared account would lock it for every later test.
     login.set("email", `${token("wrong-password-")}@example.test`.toLowerCase());
     login.set("password", "not-the-password");

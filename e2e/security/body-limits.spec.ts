@@ -5,7 +5,7 @@
  * parsed or saved; and a path with a percent-escape that is not UTF-8 gets a
  * 400 on every dynamic route instead of the router's 500.
  */
-import { HttpClient, readActionManifest } from "../../lib/testing/http-client";
+import { HttpClient, readActionManifest } from "../../testing/http-client";
 import { ACCOUNTS } from "../fixtures/accounts";
 import { expect, test } from "../fixtures/test";
 

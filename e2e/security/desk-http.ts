@@ -1,13 +1,13 @@
 /**
- * Desk set-ups over real HTTP (lib/testing/http-client.ts): the same server
+ * Desk set-ups over real HTTP (testing/http-client.ts): the same server
  * actions the UI calls, without a browser, so the security specs can make
  * many articles, claims and verdicts in seconds. Every call is checked: a
  * set-up that silently failed would make a "nothing leaked" test pass for
  * the wrong reason.
  */
 import { expect } from "@playwright/test";
-import { HttpClient, parseActionReply, type WireResult } from "../../lib/testing/http-client";
-import { canonicalText, codePointLength, type Block } from "../../lib/text";
+import { HttpClient, parseActionReply, type WireResult } from "../../testing/http-client";
+import { canonicalText, codePointLength, type Block } from "../../lib/anchoring/text";
 import { ACCOUNTS, type RoleKey } from "../fixtures/accounts";
 
 export const A = {

@@ -3,7 +3,7 @@
  * `__Secure-` behind a TLS proxy), refusal of cross-site mutations (route
  * handlers and server actions) and of oversized bodies, with nothing saved.
  */
-import { HttpClient, readActionManifest } from "../../lib/testing/http-client";
+import { HttpClient, readActionManifest } from "../../testing/http-client";
 import { ACCOUNTS } from "../fixtures/accounts";
 import { expect, test } from "../fixtures/test";
 import { ownAccount } from "./desk-http";

@@ -6,7 +6,7 @@
  * for their account from somewhere else. Unknown emails are limited exactly
  * like real ones, so the limits reveal nothing about who exists.
  */
-import { HttpClient } from "../../lib/testing/http-client";
+import { HttpClient } from "../../testing/http-client";
 import { ACCOUNTS } from "../fixtures/accounts";
 import { expect, pages, test } from "../fixtures/test";
 import { signInFrom, type SignInOutcome } from "./client-addresses";

@@ -10,7 +10,7 @@
  * saw nothing cannot pass.
  */
 import { expect, test } from "@playwright/test";
-import { HttpClient } from "../../lib/testing/http-client";
+import { HttpClient } from "../../testing/http-client";
 import { addClaim, approve, comment, exclude, importArticle, ok, proposeVerdict, publish, ratingIds, signIn, token, workspace, A } from "./desk-http";
 
 const MAX_URLS = 160;

@@ -6,7 +6,7 @@
  * author approves it.
  */
 import { expect, test } from "@playwright/test";
-import type { HttpClient } from "../../lib/testing/http-client";
+import type { HttpClient } from "../../testing/http-client";
 import { A, addClaim, approve, importArticle, ok, proposeVerdict, publish, ratingIds, signIn, token, workspace } from "./desk-http";
 
 const UPDATE = "app/(desk)/articles/[id]/actions.ts#updateClaimAction";

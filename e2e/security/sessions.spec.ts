@@ -3,13 +3,13 @@
  * is refused after it (actions, route handlers and /api/auth/session), an
  * admin's "sign out everywhere", a deactivation or a role change ends every
  * session the user holds, and no request moves a session past its hard
- * limit of 12 hours after sign-in (lib/server/auth.ts).
+ * limit of 12 hours after sign-in (server/auth.ts).
  *
  * Every test signs out people it created itself: signing out ends all of a
  * user's sessions, and the shared demo accounts are in use by other specs.
  */
 import { encode } from "@auth/core/jwt";
-import { HttpClient } from "../../lib/testing/http-client";
+import { HttpClient } from "../../testing/http-client";
 import { expect, test } from "../fixtures/test";
 import { A, ok, signIn, token } from "./desk-http";
 

@@ -5,8 +5,8 @@ import { LoginForm } from "@/components/auth/login-form";
 import { connection } from "next/server";
 import { getSsoOnly } from "@/db/queries/settings";
 import { countUsers } from "@/db/queries/users";
-import { env, isDemoMode, oidcEnabled } from "@/lib/env";
-import { getCurrentUser } from "@/lib/server/session";
+import { env, isDemoMode, oidcEnabled } from "@/server/env";
+import { getCurrentUser } from "@/server/session";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -25,7 +25,7 @@ function errorMessage(code: string | undefined, detail: string | undefined, prov
   return "Sign-in did not complete. Try again.";
 }
 
-/** A refused single sign-on, said precisely: the codes come from the signIn callback in lib/server/auth.ts. */
+/** A refused single sign-on, said precisely: the codes come from the signIn callback in server/auth.ts. */
 function refusalMessage(detail: string | undefined, providerName: string): string {
   switch (detail) {
     case "token_invalid":

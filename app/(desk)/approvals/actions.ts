@@ -2,8 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { reviewVerdict } from "@/db/queries/reviews";
-import { action } from "@/lib/server/action";
-import { invalidatePublicData } from "@/lib/server/public-cache";
+import { action } from "@/server/action";
+import { invalidatePublicData } from "@/server/public-cache";
 
 const reviewSchema = z.object({
   verdictId: z.string().min(1).max(64),

@@ -3,7 +3,7 @@ import { ApprovalQueue } from "@/components/approvals/approval-queue";
 import { Forbidden } from "@/components/desk/forbidden";
 import { listApprovalCards } from "@/db/queries/approval-cards";
 import { listRatings } from "@/db/queries/ratings";
-import { requirePageUser } from "@/lib/server/session";
+import { requirePageUser } from "@/server/session";
 
 export const metadata: Metadata = { title: "Approvals" };
 

@@ -4,7 +4,7 @@ import { listArticles } from "@/db/queries/articles";
 import { StatusBadge } from "@/components/ui/badges";
 import { formatDateTime } from "@/components/ui/format";
 import { Forbidden } from "@/components/desk/forbidden";
-import { requirePageUser } from "@/lib/server/session";
+import { requirePageUser } from "@/server/session";
 import { ARTICLE_STATUSES, STATUS_LABELS, type ArticleStatus } from "@/lib/workflow";
 
 export const metadata: Metadata = { title: "Articles" };

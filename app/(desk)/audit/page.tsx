@@ -4,7 +4,7 @@ import { parseAuditSearch } from "@/components/audit/parse";
 import { Forbidden } from "@/components/desk/forbidden";
 import { listAuditActions, searchAuditEvents } from "@/db/queries/audit";
 import { listUsers } from "@/db/queries/users";
-import { requirePageUser } from "@/lib/server/session";
+import { requirePageUser } from "@/server/session";
 
 export const metadata: Metadata = { title: "Audit log" };
 

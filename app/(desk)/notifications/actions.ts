@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { markNotificationsRead } from "@/db/queries/notifications";
-import { action } from "@/lib/server/action";
+import { action } from "@/server/action";
 
 /** Marks some (ids) or all of the caller's own notifications read. */
 export const markNotificationsReadAction = action(

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { listNotifications } from "@/db/queries/notifications";
 import { Forbidden } from "@/components/desk/forbidden";
-import { requirePageUser } from "@/lib/server/session";
+import { requirePageUser } from "@/server/session";
 import { serialize } from "../articles/[id]/serialize";
 import { NotificationList } from "./notification-list";
 

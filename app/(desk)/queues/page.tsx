@@ -3,7 +3,7 @@ import { getQueues } from "@/db/queries/queues";
 import { Forbidden } from "@/components/desk/forbidden";
 import { can } from "@/lib/permissions";
 import { applyQueueFilter, parseQueueParams, QUEUES } from "@/lib/queues";
-import { requirePageUser } from "@/lib/server/session";
+import { requirePageUser } from "@/server/session";
 import { QueueView } from "./_components/queue-view";
 
 export const metadata: Metadata = { title: "Queues" };

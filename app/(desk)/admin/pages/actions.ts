@@ -3,8 +3,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { saveOrganisationPage } from "@/db/queries/organisation-pages";
 import { MAX_PAGE_BODY, MAX_PAGE_TITLE, ORGANISATION_PAGE_SLUGS } from "@/lib/organisation-pages";
-import { action } from "@/lib/server/action";
-import { invalidatePublicData } from "@/lib/server/public-cache";
+import { action } from "@/server/action";
+import { invalidatePublicData } from "@/server/public-cache";
 
 const schema = z.object({
   slug: z.enum(ORGANISATION_PAGE_SLUGS),

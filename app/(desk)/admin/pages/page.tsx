@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Forbidden } from "@/components/desk/forbidden";
 import { PageEditor } from "@/components/organisation/page-editor";
 import { listOrganisationPages } from "@/db/queries/organisation-pages";
-import { requirePageUser } from "@/lib/server/session";
+import { requirePageUser } from "@/server/session";
 
 export const metadata: Metadata = { title: "Organisation pages" };
 

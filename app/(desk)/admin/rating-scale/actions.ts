@@ -2,8 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { createRating, deleteRating, moveRating, setRatingHidden, updateRating } from "@/db/queries/ratings";
-import { action } from "@/lib/server/action";
-import { invalidatePublicData } from "@/lib/server/public-cache";
+import { action } from "@/server/action";
+import { invalidatePublicData } from "@/server/public-cache";
 
 const ADMIN = { permission: "manage:organisation" } as const;
 const row = { id: z.string().min(1).max(64), version: z.int().min(0) };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { RatingScaleAdmin } from "@/components/admin/rating-scale-admin";
 import { Forbidden } from "@/components/desk/forbidden";
 import { listRatingsWithUse } from "@/db/queries/ratings";
-import { requirePageUser } from "@/lib/server/session";
+import { requirePageUser } from "@/server/session";
 
 export const metadata: Metadata = { title: "Rating scale" };
 

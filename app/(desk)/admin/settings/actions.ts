@@ -2,10 +2,10 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { updateApprovalQuorum, updateSsoOnly } from "@/db/queries/settings";
-import { oidcEnabled } from "@/lib/env";
+import { oidcEnabled } from "@/server/env";
 import { AppError } from "@/lib/errors";
-import { action } from "@/lib/server/action";
-import { invalidatePublicData } from "@/lib/server/public-cache";
+import { action } from "@/server/action";
+import { invalidatePublicData } from "@/server/public-cache";
 
 const schema = z.object({
   approvalQuorum: z.coerce.number().int("Use a whole number.").min(1, "At least one editor must approve.").max(5, "At most 5 approvals."),

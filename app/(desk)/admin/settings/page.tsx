@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { SettingsForm, SsoOnlyForm } from "@/components/admin/settings-form";
 import { Forbidden } from "@/components/desk/forbidden";
 import { getSettingWithVersion } from "@/db/queries/settings";
-import { env, oidcEnabled } from "@/lib/env";
-import { requirePageUser } from "@/lib/server/session";
+import { env, oidcEnabled } from "@/server/env";
+import { requirePageUser } from "@/server/session";
 
 export const metadata: Metadata = { title: "Settings" };
 

@@ -2,11 +2,11 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { createUser, endUserSessions, updateUser, type PublicUser } from "@/db/queries/users";
-import { oidcEnabled } from "@/lib/env";
+import { oidcEnabled } from "@/server/env";
 import { AppError } from "@/lib/errors";
 import { ROLES } from "@/lib/permissions";
-import { action } from "@/lib/server/action";
-import { hashPassword } from "@/lib/server/password";
+import { action } from "@/server/action";
+import { hashPassword } from "@/server/password";
 
 const ADMIN = { permission: "manage:organisation" } as const;
 const PATH = "/admin/users";

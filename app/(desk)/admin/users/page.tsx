@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { UsersAdmin } from "@/components/admin/users-admin";
 import { Forbidden } from "@/components/desk/forbidden";
 import { listUsers } from "@/db/queries/users";
-import { env, oidcEnabled } from "@/lib/env";
-import { requirePageUser } from "@/lib/server/session";
+import { env, oidcEnabled } from "@/server/env";
+import { requirePageUser } from "@/server/session";
 
 export const metadata: Metadata = { title: "Users" };
 

@@ -7,7 +7,7 @@ import { proposeVerdictSchema } from "@/components/verdicts/schema";
 import { MAX_STATEMENT } from "@/components/annotation/claim-rules";
 import { CLAIMANT_KINDS, MAX_CLAIMANT_NAME, MAX_CLAIMANT_ROLE } from "@/lib/claimant";
 import { httpUrlOrNull, isoDate } from "@/lib/claimreview";
-import { action } from "@/lib/server/action";
+import { action } from "@/server/action";
 import { idempotencyKeyField } from "@/lib/submission-key";
 import { serialize } from "./serialize";
 

@@ -5,7 +5,7 @@ import { assign } from "@/db/queries/assignments";
 import { addComment, listComments, MAX_COMMENT } from "@/db/queries/comments";
 import { listUsers } from "@/db/queries/users";
 import { listVerdictHistory } from "@/db/queries/verdicts";
-import { action } from "@/lib/server/action";
+import { action } from "@/server/action";
 import { idempotencyKeyField } from "@/lib/submission-key";
 import { describeHistory } from "@/lib/verdict-history";
 import { serialize } from "./serialize";

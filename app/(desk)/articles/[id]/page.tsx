@@ -9,7 +9,7 @@ import { PublishPanel } from "@/components/publishing/publish-panel";
 import { isAppError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { anchorReviewBlocker, publishBlocker } from "@/lib/workflow";
-import { getCurrentUser, requirePageUser } from "@/lib/server/session";
+import { getCurrentUser, requirePageUser } from "@/server/session";
 import { WorkspaceClient } from "./client";
 import { serialize } from "./serialize";
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { linkClaims, unlinkClaims } from "@/db/queries/claim-links";
 import { findClaimMatches } from "@/db/queries/claim-matches";
 import { dismissSuggestion } from "@/db/queries/suggestions";
-import { action } from "@/lib/server/action";
+import { action } from "@/server/action";
 import { serialize } from "./serialize";
 
 /**

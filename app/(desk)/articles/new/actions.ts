@@ -3,9 +3,9 @@ import { z } from "zod";
 import { createArticle } from "@/db/queries/articles";
 import { findIdempotentEntity } from "@/db/queries/idempotency";
 import { previewSchema, saveImportSchema } from "@/components/import/schema";
-import { sanitizeImportedHtml } from "@/lib/import/sanitize";
-import { action, formToObject } from "@/lib/server/action";
-import { draftFromFile, draftFromPaste, draftFromUrl, duplicateOf, type DraftPreview, type Duplicate } from "@/lib/server/import-drafts";
+import { sanitizeImportedHtml } from "@/server/import/sanitize";
+import { action, formToObject } from "@/server/action";
+import { draftFromFile, draftFromPaste, draftFromUrl, duplicateOf, type DraftPreview, type Duplicate } from "@/server/import-drafts";
 import { MAX_UPLOAD_BYTES } from "@/lib/limits";
 
 /** Fetches a URL or reads a paste into a draft the reviewer previews; nothing is saved. */

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Forbidden } from "@/components/desk/forbidden";
 import { ImportWizard } from "@/components/import/import-wizard";
-import { requirePageUser } from "@/lib/server/session";
+import { requirePageUser } from "@/server/session";
 
 export const metadata: Metadata = { title: "Import an article" };
 

@@ -1,6 +1,6 @@
 import { ImageResponse } from "next/og";
 import { textColourOn } from "@/components/public/colour";
-import { publicFactCheckBySlug } from "@/lib/server/public-cache";
+import { publicFactCheckBySlug } from "@/server/public-cache";
 
 export const size = { width: 1200, height: 630 };
 export const contentType = "image/png";

@@ -13,8 +13,8 @@ import { SourceDetails } from "@/components/public/source-details";
 import { VerdictBadge } from "@/components/public/verdict-badge";
 import { formatDate } from "@/components/ui/format";
 import { claimReviewFor, wasUpdated } from "@/components/public/claim-reviews";
-import { siteUrl } from "@/lib/env";
-import { publicFactCheckBySlug } from "@/lib/server/public-cache";
+import { siteUrl } from "@/server/env";
+import { publicFactCheckBySlug } from "@/server/public-cache";
 import styles from "@/components/public/public.module.css";
 import extra from "@/components/public/fact-check.module.css";
 

@@ -1,7 +1,7 @@
 import { Feed } from "feed";
 import { connection } from "next/server";
-import { siteUrl } from "@/lib/env";
-import { allPublicFactChecks, cachedOrganisationName } from "@/lib/server/public-cache";
+import { siteUrl } from "@/server/env";
+import { allPublicFactChecks, cachedOrganisationName } from "@/server/public-cache";
 
 const FEED_SIZE = 50;
 

@@ -1,8 +1,8 @@
 import type { NextRequest } from "next/server";
-import { handlers } from "@/lib/server/auth";
+import { handlers } from "@/server/auth";
 import { MAX_AUTH_BODY_BYTES } from "@/lib/limits";
-import { guardRequest } from "@/lib/server/route";
-import { getCurrentUser } from "@/lib/server/session";
+import { guardRequest } from "@/server/route";
+import { getCurrentUser } from "@/server/session";
 
 /**
  * Auth.js answers /api/auth/session from the signed cookie alone, so a user

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
-import { siteUrl } from "@/lib/env";
-import { cachedRatings, cachedSearch } from "@/lib/server/public-cache";
+import { siteUrl } from "@/server/env";
+import { cachedRatings, cachedSearch } from "@/server/public-cache";
 import { parsePublicSearch, searchQuery } from "@/app/(public)/fact-checks/search-params";
 import { jsonResponse, listItemJson, preflight } from "./public-json";
 

@@ -4,8 +4,8 @@ import { connection } from "next/server";
 import { VerdictBadge } from "@/components/public/verdict-badge";
 import { formatDate } from "@/components/ui/format";
 import { claimPermalink } from "@/lib/claimreview";
-import { siteUrl } from "@/lib/env";
-import { publicClaimById } from "@/lib/server/public-cache";
+import { siteUrl } from "@/server/env";
+import { publicClaimById } from "@/server/public-cache";
 import extra from "@/components/public/fact-check.module.css";
 
 type Props = { params: Promise<{ claimId: string }> };

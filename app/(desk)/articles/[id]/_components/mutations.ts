@@ -13,9 +13,9 @@ import {
 } from "@/components/annotation/queries";
 import type { WorkspaceClaim, WorkspaceData } from "@/components/annotation/types";
 import type { ProposeVerdictInput } from "@/components/verdicts/schema";
-import type { TextAnchor } from "@/lib/anchor";
+import type { TextAnchor } from "@/lib/anchoring/anchor";
 import { pickClaimant, type Claimant } from "@/lib/claimant";
-import type { ActionResult } from "@/lib/server/action";
+import type { ActionResult } from "@/server/action";
 import { submitOnce } from "@/lib/submission-key";
 import {
   createClaimAction,

@@ -7,7 +7,7 @@ import { Forbidden } from "@/components/desk/forbidden";
 import { getArticleById } from "@/db/queries/articles";
 import { listAuditActions, searchAuditEvents } from "@/db/queries/audit";
 import { listUsers } from "@/db/queries/users";
-import { requirePageUser } from "@/lib/server/session";
+import { requirePageUser } from "@/server/session";
 
 export const metadata: Metadata = { title: "Article audit log" };
 

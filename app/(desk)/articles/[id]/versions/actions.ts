@@ -5,8 +5,8 @@ import { z } from "zod";
 import { decideClaimAnchor } from "@/db/queries/claim-anchors";
 import { addSnapshot } from "@/db/queries/snapshots";
 import { blocksSchema, snapshotSourceSchema } from "@/components/import/schema";
-import { sanitizeImportedHtml } from "@/lib/import/sanitize";
-import { action } from "@/lib/server/action";
+import { sanitizeImportedHtml } from "@/server/import/sanitize";
+import { action } from "@/server/action";
 
 const id = z.string().min(1).max(64);
 

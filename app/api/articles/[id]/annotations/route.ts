@@ -2,9 +2,9 @@ import { inArray } from "drizzle-orm";
 import { z } from "zod";
 import { getDatabase } from "@/db/client";
 import { getWorkspace } from "@/db/queries/claim-details";
-import { siteUrl } from "@/lib/env";
+import { siteUrl } from "@/server/env";
 import { AppError } from "@/lib/errors";
-import { articleIdParam, route } from "@/lib/server/route";
+import { articleIdParam, route } from "@/server/route";
 import { ANNOTATION_MEDIA_TYPE, buildAnnotationCollection, buildAnnotationPage } from "@/lib/web-annotation";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { getArticleChangeStamp } from "@/db/queries/article-changes";
 import { getArticleByIdOrThrow } from "@/db/queries/articles";
-import { articleIdParam, route } from "@/lib/server/route";
+import { articleIdParam, route } from "@/server/route";
 
 export const dynamic = "force-dynamic";
 

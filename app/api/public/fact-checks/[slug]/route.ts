@@ -1,5 +1,5 @@
-import { siteUrl } from "@/lib/env";
-import { publicFactCheckBySlug } from "@/lib/server/public-cache";
+import { siteUrl } from "@/server/env";
+import { publicFactCheckBySlug } from "@/server/public-cache";
 import { factCheckJson, jsonResponse, preflight } from "../public-json";
 
 /** GET /api/public/fact-checks/<slug>: one live fact-check with its claims, verdicts, citations and corrections. */

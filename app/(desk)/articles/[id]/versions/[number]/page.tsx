@@ -13,7 +13,7 @@ import styles from "@/components/snapshots/snapshots.module.css";
 import { formatDate } from "@/components/ui/format";
 import { can } from "@/lib/permissions";
 import { diffSnapshots } from "@/lib/snapshot-diff";
-import { requirePageUser } from "@/lib/server/session";
+import { requirePageUser } from "@/server/session";
 
 export const metadata: Metadata = { title: "Snapshot review" };
 

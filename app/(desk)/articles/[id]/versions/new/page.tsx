@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getArticleById, getArticleVersion } from "@/db/queries/articles";
 import { Forbidden } from "@/components/desk/forbidden";
 import { NewVersionWizard } from "@/components/import/new-version-wizard";
-import { requirePageUser } from "@/lib/server/session";
+import { requirePageUser } from "@/server/session";
 
 export const metadata: Metadata = { title: "New version" };
 

@@ -10,8 +10,8 @@ import { JsonLd } from "@/components/public/json-ld";
 import { RatingLegend } from "@/components/public/rating-legend";
 import { SourceDetails } from "@/components/public/source-details";
 import { claimPermalink } from "@/lib/claimreview";
-import { siteUrl } from "@/lib/env";
-import { publicClaim } from "@/lib/server/public-cache";
+import { siteUrl } from "@/server/env";
+import { publicClaim } from "@/server/public-cache";
 import extra from "@/components/public/fact-check.module.css";
 
 type Props = { params: Promise<{ slug: string; claimId: string }> };
