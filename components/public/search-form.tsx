@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Rating } from "@/db/queries/ratings";
 import type { PublicSearch } from "@/db/queries/public-search";
 import extra from "./fact-check.module.css";
@@ -44,7 +45,7 @@ export function SearchForm({ search, ratings, publishers }: { search: PublicSear
         <button type="submit" className="button">
           Search
         </button>
-        <a href="/fact-checks">Clear</a>
+        <Link href="/fact-checks">Clear</Link>
       </div>
     </form>
   );
