@@ -1,6 +1,9 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { testDialects, useTestDatabase } from "@/testing/databases";
 import { approveTestClaim, auditCounts, currentPublicationCheck, createTestArticle, createTestClaim, proposeTestVerdict, rejection } from "@/testing/fixtures";
+import { getDatabase } from "../client";
+import { listAuditEvents } from "./audit";
 import { getClaimByIdOrThrow } from "./claims";
 import { getPublicFactCheck } from "./public-fact-checks";
 import { getPublicationForArticle, publishArticle, unpublishArticle } from "./publications";
@@ -41,7 +44,7 @@ describe.each(testDialects())("publishing and corrections on %s", (dialect) => {
   });
 
   it("keeps the approved verdict public until the correction is approved, then records a dated correction", async () => {
-    const { reviewer, editor, editor2 } = ctx.users;
+    const { editor, editor2 } = ctx.users;
     const { zinc, v1, publication } = await publishedArticle("Corrected later");
 
     const v2 = await proposeTestVerdict(zinc.id, ctx.rating("Mostly accurate").id, editor.id, "New trial.", "A 2025 trial changed our rating.");
@@ -67,7 +70,22 @@ describe.each(testDialects())("publishing and corrections on %s", (dialect) => {
       ["Mostly accurate", "A 2025 trial changed our rating."],
     ]);
     expect(await auditCounts({ entityType: "publication", entityId: publication.id })).toEqual({ "publication.correct": 1 });
-    expect(reviewer.id).toBeTruthy();
+
+    // The stored correction ties the note to the claim, the revision readers now see and the one they saw before, and to the approving editor.
+    const { db, t } = await getDatabase();
+    const stored = await db.select().from(t.corrections).where(eq(t.corrections.publicationId, publication.id));
+    expect(stored).toEqual([
+      expect.objectContaining({ claimId: zinc.id, verdictId: v2.id, previousVerdictId: v1.id, createdBy: editor2.id, note: "A 2025 trial changed our rating." }),
+    ]);
+    expect(stored[0]!.createdAt.getTime()).toBe(after.publication.updatedAt.getTime());
+    expect(after.publication.version).toBe(publication.version + 1);
+    const [event] = await listAuditEvents({ entityType: "publication", entityId: publication.id });
+    expect(event).toMatchObject({
+      actorId: editor2.id,
+      action: "publication.correct",
+      before: { verdictId: v1.id },
+      after: { verdictId: v2.id, claimId: zinc.id, note: "A 2025 trial changed our rating.", withdrawn: false },
+    });
   });
 
   it("unpublishes with a version check and an audit event, keeping the slug", async () => {
