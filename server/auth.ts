@@ -244,13 +244,16 @@ async function stillValid(token: JWT): Promise<JWT | null> {
 /**
  * Auth.js builds its own URLs, the redirect URI it sends to the identity
  * provider among them, from AUTH_URL, else from each request's Host and
- * X-Forwarded-Proto, which need not agree with the address registered with
- * the provider. SITE_URL is the one address setting: it stands in for
- * AUTH_URL, set before Auth.js reads it (at each request, from process.env).
+ * X-Forwarded-Proto. An https SITE_URL is the address people use: it
+ * stands in for AUTH_URL (set before Auth.js reads it, at each request), so
+ * a TLS-terminating proxy that does not send X-Forwarded-Proto cannot make
+ * the redirect URI (or the session cookie) plain http. An http SITE_URL is a
+ * local try-out: there Auth.js keeps following the request, so a proxy's
+ * X-Forwarded-Proto: https still makes cookies secure.
  */
 function authUrlFromSiteUrl(): void {
   const site = env().SITE_URL;
-  if (site && !process.env.AUTH_URL) process.env.AUTH_URL = `${siteUrl()}/api/auth`;
+  if (site?.startsWith("https://") && !process.env.AUTH_URL) process.env.AUTH_URL = `${siteUrl()}/api/auth`;
 }
 authUrlFromSiteUrl();
 
