@@ -12,6 +12,7 @@ import { refreshArticleStatus } from "./articles";
 import { recordAudit } from "./audit";
 import { withIdempotency } from "./idempotency";
 import { getPublicationOfArticle, insertRevision, revisionContent } from "./claim-revisions";
+import { publishedRevisionId, showsClaim } from "./public-visibility";
 import { selectClaimForUpdate, selectForUpdate } from "./row-locks";
 
 type Tables = typeof import("../schema/pg");
@@ -160,10 +161,10 @@ export async function updateClaim(input: {
   });
 }
 
-/** Whether readers of a published fact-check see this claim now. */
+/** Whether the claim's published revision shows it (./public-visibility.ts), live or taken down: leaving the page then needs a reviewed revision. */
 async function isOnPublicPage(tx: Db, claim: Claim): Promise<boolean> {
-  if (!claim.publishedVerdictId) return false;
-  return (await revisionContent(tx, claim.publishedVerdictId)).withdrawnReason === null;
+  const revisionId = publishedRevisionId(claim);
+  return revisionId !== null && showsClaim(await revisionContent(tx, revisionId));
 }
 
 /** A removal awaiting approval stays requested when the wording changes meanwhile. */

@@ -9,7 +9,14 @@ type Claim = Tables["claims"]["$inferSelect"];
 type Verdict = Tables["verdicts"]["$inferSelect"];
 type Publication = Tables["publications"]["$inferSelect"];
 
-/** Shown when a revision reaches a published page without a note (it was proposed before the article was published). */
+/**
+ * A public correction always has a note; these stand in for a revision that has none.
+ * The app's own write paths never need them: once a fact-check exists, every
+ * new revision needs a correction note (requireCorrectionNote), and it cannot
+ * be published while a revision proposed before it awaits approval
+ * (publishBlocker). Only rows written some other way (a script, a restored
+ * backup) reach a published page without one.
+ */
 const FALLBACK_NOTE = "We revised our review of this claim.";
 const ADDED_NOTE = "We added this claim to the fact-check.";
 

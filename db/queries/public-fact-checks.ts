@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
 import { pickClaimant, type Claimant } from "@/lib/claimant";
 import { getDatabase } from "../client";
 import type { Article, ArticleVersion } from "./articles";
@@ -10,23 +10,13 @@ import { listClaimsForArticle, type Claim } from "./claims";
 import { listRatings, type Rating } from "./ratings";
 import { getLivePublicationBySlug, type Publication } from "./publications";
 import { getSetting } from "./settings";
+import { isPublicClaim, livePublication, onPublishedSnapshot, publicRevisionJoin, publishedRevisionId } from "./public-visibility";
 
 type Tables = typeof import("../schema/pg");
 export type Correction = Tables["corrections"]["$inferSelect"];
 
 /** A correction as the public sees it: the note, its date and the claim it concerns, never who wrote it internally. */
 export type PublicCorrection = Pick<Correction, "id" | "note" | "createdAt" | "claimId">;
-
-/**
- * The one rule of what readers see of a claim: the revision an editor
- * approved for the published fact-check (claims.published_verdict_id), unless
- * that revision withdrew the claim. Everything shown (statement, claimant,
- * rating, rationale, citations) comes from that revision, never from the
- * claim's editable row; SQL callers use `publicRevisionJoin` below.
- */
-export function publishedRevisionId(claim: Pick<Claim, "publishedVerdictId">): string | null {
-  return claim.publishedVerdictId;
-}
 
 /** A publication's corrections, oldest first (the public page lists them in the order they happened). */
 export async function listPublicCorrections({ publicationId }: { publicationId: string }): Promise<PublicCorrection[]> {
@@ -76,8 +66,7 @@ export async function getPublicFactCheck({ slug }: { slug: string }): Promise<Pu
   if (!snapshot) return null;
   // Claims re-anchored to a newer snapshot are shown where they were on the published one.
   const pinned = await pinClaimsToVersion(await listClaimsForArticle({ articleId: article.id }), publication.versionId);
-  const claimRows = pinned.filter((c) => c.versionId === publication.versionId && publishedRevisionId(c));
-  const details = await loadClaimDetails(claimRows, publishedRevisionId);
+  const details = await loadClaimDetails(pinned.filter(publishedRevisionId), publishedRevisionId);
   const [corrections, ratings, organisationName] = await Promise.all([
     listPublicCorrections({ publicationId: publication.id }),
     listRatings(),
@@ -85,7 +74,7 @@ export async function getPublicFactCheck({ slug }: { slug: string }): Promise<Pu
   ]);
   const history = await loadHistories(corrections, publication.publishedAt, ratings);
   const claims = details.flatMap((c): PublicClaim[] => {
-    if (!c.verdict || c.verdict.withdrawnReason) return [];
+    if (!c.verdict || !isPublicClaim(c, c.verdict, publication)) return [];
     const { id, exact, prefix, suffix, start, end, reviews, verdict } = c;
     const entries = history.get(id) ?? [];
     return [{ id, exact, prefix, suffix, start, end, reviews, verdict, statement: verdict.statement, ...pickClaimant(verdict), history: entries, modifiedAt: entries.at(-1)?.at ?? null }];
@@ -125,15 +114,6 @@ async function loadHistories(corrections: PublicCorrection[], publishedAt: Date,
 export type PublicVerdictSummary = { label: string; colour: string; value: number };
 
 /**
- * The join that applies publishedRevisionId in SQL: a claim's published,
- * not withdrawn revision. Every public query that reads claims uses it.
- */
-export async function publicRevisionJoin() {
-  const { t } = await getDatabase();
-  return and(eq(t.verdicts.id, t.claims.publishedVerdictId), isNull(t.verdicts.withdrawnReason))!;
-}
-
-/**
  * The ratings of each live fact-check's published claims, in text order, keyed
  * by slug, in one query for the whole index.
  */
@@ -144,10 +124,10 @@ export async function listPublicVerdictSummaries({ slugs }: { slugs: string[] })
   const rows = await db
     .select({ slug: t.publications.slug, label: t.ratings.label, colour: t.ratings.colour, value: t.ratings.value })
     .from(t.publications)
-    .innerJoin(t.claims, and(eq(t.claims.articleId, t.publications.articleId), eq(t.claims.versionId, t.publications.versionId)))
-    .innerJoin(t.verdicts, await publicRevisionJoin())
+    .innerJoin(t.claims, onPublishedSnapshot(t))
+    .innerJoin(t.verdicts, publicRevisionJoin(t))
     .innerJoin(t.ratings, eq(t.ratings.id, t.verdicts.ratingId))
-    .where(and(inArray(t.publications.slug, slugs), eq(t.publications.live, true)))
+    .where(and(inArray(t.publications.slug, slugs), livePublication(t)))
     .orderBy(asc(t.claims.start), asc(t.claims.end));
   for (const { slug, ...verdict } of rows) {
     const list = result.get(slug) ?? [];
@@ -157,13 +137,18 @@ export async function listPublicVerdictSummaries({ slugs }: { slugs: string[] })
   return result;
 }
 
-/** The slug of the live fact-check a claim belongs to, or null (the claim or its publication is not public). */
+/**
+ * The slug of the live fact-check a claim belongs to, or null (the claim or
+ * its publication is not public). Where the claim sits is left to the page
+ * (getPublicFactCheck), which also shows claims a re-import moved on.
+ */
 export async function getPublicSlugForClaim({ claimId }: { claimId: string }): Promise<string | null> {
   const { db, t } = await getDatabase();
   const [row] = await db
     .select({ slug: t.publications.slug })
     .from(t.claims)
     .innerJoin(t.publications, eq(t.publications.articleId, t.claims.articleId))
-    .where(and(eq(t.claims.id, claimId), eq(t.publications.live, true)));
+    .innerJoin(t.verdicts, publicRevisionJoin(t))
+    .where(and(eq(t.claims.id, claimId), livePublication(t)));
   return row?.slug ?? null;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, exists, gte, lt, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { getDatabase } from "../client";
-import { publicRevisionJoin } from "./public-fact-checks";
+import { livePublication, onPublishedSnapshot, publicRevisionJoin, publishedSnapshotHasClaim } from "./public-visibility";
 
 export type PublicSearch = {
   /** Words to find: as substrings of the title or the summary, or as whole (stemmed) words of a published claim's statement. */
@@ -43,13 +43,8 @@ export async function searchPublicFactChecks(search: PublicSearch = {}): Promise
   const { db, t } = database;
   const pageSize = Math.min(Math.max(search.pageSize ?? PUBLIC_PAGE_SIZE, 1), 100);
   const page = Math.max(search.page ?? 1, 1);
-  // The claims a reader can see: on the published snapshot, through their published revision (see publishedRevisionId).
-  const visibleClaim = and(eq(t.claims.articleId, t.publications.articleId), eq(t.claims.versionId, t.publications.versionId));
-  // The full-text index covers the editable statement: a claim counts only while that is the statement readers see,
-  // so a revision awaiting approval can neither be found by its new words nor reveal them.
-  const visibleClaimOnly = sql`exists (select 1 from verdicts v where v.id = c.published_verdict_id and v.withdrawn_reason is null and v.statement = c.statement)`;
   /**
-   * Published snapshots with a visible claim whose statement contains `word`
+   * Published snapshots with a public claim whose statement contains `word`
    * as a word (stemmed), through the full-text index: SQLite's claims_fts
    * (statement column only), Postgres's claims.search (weight A = the
    * statement; migration 0008). One uncorrelated subquery per word, not a
@@ -58,19 +53,17 @@ export async function searchPublicFactChecks(search: PublicSearch = {}): Promise
   const claimHasWord = (word: string): SQL | undefined => {
     const pieces = word.match(/[\p{L}\p{N}]+/gu);
     if (!pieces) return undefined;
-    const snapshot = sql`(${t.publications.articleId}, ${t.publications.versionId})`;
     if (database.dialect === "sqlite") {
       // A quoted FTS5 phrase ("covid-19" → covid, 19 in a row); "" escapes a quote.
       const match = `statement : "${pieces.join(" ")}"`;
-      return sql`${snapshot} in (select c.article_id, c.version_id from claims c
-        where c.rowid in (select rowid from claims_fts where claims_fts match ${match}) and ${visibleClaimOnly})`;
+      return publishedSnapshotHasClaim(database, sql`${t.claims}.rowid in (select rowid from claims_fts where claims_fts match ${match})`);
     }
     const query = pieces.map((p) => `${p}:A`).join(" <-> ");
     // A stop word ("in", "of") has no lexeme and cannot narrow anything: it is ignored, as SQLite (no stop words) finds it in nearly every claim.
-    return sql`(numnode(to_tsquery('english'::regconfig, ${query})) = 0 or ${snapshot} in (select c.article_id, c.version_id from claims c
-      where c.search @@ to_tsquery('english'::regconfig, ${query}) and ${visibleClaimOnly}))`;
+    const matches = publishedSnapshotHasClaim(database, sql`${t.claims}.search @@ to_tsquery('english'::regconfig, ${query})`);
+    return sql`(numnode(to_tsquery('english'::regconfig, ${query})) = 0 or ${matches})`;
   };
-  const filters: (SQL | undefined)[] = [eq(t.publications.live, true)];
+  const filters: (SQL | undefined)[] = [livePublication(t)];
   for (const word of (search.q ?? "").trim().split(/\s+/).filter(Boolean).slice(0, 8)) {
     const pattern = likePattern(word);
     const inText = (column: AnyColumn) => sql`lower(${column}) like ${pattern} escape '\\'`;
@@ -81,8 +74,8 @@ export async function searchPublicFactChecks(search: PublicSearch = {}): Promise
     const claimVerdict = db
       .select({ one: sql`1` })
       .from(t.claims)
-      .innerJoin(t.verdicts, await publicRevisionJoin())
-      .where(and(visibleClaim, eq(t.verdicts.ratingId, search.ratingId)));
+      .innerJoin(t.verdicts, publicRevisionJoin(t))
+      .where(and(onPublishedSnapshot(t), eq(t.verdicts.ratingId, search.ratingId)));
     filters.push(or(eq(t.publications.headlineRatingId, search.ratingId), exists(claimVerdict)));
   }
   if (search.publisher) filters.push(eq(t.articles.publisher, search.publisher));
@@ -121,7 +114,7 @@ export async function listPublicPublishers(): Promise<string[]> {
     .selectDistinct({ publisher: t.articles.publisher })
     .from(t.publications)
     .innerJoin(t.articles, eq(t.articles.id, t.publications.articleId))
-    .where(and(eq(t.publications.live, true), sql`${t.articles.publisher} is not null`))
+    .where(and(livePublication(t), sql`${t.articles.publisher} is not null`))
     .orderBy(asc(t.articles.publisher));
   return rows.map((r) => r.publisher!).filter(Boolean);
 }

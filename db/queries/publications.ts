@@ -7,6 +7,7 @@ import { getDatabase, type Db } from "../client";
 import { refreshArticleStatus } from "./articles";
 import { recordAudit } from "./audit";
 import { withIdempotency } from "./idempotency";
+import { livePublication } from "./public-visibility";
 import { selectForUpdate } from "./row-locks";
 
 type Tables = typeof import("../schema/pg");
@@ -138,7 +139,7 @@ export async function listPublishedFactChecks({ limit = 50 }: { limit?: number }
     })
     .from(t.publications)
     .innerJoin(t.articles, eq(t.articles.id, t.publications.articleId))
-    .where(eq(t.publications.live, true))
+    .where(livePublication(t))
     .orderBy(desc(t.publications.publishedAt))
     .limit(limit);
 }
@@ -148,6 +149,6 @@ export async function getLivePublicationBySlug({ slug }: { slug: string }): Prom
   const [row] = await db
     .select()
     .from(t.publications)
-    .where(and(eq(t.publications.slug, slug), eq(t.publications.live, true)));
+    .where(and(eq(t.publications.slug, slug), livePublication(t)));
   return row ?? null;
 }
