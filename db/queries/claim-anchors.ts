@@ -4,10 +4,11 @@ import { describeAnchor } from "@/lib/anchoring/anchor";
 import { sameWords } from "@/lib/anchoring/quote-words";
 import { AppError, staleVersion } from "@/lib/errors";
 import { canonicalText, codePointLength } from "@/lib/anchoring/text";
-import { getDatabase } from "../client";
+import { getDatabase, type Db } from "../client";
 import { recordAudit } from "./audit";
-import { reopenForChangedQuote } from "./claim-revisions";
+import { getPublicationOfArticle, reopenForChangedQuote } from "./claim-revisions";
 import type { Claim } from "./claims";
+import { isPublicClaim, publishedRevisionId } from "./public-visibility";
 
 type Tables = typeof import("../schema/pg");
 export type ClaimAnchor = Tables["claimAnchors"]["$inferSelect"];
@@ -25,9 +26,10 @@ export async function listPreviousAnchors({ claimIds }: { claimIds: string[] }):
  * to keep showing the published snapshot after a re-import. Claims that
  * never were on that snapshot are left out.
  */
-export async function pinClaimsToVersion<C extends Claim>(claims: C[], versionId: string): Promise<C[]> {
+export async function pinClaimsToVersion<C extends Claim>(claims: C[], versionId: string, tx?: Db): Promise<C[]> {
   const elsewhere = claims.filter((c) => c.versionId !== versionId).map((c) => c.id);
-  const { db, t } = await getDatabase();
+  const { db: main, t } = await getDatabase();
+  const db = tx ?? main;
   const rows = elsewhere.length
     ? await db
         .select()
@@ -54,7 +56,8 @@ export type AnchorDecision =
  * A reviewer's decision on a re-anchored claim: confirm the proposed
  * position, attach the claim to a new selection in the current snapshot, or
  * keep it on the snapshot it came from (it then stays out of the current
- * text). Guarded by the claim's `version`; audited.
+ * text). Guarded by the claim's `version`; audited. A decision that would
+ * change where readers of a live fact-check see the claim is refused.
  */
 export async function decideClaimAnchor(input: { claimId: string; version: number; decision: AnchorDecision; userId: string }): Promise<Claim> {
   const database = await getDatabase();
@@ -90,6 +93,7 @@ export async function decideClaimAnchor(input: { claimId: string; version: numbe
       if (!old || old.versionId === before.versionId) throw new AppError("invalid:anchor", "This claim has no earlier snapshot to stay on.");
       changes = { versionId: old.versionId, exact: old.exact, prefix: old.prefix, suffix: old.suffix, start: old.start, end: old.end, anchorStatus: "anchored", anchorScore: 1 };
     }
+    await refuseIfReadersWouldSeeIt(tx, before, { ...before, ...changes });
     const [after] = await tx
       .update(t.claims)
       .set({ ...changes, updatedAt: new Date(), version: before.version + 1 })
@@ -102,4 +106,26 @@ export async function decideClaimAnchor(input: { claimId: string; version: numbe
     const [current] = await tx.select().from(t.claims).where(eq(t.claims.id, before.id));
     return current!;
   });
+}
+
+/**
+ * Readers of a live fact-check see a claim under the quote an editor approved
+ * it with (on the published snapshot, pinned there after a re-import). A
+ * decision that would move it on that snapshot, put it there or take it off
+ * is refused: a new version of the article, or taking the fact-check offline
+ * first, is the way to re-place it (and a changed quote is reviewed again).
+ */
+async function refuseIfReadersWouldSeeIt(tx: Db, before: Claim, after: Claim): Promise<void> {
+  const publication = await getPublicationOfArticle(tx, before.articleId);
+  const revisionId = publishedRevisionId(before);
+  if (!publication?.live || !revisionId) return;
+  const { t } = await getDatabase();
+  const [revision] = await tx.select().from(t.verdicts).where(eq(t.verdicts.id, revisionId));
+  const seen = async (claim: Claim) => {
+    const [pinned] = await pinClaimsToVersion([claim], publication.versionId, tx);
+    return pinned && isPublicClaim(pinned, revision, publication) ? `${pinned.start}:${pinned.end}:${pinned.exact}` : null;
+  };
+  if ((await seen(before)) !== (await seen(after))) {
+    throw new AppError("conflict:anchor", "This would change what readers of the published fact-check see of this claim. To place it elsewhere, import a new version of the article, or unpublish the fact-check first.");
+  }
 }

@@ -6,8 +6,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { testDialects, useTestDatabase } from "@/testing/databases";
-import { SAMPLE_BLOCKS, approveTestClaim, createTestArticle, createTestClaim, currentPublicationCheck, proposeTestVerdict, rejection } from "@/testing/fixtures";
+import { SAMPLE_BLOCKS, SAMPLE_TEXT, approveTestClaim, createTestArticle, createTestClaim, currentPublicationCheck, locate, proposeTestVerdict, rejection } from "@/testing/fixtures";
 import { buildClaimReview } from "@/lib/claimreview";
+import { decideClaimAnchor } from "./claim-anchors";
 import { getClaimByIdOrThrow, updateClaim } from "./claims";
 import { getPublicFactCheck, listPublicVerdictSummaries } from "./public-fact-checks";
 import { publishArticle, unpublishArticle } from "./publications";
@@ -47,7 +48,8 @@ describe.each(testDialects())("editorial integrity on %s", (dialect) => {
     const before = await page(publication.slug);
     expect(before.claims.find((c) => c.id === zinc.id)?.statement).toBe("Zinc cures flu in a day");
     expect(before.corrections).toEqual([]);
-    // Public search neither finds the unapproved words nor loses the claim's published ones to them.
+    // Public search does not find the unapproved words. (Until the approval it does not find the published ones either:
+    // the full-text index holds the claim's editable statement, which counts only while it is the one readers see.)
     expect((await searchPublicFactChecks({ q: "overnight" })).items.map((i) => i.slug)).not.toContain(publication.slug);
 
     const revision = edited.currentVerdictId!;
@@ -203,6 +205,31 @@ describe.each(testDialects())("editorial integrity on %s", (dialect) => {
     const after = await page(publication.slug);
     expect(after.corrections).toEqual([]);
     expect(after.claims.map((c) => c.id)).not.toContain(garlic.id);
+  });
+
+  it("keeps a claim where readers of a live fact-check see it: an anchor decision cannot move it, nor take it off the page", async () => {
+    const { reviewer, editor } = ctx.users;
+    const { zinc, article, publication } = await published("Anchor decisions");
+    const study = "the study was funded by a supplement maker";
+    const quoteOnPage = async (slug: string) => (await page(slug)).claims.find((c) => c.id === zinc.id)?.exact;
+    // Re-attached to other words of the published snapshot, the approved verdict would stand under a quote no editor checked.
+    let z = await fresh(zinc.id);
+    const reattach = { kind: "reattach" as const, ...locate(SAMPLE_TEXT, study), exact: study };
+    expect((await rejection(() => decideClaimAnchor({ claimId: z.id, version: z.version, decision: reattach, userId: reviewer.id }))).code).toBe("conflict:anchor");
+    expect(await quoteOnPage(publication.slug)).toBe(ZINC);
+
+    // Republished on a new version: keeping the claim on the old snapshot would take it off the page without a correction.
+    await unpublishArticle({ articleId: article.id, version: publication.version, editorId: editor.id });
+    const opened = [{ kind: "paragraph" as const, text: "An editor's note opens the new version." }, ...SAMPLE_BLOCKS];
+    await addSnapshot({ articleId: article.id, basedOnVersionId: article.currentVersionId!, blocks: opened, userId: reviewer.id, origin: "paste: test" });
+    const again = await publishArticle({ articleId: article.id, summary: "Two claims.", editorId: editor.id });
+    z = await fresh(zinc.id);
+    expect((await rejection(() => decideClaimAnchor({ claimId: z.id, version: z.version, decision: { kind: "keep_old" }, userId: reviewer.id }))).code).toBe("conflict:anchor");
+    expect(await quoteOnPage(again.slug)).toBe(ZINC);
+
+    // Offline, readers see nothing: the decision is the reviewer's alone.
+    await unpublishArticle({ articleId: article.id, version: again.version, editorId: editor.id });
+    expect((await decideClaimAnchor({ claimId: z.id, version: z.version, decision: { kind: "keep_old" }, userId: reviewer.id })).versionId).not.toBe(again.versionId);
   });
 
   it("refuses a hidden label as headline verdict and keeps a label that is some fact-check's headline", async () => {
