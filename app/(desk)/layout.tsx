@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { countApprovalQueue } from "@/db/queries/approval-cards";
 import { countUnreadNotifications } from "@/db/queries/notifications";
-import { listApprovalQueue } from "@/db/queries/reviews";
 import { can } from "@/lib/permissions";
 import { getCurrentUser } from "@/server/session";
 import { signOutAction } from "@/app/(auth)/actions";
@@ -9,7 +9,7 @@ import { signOutAction } from "@/app/(auth)/actions";
 /** The desk: every page under here needs a session; each page still checks its own permission. */
 export default async function DeskLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
-  const awaiting = user && can(user.role, "review:verdict") ? (await listApprovalQueue()).filter((q) => q.authorId !== user.id).length : 0;
+  const awaiting = user && can(user.role, "review:verdict") ? await countApprovalQueue({ excludingAuthorId: user.id }) : 0;
   const unread = user && can(user.role, "read:desk") ? await countUnreadNotifications({ userId: user.id }) : 0;
   return (
     <>

@@ -1,10 +1,11 @@
 import { describe, expect, it, vi } from "vitest";
 import { testDialects, useTestDatabase } from "@/testing/databases";
 import { approveTestClaim, createTestArticle, createTestClaim, currentPublicationCheck, proposeTestVerdict, rejection, testCitation } from "@/testing/fixtures";
-import { listApprovalCards, type ApprovalCard } from "./approval-cards";
+import { countApprovalQueue, listApprovalCards, type ApprovalCard } from "./approval-cards";
 import { getClaimByIdOrThrow, updateClaim } from "./claims";
 import { publishArticle, unpublishArticle } from "./publications";
 import { reviewVerdict } from "./reviews";
+import { putSetting } from "./settings";
 import { proposeVerdict } from "./verdicts";
 
 const ZINC = "zinc cures the flu within a day";
@@ -130,6 +131,70 @@ describe.each(testDialects())("approval cards on %s", (dialect) => {
 
     await unpublishArticle({ articleId: article.id, version: (await currentPublicationCheck(article.id)).version, editorId: editor.id });
     expect(await cardOf(zinc.id)).toMatchObject({ liveOnPublicPage: false, correctsPublication: true, needsPublicationCheck: false, publication: { live: false } });
+  });
+
+  describe("the desk's count of the queue", () => {
+    /** Checks the count against the cards for each viewer and for nobody; returns the queue's length. */
+    async function countMatchesCards(): Promise<number> {
+      const cards = await listApprovalCards();
+      expect(await countApprovalQueue()).toBe(cards.length);
+      for (const viewer of Object.values(ctx.users)) {
+        expect(await countApprovalQueue({ excludingAuthorId: viewer.id }), `awaiting ${viewer.name}`).toBe(cards.filter((c) => c.proposed.authorId !== viewer.id).length);
+      }
+      return cards.length;
+    }
+
+    it("equals the number of cards, less the viewer's own revisions, as claims enter and leave the queue", async () => {
+      const { reviewer, editor, editor2 } = ctx.users;
+      const start = await countMatchesCards();
+      const article = await createTestArticle(reviewer.id, { title: "Counted" });
+      const zinc = await createTestClaim(article, ZINC, reviewer.id);
+      const vitamin = await createTestClaim(article, VITAMIN, reviewer.id);
+      expect(await countMatchesCards(), "open claims wait for nobody").toBe(start);
+      const awaiting = async () => [await countApprovalQueue({ excludingAuthorId: editor.id }), await countApprovalQueue({ excludingAuthorId: editor2.id })];
+      const [editorBefore, editor2Before] = await awaiting();
+
+      const z1 = await proposeTestVerdict(zinc.id, ctx.rating("Inaccurate").id, reviewer.id);
+      const v1 = await proposeTestVerdict(vitamin.id, ctx.rating("Misleading").id, editor.id);
+      expect(await countMatchesCards()).toBe(start + 2);
+      // The editor's own proposal awaits the other editor, not them.
+      expect(await awaiting()).toEqual([editorBefore! + 1, editor2Before! + 2]);
+
+      await reviewVerdict({ verdictId: z1.id, decision: "changes_requested", comment: "Cite the trial.", editorId: editor.id });
+      expect(await countMatchesCards(), "sent back to its author").toBe(start + 1);
+      await proposeTestVerdict(zinc.id, ctx.rating("Inaccurate").id, reviewer.id, "The 2024 trial found no effect.");
+      expect(await countMatchesCards(), "resubmitted").toBe(start + 2);
+
+      await reviewVerdict({ verdictId: v1.id, decision: "approved", comment: "", editorId: editor2.id });
+      expect(await countMatchesCards(), "approved").toBe(start + 1);
+    });
+
+    it("keeps counting a revision one editor approved while the quorum needs another", async () => {
+      const { reviewer, editor } = ctx.users;
+      const claim = await createTestClaim(await createTestArticle(reviewer.id, { title: "Quorum of two" }), ZINC, reviewer.id);
+      const verdict = await proposeTestVerdict(claim.id, ctx.rating("Inaccurate").id, reviewer.id);
+      const before = await countMatchesCards();
+      await ctx.database.transaction((tx) => putSetting(tx, "approvalQuorum", "2"));
+      try {
+        expect((await reviewVerdict({ verdictId: verdict.id, decision: "approved", comment: "", editorId: editor.id })).claimStatus).toBe("verdict_proposed");
+        expect(await countMatchesCards()).toBe(before);
+      } finally {
+        await ctx.database.transaction((tx) => putSetting(tx, "approvalQuorum", "1"));
+      }
+    });
+
+    it("is one query, whatever the length of the queue", async () => {
+      const { reviewer } = ctx.users;
+      const claim = await createTestClaim(await createTestArticle(reviewer.id, { title: "One query" }), ZINC, reviewer.id);
+      await proposeTestVerdict(claim.id, ctx.rating("Inaccurate").id, reviewer.id);
+      const select = vi.spyOn(ctx.database.db, "select");
+      try {
+        expect(await countApprovalQueue({ excludingAuthorId: ctx.users.editor.id })).toBeGreaterThan(0);
+        expect(select).toHaveBeenCalledTimes(1);
+      } finally {
+        select.mockRestore();
+      }
+    });
   });
 
   it("loads the whole queue in a fixed number of queries", async () => {

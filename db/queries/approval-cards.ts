@@ -1,9 +1,9 @@
 import "server-only";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, asc, count, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { alias, type PgSelect } from "drizzle-orm/pg-core";
 import { pickClaimant } from "@/lib/claimant";
 import type { ComparableRevision } from "@/lib/revision-diff";
-import { getDatabase } from "../client";
+import { getDatabase, type Schema } from "../client";
 import { approvalCorrects } from "./claim-revisions";
 
 /** One revision as the approvals page shows it: its reader-visible content plus who wrote it and the note readers will see. */
@@ -61,6 +61,32 @@ export type ApprovalCard = {
 };
 
 /**
+ * The approval queue, as the FROM and WHERE of a select on claims: every claim
+ * whose current revision awaits approval, joined to that revision
+ * (`t.verdicts`) and its article. The approvals page (listApprovalCards) and
+ * the desk's count (countApprovalQueue) both read the queue through this, so
+ * the count is always the number of cards. `narrower` adds a condition;
+ * further joins may follow.
+ */
+function fromApprovalQueue<Q extends PgSelect>(query: Q, t: Schema, narrower?: SQL) {
+  return query
+    .innerJoin(t.verdicts, eq(t.verdicts.id, t.claims.currentVerdictId))
+    .innerJoin(t.articles, eq(t.articles.id, t.claims.articleId))
+    .where(and(eq(t.claims.status, "verdict_proposed"), narrower));
+}
+
+/**
+ * How many claims await approval (the cards listApprovalCards returns), in one
+ * COUNT query; `excludingAuthorId` leaves out the revisions that person wrote
+ * (an editor cannot approve their own, so they are not awaiting them).
+ */
+export async function countApprovalQueue({ excludingAuthorId }: { excludingAuthorId?: string } = {}): Promise<number> {
+  const { db, t } = await getDatabase();
+  const [row] = await fromApprovalQueue(db.select({ n: count() }).from(t.claims).$dynamic(), t, excludingAuthorId ? ne(t.verdicts.authorId, excludingAuthorId) : undefined);
+  return Number(row?.n ?? 0);
+}
+
+/**
  * Every claim whose current revision awaits approval, oldest first, with the
  * revisions to compare it with and the claim's earlier reviews. Four queries
  * whatever the length of the queue: the queue, the revisions shown, their
@@ -69,7 +95,7 @@ export type ApprovalCard = {
 export async function listApprovalCards(): Promise<ApprovalCard[]> {
   const { db, t } = await getDatabase();
   const previous = alias(t.verdicts, "previous_verdicts");
-  const queue = await db
+  const selection = db
     .select({
       claimId: t.claims.id,
       exact: t.claims.exact,
@@ -86,11 +112,10 @@ export async function listApprovalCards(): Promise<ApprovalCard[]> {
       onPublishedSnapshot: sql<boolean | number>`(${t.claims.versionId} = ${t.publications.versionId} or exists (select 1 from claim_anchors a where a.claim_id = ${t.claims.id} and a.version_id = ${t.publications.versionId}))`,
     })
     .from(t.claims)
-    .innerJoin(t.verdicts, eq(t.verdicts.id, t.claims.currentVerdictId))
-    .innerJoin(t.articles, eq(t.articles.id, t.claims.articleId))
+    .$dynamic();
+  const queue = await fromApprovalQueue(selection, t)
     .leftJoin(previous, and(eq(previous.claimId, t.claims.id), eq(previous.revision, sql`${t.verdicts.revision} - 1`)))
     .leftJoin(t.publications, eq(t.publications.articleId, t.claims.articleId))
-    .where(eq(t.claims.status, "verdict_proposed"))
     .orderBy(asc(t.verdicts.createdAt), asc(t.claims.id));
   if (queue.length === 0) return [];
 

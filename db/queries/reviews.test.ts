@@ -2,10 +2,11 @@ import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { testDialects, useTestDatabase } from "@/testing/databases";
 import { auditCounts, createTestArticle, createTestClaim, proposeTestVerdict, rejection } from "@/testing/fixtures";
+import { listApprovalCards } from "./approval-cards";
 import { listAuditEvents } from "./audit";
 import { getArticleByIdOrThrow } from "./articles";
 import { getClaimByIdOrThrow } from "./claims";
-import { listApprovalQueue, listRecentReviews, listReviewsForVerdicts, reviewVerdict } from "./reviews";
+import { listRecentReviews, listReviewsForVerdicts, reviewVerdict } from "./reviews";
 import { putSetting } from "./settings";
 
 const ZINC = "zinc cures the flu within a day";
@@ -122,7 +123,7 @@ describe.each(testDialects())("reviews on %s", (dialect) => {
     // Timestamps have millisecond precision: make sure the two proposals do not tie.
     await new Promise((resolve) => setTimeout(resolve, 5));
     const newer = await proposedClaim(editor.id);
-    const queue = await listApprovalQueue();
+    const queue = await listApprovalCards();
     const ids = queue.map((q) => q.claimId);
     expect(ids).toContain(older.claim.id);
     expect(ids).toContain(newer.claim.id);
@@ -130,18 +131,14 @@ describe.each(testDialects())("reviews on %s", (dialect) => {
     expect(queue.find((q) => q.claimId === newer.claim.id)).toMatchObject({
       articleId: newer.article.id,
       articleTitle: "Vitamin D prevents colds",
-      verdictId: newer.verdict.id,
-      revision: 1,
-      ratingLabel: "Inaccurate",
-      authorId: editor.id,
-      authorName: "Eddie Editor",
       exact: ZINC,
+      proposed: { id: newer.verdict.id, revision: 1, rating: { label: "Inaccurate" }, authorId: editor.id, authorName: "Eddie Editor" },
     });
-    const proposedAt = queue.map((q) => q.proposedAt.getTime());
+    const proposedAt = queue.map((q) => Date.parse(q.proposed.createdAt));
     expect(proposedAt).toEqual([...proposedAt].sort((a, b) => a - b));
 
     const { review } = await reviewVerdict({ verdictId: older.verdict.id, decision: "approved", comment: "ok", editorId: editor.id });
-    expect((await listApprovalQueue()).map((q) => q.claimId)).not.toContain(older.claim.id);
+    expect((await listApprovalCards()).map((q) => q.claimId)).not.toContain(older.claim.id);
     expect(await listReviewsForVerdicts({ verdictIds: [older.verdict.id, newer.verdict.id] })).toEqual([review]);
     expect(await listReviewsForVerdicts({ verdictIds: [] })).toEqual([]);
     expect((await listRecentReviews({ limit: 1 })).map((r) => r.id)).toEqual([review.id]);

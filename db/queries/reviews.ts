@@ -98,52 +98,6 @@ export async function listReviewsForVerdicts({ verdictIds }: { verdictIds: strin
   return db.select().from(t.reviews).where(inArray(t.reviews.verdictId, verdictIds)).orderBy(asc(t.reviews.createdAt));
 }
 
-export type ApprovalQueueItem = {
-  claimId: string;
-  claimVersion: number;
-  statement: string;
-  exact: string;
-  articleId: string;
-  articleTitle: string;
-  verdictId: string;
-  revision: number;
-  ratingLabel: string;
-  ratingColour: string;
-  rationale: string;
-  authorId: string;
-  authorName: string;
-  proposedAt: Date;
-};
-
-/** Every claim whose current verdict awaits approval, oldest first (first in, first reviewed). */
-export async function listApprovalQueue(): Promise<ApprovalQueueItem[]> {
-  const { db, t } = await getDatabase();
-  return db
-    .select({
-      claimId: t.claims.id,
-      claimVersion: t.claims.version,
-      statement: t.claims.statement,
-      exact: t.claims.exact,
-      articleId: t.articles.id,
-      articleTitle: t.articles.title,
-      verdictId: t.verdicts.id,
-      revision: t.verdicts.revision,
-      ratingLabel: t.ratings.label,
-      ratingColour: t.ratings.colour,
-      rationale: t.verdicts.rationale,
-      authorId: t.users.id,
-      authorName: t.users.name,
-      proposedAt: t.verdicts.createdAt,
-    })
-    .from(t.claims)
-    .innerJoin(t.verdicts, eq(t.verdicts.id, t.claims.currentVerdictId))
-    .innerJoin(t.articles, eq(t.articles.id, t.claims.articleId))
-    .innerJoin(t.ratings, eq(t.ratings.id, t.verdicts.ratingId))
-    .innerJoin(t.users, eq(t.users.id, t.verdicts.authorId))
-    .where(eq(t.claims.status, "verdict_proposed"))
-    .orderBy(asc(t.verdicts.createdAt));
-}
-
 export async function listRecentReviews({ limit = 20 }: { limit?: number } = {}): Promise<Review[]> {
   const { db, t } = await getDatabase();
   return db.select().from(t.reviews).orderBy(desc(t.reviews.createdAt)).limit(limit);
