@@ -19,7 +19,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../components/auth/demo-accounts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../db/seed/demo-accounts";
 import { openDatabase, useDatabase, type Database, type Db } from "../db/client";
 import { createArticle, hashText } from "../db/queries/articles";
 import { ensureDefaultRatings, listRatings } from "../db/queries/ratings";

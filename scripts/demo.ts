@@ -14,7 +14,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { DEMO_ACCOUNTS } from "../components/auth/demo-accounts";
+import { DEMO_ACCOUNTS } from "../db/seed/demo-accounts";
 import { redactUrl } from "./lib/redact";
 import { bin, buildIsFresh, foreground, ROOT, run, waitForHttp } from "./lib/process";
 

@@ -12,7 +12,7 @@ import { defaultDatabaseUrl, openDatabase, useDatabase } from "@/db/client";
 import { ensureDefaultRatings } from "@/db/queries/ratings";
 import { seedDemo } from "@/db/seed/demo";
 import { seedUsers } from "@/db/seed/users";
-import { DEMO_ACCOUNTS } from "@/components/auth/demo-accounts";
+import { DEMO_ACCOUNTS } from "@/db/seed/demo-accounts";
 import { redactUrl } from "./lib/redact";
 
 async function main(): Promise<void> {

@@ -4,7 +4,7 @@ import { useFormStatus } from "react-dom";
 import { loginAction, oidcLoginAction } from "@/app/(auth)/actions";
 import { FieldError, FormError } from "@/components/ui/form-error";
 import { AuthCard } from "./auth-shell";
-import type { DemoAccount } from "./demo-accounts";
+import type { DemoAccount } from "@/db/seed/demo-accounts";
 import styles from "./auth.module.css";
 
 type Props = {

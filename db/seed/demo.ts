@@ -18,7 +18,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { DEMO_ACCOUNTS } from "@/components/auth/demo-accounts";
+import { DEMO_ACCOUNTS } from "./demo-accounts";
 import { createArticle, type Article } from "@/db/queries/articles";
 import { createClaim, getClaimByIdOrThrow, updateClaim, type Claim } from "@/db/queries/claims";
 import { publishArticle } from "@/db/queries/publications";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { DEMO_ACCOUNTS } from "@/components/auth/demo-accounts";
+import { DEMO_ACCOUNTS } from "@/db/seed/demo-accounts";
 import { LoginForm } from "@/components/auth/login-form";
 import { connection } from "next/server";
 import { getSsoOnly } from "@/db/queries/settings";

@@ -2,7 +2,7 @@
 import { useId, useState, type FormEvent, type ReactNode } from "react";
 import { MAX_STATEMENT } from "@/components/annotation/claim-rules";
 import type { WorkspaceClaim } from "@/components/annotation/types";
-import { StatementConflict } from "@/components/desk/statement-conflict";
+import { StatementConflict } from "./statement-conflict";
 import { FormError } from "@/components/ui/form-error";
 import { describeClaimant, MAX_CLAIMANT_NAME, MAX_CLAIMANT_ROLE, pickClaimant, sameClaimant, type Claimant } from "@/lib/claimant";
 import { ActionFailure, useUpdateClaim } from "./mutations";

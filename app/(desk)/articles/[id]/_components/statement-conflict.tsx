@@ -1,9 +1,9 @@
 "use client";
 import { useState } from "react";
 import type { WorkspaceClaim } from "@/components/annotation/types";
-import { useUpdateClaim } from "@/app/(desk)/articles/[id]/_components/mutations";
+import { useUpdateClaim } from "./mutations";
 import { MAX_STATEMENT } from "@/components/annotation/claim-rules";
-import { ConflictDialog, type ConflictChoice } from "./conflict-dialog";
+import { ConflictDialog, type ConflictChoice } from "../../../../../components/desk/conflict-dialog";
 
 /**
  * Resolves a refused statement edit. `sentVersion` is the claim version the
