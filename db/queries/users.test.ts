@@ -117,7 +117,9 @@ describe.each(testDialects())("users on %s", (dialect) => {
     // The same subject at another issuer is another account.
     expect(await getUserByOidcSubject({ issuer: "https://other.example.test", subject: "sub-1" })).toBeNull();
     // One subject belongs to one user.
-    expect(await rejection(() => linkOidcSubject({ id: editor.id, issuer, subject: "sub-1" }))).toBeTruthy();
+    expect((await rejection(() => linkOidcSubject({ id: editor.id, issuer, subject: "sub-1" }))).code).toBe("conflict:user");
+    expect((await getUserByOidcSubject({ issuer, subject: "sub-1" }))?.id).toBe(reviewer.id);
+    expect(await auditCounts({ entityType: "user", entityId: editor.id })).not.toHaveProperty("user.link_sso");
     expect(await auditCounts({ entityType: "user", entityId: reviewer.id })).toMatchObject({ "user.link_sso": 1 });
   });
 

@@ -13,13 +13,13 @@ describe("draftFromHtml", () => {
     expect(kept(draft).map((b) => b.kind)).toEqual(["paragraph", "paragraph", "heading", "paragraph", "list_item", "list_item", "quote", "paragraph", "paragraph"]);
     expect(kept(draft)[0]!.text).toMatch(/^Kratom, a tropical evergreen tree/);
     const reasons = new Map(draft.blocks.filter((b) => b.drop).map((b) => [b.text, b.reason]));
-    expect(reasons.get("Home")).toBeTruthy();
+    expect(reasons.get("Home")).toBe("Page header");
     expect(reasons.get("Advertisement: Buy premium kratom capsules today, 20% off!")).toBe("Advertisement");
     expect(reasons.get("by admin")).toMatch(/Byline/);
     expect(reasons.get("For me information on 광양출장안마-광양출장마사지 contact us anytime.")).toMatch(/spam/);
-    expect(reasons.get("Related posts")).toBeTruthy();
-    expect(reasons.get("Leave a Comment")).toBeTruthy();
-    expect(reasons.get("© 2024 Daily Health Wire. All rights reserved.")).toBeTruthy();
+    expect(reasons.get("Related posts")).toBe("Sidebar");
+    expect(reasons.get("Leave a Comment")).toBe("Comments");
+    expect(reasons.get("© 2024 Daily Health Wire. All rights reserved.")).toBe("Page footer");
   });
 
   it("reads metadata from JSON-LD (inside @graph), the canonical link and <html lang>", () => {
