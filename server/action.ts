@@ -1,9 +1,11 @@
 import "server-only";
+import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import type { PublicUser } from "@/db/queries/users";
 import { AppError, isAppError } from "@/lib/errors";
 import type { Permission } from "@/lib/permissions";
+import { invalidatePublicData } from "./public-cache";
 import { requirePermission } from "./session";
 
 export type ActionResult<T> =
@@ -30,21 +32,44 @@ export function invalidInput(error: z.ZodError): Extract<ActionResult<never>, { 
 }
 
 /**
+ * What an action changes that anonymous readers see (server/public-cache.ts),
+ * declared once so no action has to remember to invalidate by hand:
+ * - "public": every successful run does, including one that ends in redirect();
+ * - a function of the run's result: the runs for which it returns true do.
+ *   Annotate its parameter, e.g. `(result: { publicChanged: boolean }) => …`:
+ *   TypeScript cannot infer it from `run`, which comes after; it checks that
+ *   the result fits.
+ * The wrapper then calls invalidatePublicData() after the run; a failed run
+ * (an error, invalid input, no permission) invalidates nothing.
+ */
+type Invalidates<T> = "public" | ((result: T) => boolean);
+
+type ActionOptions<T> = { permission: Permission; invalidates?: Invalidates<T> };
+
+/**
  * Every server action goes through here: authorize first (each action is a
- * public endpoint), then validate with zod, then run. The permission is
- * `null` only for actions meant for anonymous callers (sign-in, first set-up).
+ * public endpoint), then validate with zod, then run, then invalidate what
+ * `options.invalidates` declares. Actions meant for anonymous callers
+ * (sign-in, first set-up) do not use it.
  */
 export function action<S extends z.ZodType, T>(
   schema: S,
-  options: { permission: Permission },
+  options: ActionOptions<T>,
   run: (input: z.infer<S>, user: PublicUser) => Promise<T>,
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
+  const { invalidates } = options;
   return async (raw) => {
     try {
       const user = await requirePermission(options.permission);
       const parsed = schema.safeParse(raw);
       if (!parsed.success) return invalidInput(parsed.error);
-      return { ok: true, data: await run(parsed.data, user) };
+      const data = await run(parsed.data, user).catch((error: unknown) => {
+        // redirect() ends a successful run by throwing; the redirect goes on after the invalidation.
+        if (invalidates === "public" && isRedirectError(error)) invalidatePublicData();
+        throw error;
+      });
+      if (invalidates === "public" || invalidates?.(data)) invalidatePublicData();
+      return { ok: true, data };
     } catch (error) {
       return failure(error);
     }
@@ -54,7 +79,7 @@ export function action<S extends z.ZodType, T>(
 /** Same as `action`, shaped for `useActionState` forms: (previous state, FormData). */
 export function formAction<S extends z.ZodType, T>(
   schema: S,
-  options: { permission: Permission },
+  options: ActionOptions<T>,
   run: (input: z.infer<S>, user: PublicUser) => Promise<T>,
 ): (previous: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>> {
   const inner = action(schema, options, run);

@@ -13,10 +13,12 @@ import type { OrganisationPageSlug } from "@/lib/organisation-pages";
 
 /**
  * What anonymous readers see, cached in Next's data cache so public pages,
- * feeds and the JSON API do not query the database per request. Every write
+ * feeds and the JSON API do not query the database per request. Every action
  * that changes public data (publish, unpublish, an approved correction, an
- * organisation page) calls `invalidatePublicData()`; the time limit is only
- * a backstop for changes made outside the app (scripts, a restored backup).
+ * organisation page, the rating scale) declares it (`invalidates` in
+ * server/action.ts), and the wrapper calls `invalidatePublicData()`; the time
+ * limit is only a backstop for changes made outside the app (scripts, a
+ * restored backup).
  */
 export const PUBLIC_TAG = "public-data";
 const BACKSTOP_SECONDS = 600;

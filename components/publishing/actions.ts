@@ -3,7 +3,6 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { publishArticle, unpublishArticle } from "@/db/queries/publications";
 import { action } from "@/server/action";
-import { invalidatePublicData } from "@/server/public-cache";
 import { idempotencyKeyField } from "@/lib/submission-key";
 
 const id = z.string().min(1).max(64);
@@ -16,9 +15,8 @@ const publishSchema = z.object({
 });
 
 /** Publishes the fact-check; a retry with the same idempotency key answers with the publication instead of "already published". */
-export const publishArticleAction = action(publishSchema, { permission: "publish:article" }, async (input, user) => {
+export const publishArticleAction = action(publishSchema, { permission: "publish:article", invalidates: "public" }, async (input, user) => {
   const publication = await publishArticle({ ...input, editorId: user.id });
-  invalidatePublicData();
   revalidatePath(`/articles/${input.articleId}`);
   return { slug: publication.slug };
 });
@@ -26,9 +24,8 @@ export const publishArticleAction = action(publishSchema, { permission: "publish
 const unpublishSchema = z.object({ articleId: id, version: z.int().min(1) });
 
 /** Takes a fact-check off the public site; the slug is kept for a later republish. */
-export const unpublishArticleAction = action(unpublishSchema, { permission: "publish:article" }, async (input, user) => {
+export const unpublishArticleAction = action(unpublishSchema, { permission: "publish:article", invalidates: "public" }, async (input, user) => {
   const publication = await unpublishArticle({ ...input, editorId: user.id });
-  invalidatePublicData();
   revalidatePath(`/articles/${input.articleId}`);
   return { slug: publication.slug };
 });

@@ -3,7 +3,6 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { reviewVerdict } from "@/db/queries/reviews";
 import { action } from "@/server/action";
-import { invalidatePublicData } from "@/server/public-cache";
 
 const reviewSchema = z.object({
   verdictId: z.string().min(1).max(64),
@@ -18,11 +17,12 @@ const reviewSchema = z.object({
     .nullish(),
 });
 
-/** Approve or request changes. The two-person rule and quorum are enforced in reviewVerdict. */
-export const reviewVerdictAction = action(reviewSchema, { permission: "review:verdict" }, async (input, user) => {
+/**
+ * Approve or request changes. The two-person rule and quorum are enforced in reviewVerdict.
+ * An approval can change a published page (a correction goes live).
+ */
+export const reviewVerdictAction = action(reviewSchema, { permission: "review:verdict", invalidates: (result: { publicChanged: boolean }) => result.publicChanged }, async (input, user) => {
   const result = await reviewVerdict({ ...input, editorId: user.id });
   revalidatePath("/approvals");
-  // An approval can change a published page (a correction goes live).
-  if (result.publicChanged) invalidatePublicData();
-  return { claimStatus: result.claimStatus };
+  return { claimStatus: result.claimStatus, publicChanged: result.publicChanged };
 });

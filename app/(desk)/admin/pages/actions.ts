@@ -4,7 +4,6 @@ import { z } from "zod";
 import { saveOrganisationPage } from "@/db/queries/organisation-pages";
 import { MAX_PAGE_BODY, MAX_PAGE_TITLE, ORGANISATION_PAGE_SLUGS } from "@/lib/organisation-pages";
 import { action } from "@/server/action";
-import { invalidatePublicData } from "@/server/public-cache";
 
 const schema = z.object({
   slug: z.enum(ORGANISATION_PAGE_SLUGS),
@@ -14,9 +13,8 @@ const schema = z.object({
 });
 
 /** Saves an organisation page (admins only); a stale version fails with "changed by someone else". */
-export const saveOrganisationPageAction = action(schema, { permission: "manage:organisation" }, async (input, user) => {
+export const saveOrganisationPageAction = action(schema, { permission: "manage:organisation", invalidates: "public" }, async (input, user) => {
   const page = await saveOrganisationPage({ ...input, userId: user.id });
-  invalidatePublicData();
   revalidatePath("/admin/pages");
   return { version: page.version };
 });

@@ -3,9 +3,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { createRating, deleteRating, moveRating, setRatingHidden, updateRating } from "@/db/queries/ratings";
 import { action } from "@/server/action";
-import { invalidatePublicData } from "@/server/public-cache";
 
-const ADMIN = { permission: "manage:organisation" } as const;
+// Labels and colours appear on public pages too: every change invalidates public data (and the rendered-page cache with it).
+const ADMIN = { permission: "manage:organisation", invalidates: "public" } as const;
 const row = { id: z.string().min(1).max(64), version: z.int().min(0) };
 const definition = {
   label: z.string().trim().min(1, "Enter a label.").max(40, "Keep labels to 40 characters or fewer."),
@@ -14,12 +14,8 @@ const definition = {
   description: z.string().trim().min(1, "Describe when to use this label.").max(500, "Keep descriptions to 500 characters or fewer."),
 };
 
-// Labels and colours appear on public pages too: public data (and the rendered-page cache with it)
-// is invalidated like any other public change, and the desk's pages are rendered again.
-const refresh = () => {
-  invalidatePublicData();
-  revalidatePath("/", "layout");
-};
+// The desk's pages show the scale as well: they are rendered again.
+const refresh = () => revalidatePath("/", "layout");
 
 export const createRatingAction = action(z.object(definition), ADMIN, async (input, user) => {
   const rating = await createRating({ ...input, actorId: user.id });
