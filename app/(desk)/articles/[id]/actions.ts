@@ -68,8 +68,13 @@ const updateClaimSchema = z.object({ claimId: id, version: z.int().min(1), state
 /**
  * Edits the plain restatement and/or the claimant; a stale `version` is refused with "changed by someone else".
  * Once the claim has a verdict the change is a new revision for an editor to approve (see updateClaim).
+ * Readers keep the published revision, but public search finds a published claim by its statement only while
+ * the editable statement is the published one (db/queries/public-visibility.ts): editing it changes search
+ * results. Any edit of a published claim invalidates (edits before publication, the common case, do not).
  */
-export const updateClaimAction = action(updateClaimSchema, { permission: "write:desk" }, async (input, user) => {
+const onPublishedFactCheck = (claim: { publishedVerdictId: string | null }) => claim.publishedVerdictId !== null;
+
+export const updateClaimAction = action(updateClaimSchema, { permission: "write:desk", invalidates: onPublishedFactCheck }, async (input, user) => {
   const claimant = input.claimant && { ...input.claimant, claimantName: input.claimant.claimantName ?? null, claimantRole: input.claimant.claimantRole ?? null, appearanceUrl: input.claimant.appearanceUrl ?? null, appearanceDate: input.claimant.appearanceDate ?? null };
   return serialize(await updateClaim({ id: input.claimId, version: input.version, statement: input.statement, claimant, correctionNote: input.correctionNote, userId: user.id }));
 });

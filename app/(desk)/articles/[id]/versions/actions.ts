@@ -12,8 +12,12 @@ const id = z.string().min(1).max(64);
 
 const saveVersionSchema = z.object({ articleId: id, basedOnVersionId: id, blocks: blocksSchema, ...snapshotSourceSchema });
 
-/** Saves a previewed new version as a snapshot, re-anchors the claims, then shows the reviewer what happened. */
-export const saveVersionAction = action(saveVersionSchema, { permission: "write:desk" }, async (input, user) => {
+/**
+ * Saves a previewed new version as a snapshot, re-anchors the claims, then shows the reviewer what happened.
+ * The public page keeps the published snapshot, but the index's verdicts and search count only claims still
+ * on it (db/queries/public-visibility.ts): moving a published article's claims on changes what readers see there.
+ */
+export const saveVersionAction = action(saveVersionSchema, { permission: "write:desk", invalidates: "public" }, async (input, user) => {
   const { snapshot } = await addSnapshot({ ...input, sourceHtml: input.sourceHtml ? sanitizeImportedHtml(input.sourceHtml) : null, userId: user.id });
   revalidatePath(`/articles/${input.articleId}`);
   redirect(`/articles/${input.articleId}/versions/${snapshot.number}`);
@@ -29,9 +33,13 @@ const decisionSchema = z.object({
   ]),
 });
 
-/** Confirms a proposed position, re-attaches a claim to a new selection, or keeps it on the old snapshot. */
-export const decideAnchorAction = action(decisionSchema, { permission: "write:desk" }, async (input, user) => {
+/**
+ * Confirms a proposed position, re-attaches a claim to a new selection, or keeps it on the old snapshot.
+ * Readers see a published claim where they did (decideClaimAnchor refuses otherwise), but keeping it on the
+ * published snapshot puts it back in the index's verdicts and in search, as with saveVersionAction.
+ */
+export const decideAnchorAction = action(decisionSchema, { permission: "write:desk", invalidates: (result: { published: boolean }) => result.published }, async (input, user) => {
   const claim = await decideClaimAnchor({ ...input, userId: user.id });
   revalidatePath(`/articles/${claim.articleId}`);
-  return { anchorStatus: claim.anchorStatus, versionId: claim.versionId };
+  return { anchorStatus: claim.anchorStatus, versionId: claim.versionId, published: claim.publishedVerdictId !== null };
 });
