@@ -5,7 +5,10 @@
  * manifest) and read the result out of the RSC reply.
  *
  *   const reviewer = await HttpClient.signIn(base, "reviewer@factdesk.test", "factdesk-demo");
- *   const result = await reviewer.action("app/(desk)/articles/[id]/actions.ts#createClaimAction", [input]);
+ *   const result = await reviewer.action(ACTION.createClaim, [input]);
+ *
+ * Set-ups built on it (import an article, mark a claim, propose, approve,
+ * publish) are in testing/seed-http.ts.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -18,6 +21,35 @@ export type WireResult<T = unknown> =
 /** An action's name: `<source file>#<exported name>`, e.g. `app/(auth)/actions.ts#loginAction`. */
 export type ActionRef = string;
 
+/**
+ * The server actions tests and benchmarks call, by name. Every call goes
+ * through one of these (or, in the authorization matrix, through the build's
+ * own list): the id sent is looked up in the build's manifest by this ref.
+ */
+export const ACTION = {
+  login: "app/(auth)/actions.ts#loginAction",
+  oidcLogin: "app/(auth)/actions.ts#oidcLoginAction",
+  signOut: "app/(auth)/actions.ts#signOutAction",
+  setup: "app/(auth)/actions.ts#setupAction",
+  saveImport: "app/(desk)/articles/new/actions.ts#saveImportAction",
+  workspace: "app/(desk)/articles/[id]/actions.ts#getWorkspaceAction",
+  createClaim: "app/(desk)/articles/[id]/actions.ts#createClaimAction",
+  updateClaim: "app/(desk)/articles/[id]/actions.ts#updateClaimAction",
+  setClaimExclusion: "app/(desk)/articles/[id]/actions.ts#setClaimExclusionAction",
+  proposeVerdict: "app/(desk)/articles/[id]/actions.ts#proposeVerdictAction",
+  addComment: "app/(desk)/articles/[id]/collaboration-actions.ts#addCommentAction",
+  listComments: "app/(desk)/articles/[id]/collaboration-actions.ts#listCommentsAction",
+  verdictHistory: "app/(desk)/articles/[id]/collaboration-actions.ts#verdictHistoryAction",
+  reviewVerdict: "app/(desk)/approvals/actions.ts#reviewVerdictAction",
+  markNotificationsRead: "app/(desk)/notifications/actions.ts#markNotificationsReadAction",
+  publishArticle: "components/publishing/actions.ts#publishArticleAction",
+  createUser: "app/(desk)/admin/users/actions.ts#createUserAction",
+  changeUserRole: "app/(desk)/admin/users/actions.ts#changeUserRoleAction",
+  setUserActive: "app/(desk)/admin/users/actions.ts#setUserActiveAction",
+  signOutUserEverywhere: "app/(desk)/admin/users/actions.ts#signOutUserEverywhereAction",
+  saveOrganisationPage: "app/(desk)/admin/pages/actions.ts#saveOrganisationPageAction",
+} as const satisfies Record<string, ActionRef>;
+
 type ManifestEntry = { filename: string; exportedName: string; workers: Record<string, unknown> };
 
 /** Every server action in a production build, by `<file>#<export>`, with its id and a page that serves it. */
@@ -29,6 +61,16 @@ export function readActionManifest(buildDir = path.join(process.cwd(), ".next"))
     actions.set(`${entry.filename}#${entry.exportedName}`, { id, page: pageUrl(Object.keys(entry.workers)[0] ?? "app/page") });
   }
   return actions;
+}
+
+let builtActions: Map<ActionRef, { id: string; page: string }> | undefined;
+
+/** An action of the build in .next (read once per process): its id and a page that serves it; throws when the build lacks it. */
+export function builtAction(ref: ActionRef): { id: string; page: string } {
+  builtActions ??= readActionManifest();
+  const entry = builtActions.get(ref);
+  if (!entry) throw new Error(`no server action ${ref} in the build (run next build?)`);
+  return entry;
 }
 
 /** "app/(desk)/articles/[id]/page" → "/articles/x": any page of the build can take the POST; Next forwards it. */
@@ -68,8 +110,6 @@ function encodeArguments(args: unknown[]): { body: string | FormData; contentTyp
 }
 
 export class HttpClient {
-  private static manifest: Map<ActionRef, { id: string; page: string }> | undefined;
-
   constructor(
     readonly baseUrl: string,
     private cookie = "",
@@ -116,9 +156,7 @@ export class HttpClient {
 
   /** The raw HTTP response of a server action call (for status and header checks). */
   async actionResponse(ref: ActionRef, args: unknown[], pagePath?: string): Promise<Response> {
-    HttpClient.manifest ??= readActionManifest();
-    const entry = HttpClient.manifest.get(ref);
-    if (!entry) throw new Error(`no server action ${ref} in the build (run next build?)`);
+    const entry = builtAction(ref);
     const { body, contentType } = encodeArguments(args);
     const headers: Record<string, string> = { "next-action": entry.id, accept: "text/x-component" };
     if (contentType) headers["content-type"] = contentType;
