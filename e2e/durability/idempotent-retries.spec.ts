@@ -8,16 +8,12 @@
  */
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import type { HttpClient } from "../../testing/http-client";
-import { canonicalText, codePointLength } from "../../lib/anchoring/text";
-import { A, approve, ok, ratingIds, signIn, token, workspace } from "../security/desk-http";
+import { ACTION, type HttpClient } from "../../testing/http-client";
+import { anchorOf, approve, createClaim, importInput, ok, ratingIds, signIn, token, verdictInput, workspace, type ImportAnswer } from "../../testing/seed-http";
+import { ACCOUNTS } from "../fixtures/accounts";
 
 const SENTENCE = "Cold showers double the number of white blood cells.";
 const CITATION = { url: "https://example.org/cold-water-study", title: "Cold water immersion and immunity", stance: "refutes" as const };
-const COMMENTS = "app/(desk)/articles/[id]/collaboration-actions.ts#listCommentsAction";
-const HISTORY = "app/(desk)/articles/[id]/collaboration-actions.ts#verdictHistoryAction";
-
-type ImportAnswer = { articleId: string | null };
 
 /** How often `title` appears on the desk's article list: a second copy of an article doubles it. */
 async function onDesk(client: HttpClient, title: string): Promise<number> {
@@ -27,64 +23,61 @@ async function onDesk(client: HttpClient, title: string): Promise<number> {
 
 test("each create called twice with the same key makes one row and answers both calls with it", async ({}, testInfo) => {
   const base = testInfo.project.use.baseURL!;
-  const [reviewer, editor, editor2] = await Promise.all([signIn(base, "reviewer"), signIn(base, "editor"), signIn(base, "editor2")]);
+  const [reviewer, editor, editor2] = await Promise.all([signIn(base, ACCOUNTS.reviewer), signIn(base, ACCOUNTS.editor), signIn(base, ACCOUNTS.editor2)]);
   const title = `Idempotent retries ${token("")}`;
-  const importInput = { title, blocks: [{ kind: "paragraph", text: `${title}. ${SENTENCE}` }], idempotencyKey: randomUUID() };
+  const firstImport = importInput(title, [`${title}. ${SENTENCE}`], { allowDuplicate: false, idempotencyKey: randomUUID() });
 
   // Import. The retry also passes the duplicate check, which now finds the first attempt's own article.
-  const imported = await ok(reviewer.action<ImportAnswer>(A.importArticle, [importInput]), "import");
+  const imported = await ok(reviewer.action<ImportAnswer>(ACTION.saveImport, [firstImport]), "import");
   const articleId = imported.articleId!;
   expect(articleId, "the import answers with the new article's id").toBeTruthy();
   const listed = await onDesk(reviewer, title);
   expect(listed).toBeGreaterThan(0);
-  expect(await ok(reviewer.action<ImportAnswer>(A.importArticle, [importInput]), "import retry")).toEqual(imported);
-  expect(await ok(reviewer.action<ImportAnswer>(A.importArticle, [{ ...importInput, allowDuplicate: true }]), "import retry (separate)")).toEqual(imported);
+  expect(await ok(reviewer.action<ImportAnswer>(ACTION.saveImport, [firstImport]), "import retry")).toEqual(imported);
+  expect(await ok(reviewer.action<ImportAnswer>(ACTION.saveImport, [{ ...firstImport, allowDuplicate: true }]), "import retry (separate)")).toEqual(imported);
   expect(await onDesk(reviewer, title), "one article on the desk").toBe(listed);
 
   // Claim: two calls at once, as a double submit would send them.
-  const ws = await workspace(reviewer, articleId);
-  const text = canonicalText(ws.snapshot.blocks);
-  const start = codePointLength(text.slice(0, text.indexOf(SENTENCE)));
-  const claimInput = { articleId, versionId: ws.snapshot.id, start, end: start + codePointLength(SENTENCE), exact: SENTENCE, statement: "Cold showers boost immunity", idempotencyKey: randomUUID() };
-  const [claim, claimAgain] = await Promise.all([0, 1].map(() => ok(reviewer.action<{ id: string; version: number; statement: string }>(A.createClaim, [claimInput]), "create claim")));
+  const claimInput = { articleId, ...anchorOf(await workspace(reviewer, articleId), SENTENCE), statement: "Cold showers boost immunity", idempotencyKey: randomUUID() };
+  const [claim, claimAgain] = await Promise.all([0, 1].map(() => createClaim(reviewer, claimInput)));
   expect(claimAgain!.id).toBe(claim!.id);
   expect((await workspace(reviewer, articleId)).claims.map((c) => c.id)).toEqual([claim!.id]);
 
   // Verdict proposal: the retry carries the claim version the form had, which the first proposal moved on.
   const ratings = await ratingIds(reviewer, articleId);
-  const verdictInput = { claimId: claim!.id, claimVersion: claim!.version, ratingId: ratings.get("Inaccurate")!, rationale: "The trial found no change.", citations: [CITATION], idempotencyKey: randomUUID() };
-  const proposed = await ok(reviewer.action<{ verdictId: string; revision: number }>(A.proposeVerdict, [verdictInput]), "propose verdict");
-  expect(await ok(reviewer.action(A.proposeVerdict, [verdictInput]), "propose verdict retry")).toEqual(proposed);
-  expect(await ok(reviewer.action<unknown[]>(HISTORY, [{ claimId: claim!.id }]), "history")).toHaveLength(1);
+  const proposal = verdictInput(claim!, ratings.get("Inaccurate")!, "The trial found no change.", [CITATION], { idempotencyKey: randomUUID() });
+  const proposed = await ok(reviewer.action<{ verdictId: string; revision: number }>(ACTION.proposeVerdict, [proposal]), "propose verdict");
+  expect(await ok(reviewer.action(ACTION.proposeVerdict, [proposal]), "propose verdict retry")).toEqual(proposed);
+  expect(await ok(reviewer.action<unknown[]>(ACTION.verdictHistory, [{ claimId: claim!.id }]), "history")).toHaveLength(1);
 
   // Comment.
   const commentInput = { articleId, claimId: null, body: `Is there a second study? ${title}`, idempotencyKey: randomUUID() };
-  const comment = await ok(reviewer.action<{ id: string }>(A.comment, [commentInput]), "comment");
-  expect((await ok(reviewer.action<{ id: string }>(A.comment, [commentInput]), "comment retry")).id).toBe(comment.id);
-  const thread = await ok(reviewer.action<{ id: string }[]>(COMMENTS, [{ articleId, claimId: null }]), "comments");
+  const comment = await ok(reviewer.action<{ id: string }>(ACTION.addComment, [commentInput]), "comment");
+  expect((await ok(reviewer.action<{ id: string }>(ACTION.addComment, [commentInput]), "comment retry")).id).toBe(comment.id);
+  const thread = await ok(reviewer.action<{ id: string }[]>(ACTION.listComments, [{ articleId, claimId: null }]), "comments");
   expect(thread.map((c) => c.id)).toEqual([comment.id]);
 
   // Another user sending someone's key gets a refusal, never their row.
-  const stolen = await editor.action(A.comment, [{ ...commentInput, body: "Someone else's key" }]);
+  const stolen = await editor.action(ACTION.addComment, [{ ...commentInput, body: "Someone else's key" }]);
   expect(stolen).toMatchObject({ ok: false, code: "conflict:idempotency" });
-  expect(await ok(reviewer.action<unknown[]>(COMMENTS, [{ articleId, claimId: null }]), "comments")).toHaveLength(1);
+  expect(await ok(reviewer.action<unknown[]>(ACTION.listComments, [{ articleId, claimId: null }]), "comments")).toHaveLength(1);
 
   // Publication: the retry gets the publication instead of "already published"; a new publish is still refused.
   await approve(editor, proposed.verdictId);
   const publishInput = { articleId, summary: "Cold showers do not boost immunity.", headlineRatingId: ratings.get("Inaccurate")!, idempotencyKey: randomUUID() };
-  const published = await ok(editor.action<{ slug: string }>(A.publish, [publishInput]), "publish");
-  expect(await ok(editor.action<{ slug: string }>(A.publish, [publishInput]), "publish retry")).toEqual(published);
-  expect(await editor.action(A.publish, [{ ...publishInput, idempotencyKey: randomUUID() }])).toMatchObject({ ok: false, code: "conflict:publish" });
-  expect(await editor2.action(A.publish, [publishInput])).toMatchObject({ ok: false, code: "conflict:idempotency" });
+  const published = await ok(editor.action<{ slug: string }>(ACTION.publishArticle, [publishInput]), "publish");
+  expect(await ok(editor.action<{ slug: string }>(ACTION.publishArticle, [publishInput]), "publish retry")).toEqual(published);
+  expect(await editor.action(ACTION.publishArticle, [{ ...publishInput, idempotencyKey: randomUUID() }])).toMatchObject({ ok: false, code: "conflict:publish" });
+  expect(await editor2.action(ACTION.publishArticle, [publishInput])).toMatchObject({ ok: false, code: "conflict:idempotency" });
   const api = await reviewer.fetch(`/api/public/fact-checks/${published.slug}`);
   expect(api.status).toBe(200);
   expect((await api.json()).claims).toHaveLength(1);
 });
 
 test("a key that is not a UUID is refused before anything is saved", async ({}, testInfo) => {
-  const reviewer = await signIn(testInfo.project.use.baseURL!, "reviewer");
+  const reviewer = await signIn(testInfo.project.use.baseURL!, ACCOUNTS.reviewer);
   const title = `Bad key ${token("")}`;
-  const refused = await reviewer.action(A.importArticle, [{ title, blocks: [{ kind: "paragraph", text: SENTENCE }], allowDuplicate: true, idempotencyKey: "retry-1" }]);
+  const refused = await reviewer.action(ACTION.saveImport, [importInput(title, [SENTENCE], { idempotencyKey: "retry-1" })]);
   expect(refused).toMatchObject({ ok: false, code: "invalid:input" });
   expect(await onDesk(reviewer, title)).toBe(0);
 });

@@ -6,7 +6,7 @@
  * readable through the app. Runs once per Playwright project (dialect).
  */
 import { expect, test } from "@playwright/test";
-import { HttpClient } from "../../testing/http-client";
+import { signIn, workspace } from "../../testing/seed-http";
 import { ACCOUNTS } from "../fixtures/accounts";
 import { inspect } from "./db-check";
 import { AppServer, durabilityPort, freshDatabase, seed, type TestDatabase } from "./server";
@@ -35,7 +35,7 @@ test("acknowledged writes survive SIGKILL of the server mid-load", async ({}, te
     await server.start();
 
     const accounts = [ACCOUNTS.reviewer, ACCOUNTS.editor, ACCOUNTS.editor2, ACCOUNTS.admin];
-    const sessions = await Promise.all(accounts.map((a) => HttpClient.signIn(server.base, a.email, a.password)));
+    const sessions = await Promise.all(accounts.map((a) => signIn(server.base, a)));
     const clients = Array.from({ length: CLIENTS }, (_, i) => sessions[i % sessions.length]!);
     let killed = false;
     const load = startWriteLoad(clients, ratingId, () => killed);
@@ -74,14 +74,12 @@ test("acknowledged writes survive SIGKILL of the server mid-load", async ({}, te
 
     await server.start();
     // Readable through the app after the restart: each acknowledged claim with its acknowledged verdict.
-    const reader = await HttpClient.signIn(server.base, ACCOUNTS.editor.email, ACCOUNTS.editor.password);
+    const reader = await signIn(server.base, ACCOUNTS.editor);
     const verdictOf = new Map(ack.verdicts.map((v) => [v.claimId, v.id]));
     for (const articleId of new Set(ack.claims.map((c) => c.articleId))) {
-      const ws = await reader.action<{ claims: { id: string; currentVerdictId: string | null }[] }>("app/(desk)/articles/[id]/actions.ts#getWorkspaceAction", [{ articleId }]);
-      expect(ws.ok, `workspace of ${articleId}`).toBe(true);
-      if (!ws.ok) continue;
+      const ws = await workspace(reader, articleId);
       for (const claim of ack.claims.filter((c) => c.articleId === articleId)) {
-        const found = ws.data.claims.find((c) => c.id === claim.id);
+        const found = ws.claims.find((c) => c.id === claim.id);
         expect(found, `claim ${claim.id}`).toBeDefined();
         if (verdictOf.has(claim.id)) expect(found!.currentVerdictId).toBe(verdictOf.get(claim.id));
       }

@@ -12,9 +12,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { can, type Role } from "../../lib/permissions";
-import { HttpClient, parseActionReply, readActionManifest, type WireResult } from "../../testing/http-client";
+import { ACTION, HttpClient, parseActionReply, readActionManifest, type WireResult } from "../../testing/http-client";
+import { createUser, importArticle, ok, ownAccount, signIn, token } from "../../testing/seed-http";
+import { ACCOUNTS } from "../fixtures/accounts";
 import { ACTIONS, ROUTES, type Access } from "./authorization-matrix.data";
-import { A, importArticle, ok, ownAccount, signIn, token } from "./desk-http";
 
 type Identity = { name: string; role: Role | "anonymous"; client: HttpClient; live: boolean };
 let identities: Identity[] = [];
@@ -57,19 +58,19 @@ function emptyArgs(kind: string | undefined): unknown[] {
 test.beforeAll(async ({}, testInfo) => {
   const base = testInfo.project.use.baseURL!;
   // Accounts of the matrix's own: its last test signs them out, which ends every session of an account.
-  const shared = await signIn(base, "admin");
+  const shared = await signIn(base, ACCOUNTS.admin);
   const [reviewer, editor, admin] = await Promise.all((["reviewer", "editor", "admin"] as const).map(async (role) => {
-    const own = await ownAccount(base, role, shared);
+    const own = await ownAccount(shared, role);
     emails.set(role, own.email);
     return own.client;
   }));
   // A user who signs in, then is deactivated by an admin: the session they still hold must be dead everywhere.
   const email = `${token("matrix-")}@factdesk.test`.toLowerCase();
   const password = "matrix-password-1";
-  const created = await ok(admin.action<{ id: string; version: number }>(A.createUser, [{ name: "Matrix Former", email, role: "admin", password }]), "create user");
-  const former = await HttpClient.signIn(base, email, password);
-  await ok(admin.action(A.setUserActive, [{ id: created.id, version: created.version, active: false }]), "deactivate user");
-  await expect(HttpClient.signIn(base, email, password), "a deactivated user signed in again").rejects.toThrow();
+  const created = await createUser(admin, { name: "Matrix Former", email, role: "admin", password });
+  const former = await signIn(base, { email, password });
+  await ok(admin.action(ACTION.setUserActive, [{ id: created.id, version: created.version, active: false }]), "deactivate user");
+  await expect(signIn(base, { email, password }), "a deactivated user signed in again").rejects.toThrow();
   identities = [
     { name: "anonymous", role: "anonymous", client: new HttpClient(base), live: true },
     { name: "reviewer", role: "reviewer", client: reviewer, live: true },
@@ -90,6 +91,7 @@ test("the declaration names every server action and route method in the build, a
   const declared = Object.keys(ACTIONS).sort();
   expect(built.filter((ref) => !declared.includes(ref)), "actions with no entry in authorization-matrix.data.ts").toEqual([]);
   expect(declared.filter((ref) => !built.includes(ref)), "stale action entries").toEqual([]);
+  expect(Object.values(ACTION).filter((ref) => !built.includes(ref)), "ACTION (testing/http-client.ts) names actions the build lacks").toEqual([]);
 
   const found = routeFiles().flatMap((file) => routeMethods(file).map((m) => `${m} ${file}`)).sort();
   const routes = [...new Set(ROUTES.map((r) => `${r.method} ${r.file}`))].sort();
@@ -144,20 +146,20 @@ test("sign-in refuses wrong passwords and set-up refuses once users exist, for e
     // and five of them on a shared account would lock it for every later test.
     login.set("email", `${token("wrong-password-")}@example.test`.toLowerCase());
     login.set("password", "not-the-password");
-    const loginReply = await identity.client.actionResponse("app/(auth)/actions.ts#loginAction", [null, login]);
+    const loginReply = await identity.client.actionResponse(ACTION.login, [null, login]);
     expect(loginReply.headers.getSetCookie().join("\n"), `${identity.name}: a session for a wrong password`).not.toContain("session-token=ey");
     const loginResult = parseActionReply<null>(await loginReply.text());
     expect(loginResult).toMatchObject({ ok: false, code: "unauthorized:login" });
-    expect(await identity.client.action("app/(auth)/actions.ts#loginAction", [null, new FormData()])).toMatchObject({ ok: false, code: "invalid:input" });
+    expect(await identity.client.action(ACTION.login, [null, new FormData()])).toMatchObject({ ok: false, code: "invalid:input" });
 
     const email = `${token("setup-")}@example.test`.toLowerCase();
     const setup = new FormData();
     for (const [k, v] of Object.entries({ name: "Intruder", email, password: "intruder-password-1", confirm: "intruder-password-1" })) setup.set(k, v);
-    expect(await identity.client.action("app/(auth)/actions.ts#setupAction", [null, setup]), identity.name).toMatchObject({ ok: false, code: "forbidden:setup" });
-    await expect(HttpClient.signIn(base, email, "intruder-password-1"), "set-up created an account").rejects.toThrow();
+    expect(await identity.client.action(ACTION.setup, [null, setup]), identity.name).toMatchObject({ ok: false, code: "forbidden:setup" });
+    await expect(signIn(base, { email, password: "intruder-password-1" }), "set-up created an account").rejects.toThrow();
 
     // Single sign-on is not configured on the test servers: starting it must not hand out a session either.
-    const oidc = await identity.client.actionResponse("app/(auth)/actions.ts#oidcLoginAction", [new FormData()]);
+    const oidc = await identity.client.actionResponse(ACTION.oidcLogin, [new FormData()]);
     expect(oidc.headers.getSetCookie().join("\n"), `${identity.name}: oidc`).not.toContain("session-token=ey");
   }
 });
@@ -165,7 +167,7 @@ test("sign-in refuses wrong passwords and set-up refuses once users exist, for e
 // Last: signing out ends the clients' sessions.
 test("sign-out answers everyone and only ever clears a session", async () => {
   for (const identity of identities) {
-    const reply = await identity.client.actionResponse("app/(auth)/actions.ts#signOutAction", []);
+    const reply = await identity.client.actionResponse(ACTION.signOut, []);
     expect(reply.status, identity.name).toBeLessThan(500);
     expect(reply.headers.getSetCookie().join("\n"), identity.name).not.toContain("session-token=ey");
   }

@@ -5,11 +5,11 @@
  * parsed or saved; and a path with a percent-escape that is not UTF-8 gets a
  * 400 on every dynamic route instead of the router's 500.
  */
-import { HttpClient, readActionManifest } from "../../testing/http-client";
+import { ACTION, builtAction, HttpClient } from "../../testing/http-client";
+import { signIn } from "../../testing/seed-http";
 import { ACCOUNTS } from "../fixtures/accounts";
 import { expect, test } from "../fixtures/test";
 
-const SAVE_IMPORT = "app/(desk)/articles/new/actions.ts#saveImportAction";
 const CHUNK = 64 * 1024;
 
 /** `head`, then `fillerBytes` of "x", then `tail`, streamed in 64 KB chunks: undici sends it chunked, with no Content-Length. */
@@ -56,8 +56,8 @@ test("a chunked Auth.js post over 64 KB gets a 413 and signs no one in; a small 
 });
 
 test("a chunked server action body over the 12 MB limit gets a 413 and saves nothing; a small chunked one is saved", async ({ baseURL }, testInfo) => {
-  const reviewer = await HttpClient.signIn(baseURL!, ACCOUNTS.reviewer.email, ACCOUNTS.reviewer.password);
-  const action = readActionManifest().get(SAVE_IMPORT)!;
+  const reviewer = await signIn(baseURL!, ACCOUNTS.reviewer);
+  const action = builtAction(ACTION.saveImport);
   const stamp = `${testInfo.project.name}-${Date.now().toString(36)}`;
   const call = (title: string, htmlBytes: number) =>
     reviewer.fetch("/articles/new", {
@@ -83,7 +83,7 @@ test("a chunked server action body over the 12 MB limit gets a 413 and saves not
 });
 
 test("a path segment whose percent-escapes are not UTF-8 gets a 400 on every dynamic route; well-formed escapes are routed", async ({ baseURL }) => {
-  const reviewer = await HttpClient.signIn(baseURL!, ACCOUNTS.reviewer.email, ACCOUNTS.reviewer.password);
+  const reviewer = await signIn(baseURL!, ACCOUNTS.reviewer);
   const bad = [
     "/fact-checks/%c0%af",
     "/fact-checks/x/claims/%E0%A4%A",

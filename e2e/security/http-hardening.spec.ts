@@ -3,13 +3,12 @@
  * `__Secure-` behind a TLS proxy), refusal of cross-site mutations (route
  * handlers and server actions) and of oversized bodies, with nothing saved.
  */
-import { HttpClient, readActionManifest } from "../../testing/http-client";
+import { ACTION, builtAction, HttpClient } from "../../testing/http-client";
+import { importInput, ownAccount, signIn } from "../../testing/seed-http";
 import { ACCOUNTS } from "../fixtures/accounts";
 import { expect, test } from "../fixtures/test";
-import { ownAccount } from "./desk-http";
 
 const EVIL = "https://evil.example";
-const SAVE_IMPORT = "app/(desk)/articles/new/actions.ts#saveImportAction";
 
 /** One credentials sign-in by hand, returning the Set-Cookie lines of the callback's answer. */
 async function credentialsCallback(base: string, headers: Record<string, string>, body?: string) {
@@ -28,9 +27,7 @@ async function credentialsCallback(base: string, headers: Record<string, string>
 
 const sessionCookie = (lines: string[]) => lines.find((l) => /^(__Secure-)?authjs\.session-token=/.test(l));
 
-function articleInput(title: string) {
-  return { title, blocks: [{ kind: "paragraph", text: `${title}: a paragraph of text to import.` }], allowDuplicate: true };
-}
+const articleInput = (title: string) => importInput(title, [`${title}: a paragraph of text to import.`]);
 
 test("the session cookie is HttpOnly and SameSite=Lax over http, and __Secure-/Secure behind an https proxy", async ({ baseURL }) => {
   const plain = sessionCookie((await credentialsCallback(baseURL!, {})).setCookies);
@@ -49,13 +46,13 @@ test("the session cookie is HttpOnly and SameSite=Lax over http, and __Secure-/S
   const form = new FormData();
   form.set("email", ACCOUNTS.editor.email);
   form.set("password", ACCOUNTS.editor.password);
-  const viaAction = await new HttpClient(baseURL!, "", { "x-forwarded-proto": "https" }).actionResponse("app/(auth)/actions.ts#loginAction", [null, form], "/login");
+  const viaAction = await new HttpClient(baseURL!, "", { "x-forwarded-proto": "https" }).actionResponse(ACTION.login, [null, form], "/login");
   const actionCookie = sessionCookie(viaAction.headers.getSetCookie());
   expect(actionCookie).toMatch(/^__Secure-authjs\.session-token=.*;\s*Secure/i);
   expect(actionCookie).toMatch(/;\s*HttpOnly/i);
 
   // And the app reads the prefixed cookie back: a desk page answers instead of sending to the login page.
-  const behindProxy = await HttpClient.signIn(baseURL!, ACCOUNTS.reviewer.email, ACCOUNTS.reviewer.password, { "x-forwarded-proto": "https" });
+  const behindProxy = await signIn(baseURL!, ACCOUNTS.reviewer, { "x-forwarded-proto": "https" });
   const desk = await behindProxy.fetch("/articles");
   expect(desk.status, desk.headers.get("location") ?? "").toBe(200);
 });
@@ -79,16 +76,16 @@ test("route handlers refuse a cross-site POST with 403 JSON and an oversized bod
 });
 
 test("a server action called from another origin is refused with 403 and saves nothing; the same call from our origin works", async ({ baseURL }, testInfo) => {
-  const reviewer = await HttpClient.signIn(baseURL!, ACCOUNTS.reviewer.email, ACCOUNTS.reviewer.password);
+  const reviewer = await signIn(baseURL!, ACCOUNTS.reviewer);
   const stamp = `${testInfo.project.name}-${Date.now().toString(36)}`;
   const ours = `Same-origin import ${stamp}`;
   const theirs = `Cross-origin import ${stamp}`;
 
   // Saving redirects to the new article (an RSC answer), so success shows on the desk, not in a result.
-  const accepted = await reviewer.withHeaders({ origin: baseURL! }).actionResponse(SAVE_IMPORT, [articleInput(ours)], "/articles/new");
+  const accepted = await reviewer.withHeaders({ origin: baseURL! }).actionResponse(ACTION.saveImport, [articleInput(ours)], "/articles/new");
   expect(accepted.status).toBe(200);
 
-  const refused = await reviewer.withHeaders({ origin: EVIL }).actionResponse(SAVE_IMPORT, [articleInput(theirs)], "/articles/new");
+  const refused = await reviewer.withHeaders({ origin: EVIL }).actionResponse(ACTION.saveImport, [articleInput(theirs)], "/articles/new");
   expect(refused.status).toBe(403);
   expect(await refused.json()).toMatchObject({ code: "forbidden:origin" });
 
@@ -98,10 +95,10 @@ test("a server action called from another origin is refused with 403 and saves n
 });
 
 test("a server action body over the 12 MB limit gets a 413 and saves nothing", async ({ baseURL }, testInfo) => {
-  const reviewer = await HttpClient.signIn(baseURL!, ACCOUNTS.reviewer.email, ACCOUNTS.reviewer.password);
+  const reviewer = await signIn(baseURL!, ACCOUNTS.reviewer);
   const title = `Oversized import ${testInfo.project.name}-${Date.now().toString(36)}`;
   const input = { ...articleInput(title), sourceHtml: "x".repeat(13 * 1024 * 1024) };
-  const response = await reviewer.actionResponse(SAVE_IMPORT, [input], "/articles/new");
+  const response = await reviewer.actionResponse(ACTION.saveImport, [input], "/articles/new");
   expect(response.status).toBe(413);
   expect(await response.text()).toContain("Nothing was saved.");
   expect(await (await reviewer.fetch("/articles")).text()).not.toContain(title);
@@ -113,9 +110,9 @@ test("a client-sent X-Forwarded-Host does not make a foreign Origin ours (no tru
   expect(callback.response.status).toBe(403);
   expect(sessionCookie(callback.setCookies)).toBeUndefined();
 
-  const reviewer = await HttpClient.signIn(baseURL!, ACCOUNTS.reviewer.email, ACCOUNTS.reviewer.password);
+  const reviewer = await signIn(baseURL!, ACCOUNTS.reviewer);
   const title = `Forwarded-host import ${testInfo.project.name}-${Date.now().toString(36)}`;
-  const refused = await reviewer.withHeaders(forged).actionResponse(SAVE_IMPORT, [articleInput(title)], "/articles/new");
+  const refused = await reviewer.withHeaders(forged).actionResponse(ACTION.saveImport, [articleInput(title)], "/articles/new");
   expect(refused.status).toBe(403);
   expect(await (await reviewer.fetch("/articles")).text()).not.toContain(title);
 });
@@ -137,11 +134,10 @@ function noScriptForm(actionId: string, kind: "id" | "ref"): FormData {
 }
 
 test("server action forms posted without JavaScript get the same 403 from another site, a null Origin or a cross-site fetch without Origin", async ({ baseURL }) => {
-  const actions = readActionManifest();
-  const signOut = actions.get("app/(auth)/actions.ts#signOutAction")!.id;
-  const login = actions.get("app/(auth)/actions.ts#loginAction")!.id;
+  const signOut = builtAction(ACTION.signOut).id;
+  const login = builtAction(ACTION.login).id;
   // An account of its own: the last step signs it out, which ends every session of the account.
-  const { client: reviewer } = await ownAccount(baseURL!, "reviewer");
+  const { client: reviewer } = await ownAccount(await signIn(baseURL!, ACCOUNTS.admin), "reviewer");
 
   const hostile: Record<string, string>[] = [{ origin: EVIL }, { origin: "null" }, { "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "same-site" }];
   for (const headers of hostile) {

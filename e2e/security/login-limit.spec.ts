@@ -6,11 +6,10 @@
  * for their account from somewhere else. Unknown emails are limited exactly
  * like real ones, so the limits reveal nothing about who exists.
  */
-import { HttpClient } from "../../testing/http-client";
+import { createUser, signIn } from "../../testing/seed-http";
 import { ACCOUNTS } from "../fixtures/accounts";
 import { expect, pages, test } from "../fixtures/test";
 import { signInFrom, type SignInOutcome } from "./client-addresses";
-import { A } from "./desk-http";
 
 /** The servers run with the default (playwright.config.ts does not set LOGIN_MAX_FAILURES_PER_ACCOUNT). */
 const ACCOUNT_LIMIT = 5;
@@ -54,8 +53,8 @@ test("wrong passwords from other addresses, forged headers or not, do not lock t
   const stamp = `${testInfo.project.name}-${Date.now().toString(36)}`;
   const email = `owner-${stamp}@factdesk.test`;
   const password = `owner-password-${stamp}`;
-  const admin = await HttpClient.signIn(baseURL!, ACCOUNTS.admin.email, ACCOUNTS.admin.password);
-  expect((await admin.action(A.createUser, [{ name: "Olive Owner", email, role: "reviewer", password }])).ok).toBe(true);
+  const admin = await signIn(baseURL!, ACCOUNTS.admin);
+  await createUser(admin, { name: "Olive Owner", email, role: "reviewer", password });
   const unknown = `nobody-${stamp}@factdesk.test`;
   // Each project has its own server but all come from this machine: the last octet keeps the projects' addresses apart.
   const octet = testInfo.project.name === "sqlite" ? 10 : 20;
@@ -79,5 +78,5 @@ test("wrong passwords from other addresses, forged headers or not, do not lock t
 
   // The owner, from a clean address, signs in with the right password.
   expect(await signInFrom(baseURL!, owner, email, password)).toBe("signed_in");
-  await HttpClient.signIn(baseURL!, email, password);
+  await signIn(baseURL!, { email, password });
 });

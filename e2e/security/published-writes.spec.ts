@@ -6,16 +6,16 @@
  * author approves it.
  */
 import { expect, test } from "@playwright/test";
-import type { HttpClient } from "../../testing/http-client";
-import { A, addClaim, approve, importArticle, ok, proposeVerdict, publish, ratingIds, signIn, token, workspace } from "./desk-http";
+import { ACTION, type HttpClient } from "../../testing/http-client";
+import { addClaim, approve, importArticle, ok, proposeVerdict, publish, ratingIds, reviewInput, signIn, token, verdictInput, workspace } from "../../testing/seed-http";
+import { ACCOUNTS } from "../fixtures/accounts";
 
-const UPDATE = "app/(desk)/articles/[id]/actions.ts#updateClaimAction";
 const SENTENCES = ["Kratom contains alkaloids that act on opioid receptors.", "Kratom use can raise the heart rate."];
 const CITATION = { url: "https://nida.nih.gov/research-topics/kratom", title: "Kratom", publisher: "National Institute on Drug Abuse", stance: "supports" as const };
 
 test("no desk write changes a published fact-check without a second person's approval", async ({}, testInfo) => {
   const base = testInfo.project.use.baseURL!;
-  const [reviewer, editor, admin] = await Promise.all([signIn(base, "reviewer"), signIn(base, "editor"), signIn(base, "admin")]);
+  const [reviewer, editor, admin] = await Promise.all([signIn(base, ACCOUNTS.reviewer), signIn(base, ACCOUNTS.editor), signIn(base, ACCOUNTS.admin)]);
   const articleId = await importArticle(reviewer, `Published writes ${token("")}`, SENTENCES);
   const ratings = await ratingIds(reviewer, articleId);
   const accurate = ratings.get("Accurate")!;
@@ -39,22 +39,21 @@ test("no desk write changes a published fact-check without a second person's app
   for (const [who, client] of [["reviewer", reviewer], ["editor", editor], ["admin", admin]] as const) {
     const note = `A correction proposed by the ${who}.`;
     const first = await claimOf(client, 0);
-    const silent = await client.action(UPDATE, [{ claimId: first.id, version: first.version, statement: `Rewritten by the ${who}` }]);
+    const silent = await client.action(ACTION.updateClaim, [{ claimId: first.id, version: first.version, statement: `Rewritten by the ${who}` }]);
     expect(silent, `${who}: a statement edit without a correction note`).toMatchObject({ ok: false, code: "invalid:claim" });
-    await ok(client.action(UPDATE, [{ claimId: first.id, version: first.version, statement: `Rewritten by the ${who}`, correctionNote: note }]), `${who} edits`);
+    await ok(client.action(ACTION.updateClaim, [{ claimId: first.id, version: first.version, statement: `Rewritten by the ${who}`, correctionNote: note }]), `${who} edits`);
     const again = await claimOf(client, 0);
     const claimant = { claimantName: `Someone named by the ${who}`, claimantKind: "person", claimantRole: null, appearanceUrl: null, appearanceDate: null };
-    await ok(client.action(UPDATE, [{ claimId: again.id, version: again.version, claimant, correctionNote: note }]), `${who} names a claimant`);
+    await ok(client.action(ACTION.updateClaim, [{ claimId: again.id, version: again.version, claimant, correctionNote: note }]), `${who} names a claimant`);
     const second = await claimOf(client, 1);
     if (who === "reviewer") {
-      await ok(client.action(A.exclude, [{ claimId: second.id, version: second.version, excluded: true, reason: "Not checkable.", correctionNote: note }]), `${who} excludes`);
+      await ok(client.action(ACTION.setClaimExclusion, [{ claimId: second.id, version: second.version, excluded: true, reason: "Not checkable.", correctionNote: note }]), `${who} excludes`);
     }
     const latest = await claimOf(client, 0);
-    const input = { claimId: latest.id, claimVersion: latest.version, ratingId: ratings.get("Inaccurate")!, rationale: "Re-rated.", citations: [CITATION], correctionNote: note };
-    await ok(client.action(A.proposeVerdict, [input]), `${who} re-rates`);
+    await ok(client.action(ACTION.proposeVerdict, [verdictInput(latest, ratings.get("Inaccurate")!, "Re-rated.", [CITATION], { correctionNote: note })]), `${who} re-rates`);
     // The author of the latest revision cannot approve it, whatever their role.
     const current = (await claimOf(client, 0)).verdict!.id;
-    const own = await client.action(A.review, [{ verdictId: current, decision: "approved", comment: "Mine.", publicationCheck: null }]);
+    const own = await client.action(ACTION.reviewVerdict, [reviewInput(current, "approved", "Mine.", { publicationCheck: null })]);
     expect(own.ok, `${who} approving their own revision`).toBe(false);
     await refreshPublicCaches(editor, reviewer, accurate);
     expect(await reader(), `after the ${who}'s writes`).toEqual(published);
@@ -62,8 +61,9 @@ test("no desk write changes a published fact-check without a second person's app
 
   // An editor other than the author approves (confirming the summary): now readers see it, with a correction.
   const pending = (await claimOf(editor, 0)).verdict!.id;
-  const { version } = ((await workspace(editor, articleId)) as unknown as { publication: { version: number } }).publication;
-  await ok(editor.action(A.review, [{ verdictId: pending, decision: "approved", comment: "Fine.", publicationCheck: { summary: "Both claims hold up.", headlineRatingId: accurate, version } }]), "second editor approves");
+  const { version } = (await workspace(editor, articleId)).publication!;
+  const publicationCheck = { summary: "Both claims hold up.", headlineRatingId: accurate, version };
+  await ok(editor.action(ACTION.reviewVerdict, [reviewInput(pending, "approved", "Fine.", { publicationCheck })]), "second editor approves");
   const after = await reader();
   expect(after.api.claims[0]).toMatchObject({ statement: "Rewritten by the admin", verdict: { label: "Inaccurate" }, claimant: { name: "Someone named by the admin" } });
   // The removal proposed for the second claim was never approved: it is still there, as published.

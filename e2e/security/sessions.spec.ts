@@ -9,15 +9,13 @@
  * user's sessions, and the shared demo accounts are in use by other specs.
  */
 import { encode } from "@auth/core/jwt";
-import { HttpClient } from "../../testing/http-client";
+import { ACTION, HttpClient } from "../../testing/http-client";
+import { createUser, ok, signIn, token } from "../../testing/seed-http";
+import { ACCOUNTS } from "../fixtures/accounts";
 import { expect, test } from "../fixtures/test";
-import { A, ok, signIn, token } from "./desk-http";
 
-const SIGN_OUT = "app/(auth)/actions.ts#signOutAction";
-const SIGN_OUT_EVERYWHERE = "app/(desk)/admin/users/actions.ts#signOutUserEverywhereAction";
-const CHANGE_ROLE = "app/(desk)/admin/users/actions.ts#changeUserRoleAction";
 // Any guarded action: empty input is refused by validation, after the session check.
-const GUARDED = "app/(desk)/notifications/actions.ts#markNotificationsReadAction";
+const GUARDED = ACTION.markNotificationsRead;
 const HARD_LIMIT_SECONDS = 12 * 60 * 60;
 // Plain http: Auth.js names the cookie without the __Secure- prefix, and salts the token with that name.
 const COOKIE = "authjs.session-token";
@@ -27,7 +25,7 @@ type Person = { id: string; version: number; email: string; password: string };
 async function newPerson(admin: HttpClient, role: "reviewer" | "editor" = "reviewer"): Promise<Person> {
   const email = `${token("session-")}@factdesk.test`.toLowerCase();
   const password = `session-password-${token("")}`;
-  const user = await ok(admin.action<{ id: string; version: number }>(A.createUser, [{ name: "Sam Session", email, role, password }]), "create user");
+  const user = await createUser(admin, { name: "Sam Session", email, role, password });
   return { ...user, email, password };
 }
 
@@ -52,31 +50,31 @@ function expectSignedIn(state: Awaited<ReturnType<typeof standing>>, email: stri
 const SIGNED_OUT = { email: undefined, action: "unauthorized:session", route: 401 };
 
 test("a session token copied before sign-out is refused after it, and the revoked copy cannot sign its owner out again", async ({ baseURL }) => {
-  const admin = await signIn(baseURL!, "admin");
+  const admin = await signIn(baseURL!, ACCOUNTS.admin);
   const person = await newPerson(admin);
-  const client = await HttpClient.signIn(baseURL!, person.email, person.password);
+  const client = await signIn(baseURL!, person);
   // Same cookie, its own jar: what someone who copied the token holds.
   const copy = client.withHeaders({});
   expectSignedIn(await standing(copy), person.email);
 
-  const out = await client.actionResponse(SIGN_OUT, []);
+  const out = await client.actionResponse(ACTION.signOut, []);
   expect(out.headers.getSetCookie().join("\n")).toMatch(/session-token=;/);
   expect(await standing(copy), "the copied token after sign-out").toEqual(SIGNED_OUT);
   expect((await copy.withHeaders({}).fetch("/articles")).headers.get("location") ?? "").toMatch(/\/login/);
 
   // Signing in again gives a working session; the copy stays dead, and cannot end the new session.
-  const again = await HttpClient.signIn(baseURL!, person.email, person.password);
+  const again = await signIn(baseURL!, person);
   expectSignedIn(await standing(again), person.email);
-  await copy.withHeaders({}).actionResponse(SIGN_OUT, []);
+  await copy.withHeaders({}).actionResponse(ACTION.signOut, []);
   expect(await standing(copy)).toEqual(SIGNED_OUT);
   expectSignedIn(await standing(again), person.email);
 });
 
 test("signing out through Auth.js's own endpoint ends the other sessions too", async ({ baseURL }) => {
-  const admin = await signIn(baseURL!, "admin");
+  const admin = await signIn(baseURL!, ACCOUNTS.admin);
   const person = await newPerson(admin);
-  const client = await HttpClient.signIn(baseURL!, person.email, person.password);
-  const elsewhere = await HttpClient.signIn(baseURL!, person.email, person.password);
+  const client = await signIn(baseURL!, person);
+  const elsewhere = await signIn(baseURL!, person);
   const { csrfToken } = (await (await client.fetch("/api/auth/csrf")).json()) as { csrfToken: string };
   const out = await client.fetch("/api/auth/signout", {
     method: "POST",
@@ -88,10 +86,10 @@ test("signing out through Auth.js's own endpoint ends the other sessions too", a
 });
 
 test("an admin signs a user out everywhere from the users page; a deactivation and a role change end sessions too", async ({ baseURL, pageAs }) => {
-  const admin = await signIn(baseURL!, "admin");
+  const admin = await signIn(baseURL!, ACCOUNTS.admin);
   const person = await newPerson(admin);
-  const laptop = await HttpClient.signIn(baseURL!, person.email, person.password);
-  const phone = await HttpClient.signIn(baseURL!, person.email, person.password);
+  const laptop = await signIn(baseURL!, person);
+  const phone = await signIn(baseURL!, person);
   expectSignedIn(await standing(laptop), person.email);
 
   const page = await pageAs("admin");
@@ -103,27 +101,27 @@ test("an admin signs a user out everywhere from the users page; a deactivation a
   expect(await standing(phone)).toEqual(SIGNED_OUT);
 
   // Only admins may do it (authorization-matrix.spec.ts probes every role); the user simply signs in again.
-  const reviewer = await signIn(baseURL!, "reviewer");
-  expect(await reviewer.action(SIGN_OUT_EVERYWHERE, [{ id: person.id }])).toMatchObject({ ok: false, code: "forbidden:manage:organisation" });
-  const back = await HttpClient.signIn(baseURL!, person.email, person.password);
+  const reviewer = await signIn(baseURL!, ACCOUNTS.reviewer);
+  expect(await reviewer.action(ACTION.signOutUserEverywhere, [{ id: person.id }])).toMatchObject({ ok: false, code: "forbidden:manage:organisation" });
+  const back = await signIn(baseURL!, person);
   expectSignedIn(await standing(back), person.email);
 
   // A new role ends the session that was signed in under the old one.
-  const promoted = await ok(admin.action<{ version: number }>(CHANGE_ROLE, [{ id: person.id, version: person.version, role: "editor" }]), "change role");
+  const promoted = await ok(admin.action<{ version: number }>(ACTION.changeUserRole, [{ id: person.id, version: person.version, role: "editor" }]), "change role");
   expect(await standing(back), "after a role change").toEqual(SIGNED_OUT);
 
   // A session from before a deactivation does not come back with the reactivation.
-  const before = await HttpClient.signIn(baseURL!, person.email, person.password);
-  const off = await ok(admin.action<{ version: number }>(A.setUserActive, [{ id: person.id, version: promoted.version, active: false }]), "deactivate");
-  await ok(admin.action(A.setUserActive, [{ id: person.id, version: off.version, active: true }]), "reactivate");
+  const before = await signIn(baseURL!, person);
+  const off = await ok(admin.action<{ version: number }>(ACTION.setUserActive, [{ id: person.id, version: promoted.version, active: false }]), "deactivate");
+  await ok(admin.action(ACTION.setUserActive, [{ id: person.id, version: off.version, active: true }]), "reactivate");
   expect(await standing(before), "after deactivation and reactivation").toEqual(SIGNED_OUT);
 });
 
 test("refreshing the session never moves its expiry past 12 hours after sign-in", async ({ baseURL }) => {
-  const admin = await signIn(baseURL!, "admin");
+  const admin = await signIn(baseURL!, ACCOUNTS.admin);
   const person = await newPerson(admin);
   const signedInAt = Date.now();
-  const client = await HttpClient.signIn(baseURL!, person.email, person.password);
+  const client = await signIn(baseURL!, person);
   const expiry = async () => Date.parse(((await (await client.fetch("/api/auth/session")).json()) as { expires: string }).expires);
   const first = await expiry();
   expect(first).toBeLessThanOrEqual(signedInAt + HARD_LIMIT_SECONDS * 1000 + 2_000);
@@ -133,7 +131,7 @@ test("refreshing the session never moves its expiry past 12 hours after sign-in"
 });
 
 test("a token past its hard limit is refused, however recently it was refreshed", async ({ baseURL }) => {
-  const admin = await signIn(baseURL!, "admin");
+  const admin = await signIn(baseURL!, ACCOUNTS.admin);
   const person = await newPerson(admin);
   const secret = process.env.E2E_AUTH_SECRET!;
   const now = Math.floor(Date.now() / 1000);

@@ -11,8 +11,10 @@
  */
 import type { Page } from "@playwright/test";
 import { ORGANISATION_PAGE_DEFAULTS } from "../../lib/organisation-pages";
+import { ACTION } from "../../testing/http-client";
+import { addClaim, approve, comment, exclude, ok, publish, ratingIds, signIn, token, verdictInput, workspace, type Citation } from "../../testing/seed-http";
+import { ACCOUNTS } from "../fixtures/accounts";
 import { expect, pages, test } from "../fixtures/test";
-import { A, addClaim, approve, comment, exclude, ok, publish, ratingIds, signIn, token, workspace } from "./desk-http";
 import { ALL, armPage, chunks, PAYLOADS, ranOrArmed } from "./xss-payloads";
 
 const SENTENCES = ["Kratom is a tropical tree.", "Kratom leaves are chewed.", "Kratom is sold online.", "Kratom tastes bitter."];
@@ -30,14 +32,14 @@ test("stored payloads never run on any desk or public page", async ({ pageAs, an
   expect(await ranOrArmed(reviewerPage), "import and workspace").toEqual([]);
 
   // Over HTTP, the same actions the workspace calls.
-  const [reviewer, editor, admin] = await Promise.all([signIn(base, "reviewer"), signIn(base, "editor"), signIn(base, "admin")]);
+  const [reviewer, editor, admin] = await Promise.all([signIn(base, ACCOUNTS.reviewer), signIn(base, ACCOUNTS.editor), signIn(base, ACCOUNTS.admin)]);
   const accurate = (await ratingIds(reviewer, articleId)).get("Accurate")!;
   const statements = chunks(120);
   const claims: Awaited<ReturnType<typeof addClaim>>[] = [];
   for (let i = 0; i < 3; i++) claims.push(await addClaim(reviewer, articleId, SENTENCES[i]!, statements[i % statements.length]!));
-  const hostileCitation = { url: "https://example.org/a?q=%22%3E%3Csvg%20onload%3D__xssFired(1)%3E", title: PAYLOADS.svg + PAYLOADS.script, publisher: PAYLOADS.iframe, quote: ALL.slice(0, 4900), stance: "supports" };
+  const hostileCitation: Citation = { url: "https://example.org/a?q=%22%3E%3Csvg%20onload%3D__xssFired(1)%3E", title: PAYLOADS.svg + PAYLOADS.script, publisher: PAYLOADS.iframe, quote: ALL.slice(0, 4900), stance: "supports" };
   const verdict = (claim: { id: string; version: number }, rationale: string, extra: Record<string, unknown> = {}) =>
-    reviewer.action<{ verdictId: string }>(A.proposeVerdict, [{ claimId: claim.id, claimVersion: claim.version, ratingId: accurate, rationale, citations: [hostileCitation], ...extra }]);
+    reviewer.action<{ verdictId: string }>(ACTION.proposeVerdict, [verdictInput(claim, accurate, rationale, [hostileCitation], extra)]);
 
   // javascript: (and friends) as a citation or archive URL: refused by validation.
   for (const url of [PAYLOADS.jsUrl, ` JavaScript:${"__xssFired('u')"}`, "data:text/html,<script>__xssFired('d')</script>"]) {
@@ -63,7 +65,7 @@ test("stored payloads never run on any desk or public page", async ({ pageAs, an
   const at = pagesHtml.indexOf('"slug":"corrections-policy"');
   const version = Number(/"version":(\d+)/.exec(pagesHtml.slice(at))?.[1]);
   expect(at >= 0 && Number.isInteger(version), "the corrections policy's version").toBe(true);
-  const saved = await ok(admin.action<{ version: number }>(A.savePage, [{ slug: "corrections-policy", title: `Policy ${PAYLOADS.img}`, body: ALL, version }]), "save page");
+  const saved = await ok(admin.action<{ version: number }>(ACTION.saveOrganisationPage, [{ slug: "corrections-policy", title: `Policy ${PAYLOADS.img}`, body: ALL, version }]), "save page");
 
   try {
     const editorPage = await pageAs("editor");
@@ -111,6 +113,6 @@ test("stored payloads never run on any desk or public page", async ({ pageAs, an
     await expect(anonymous.getByText("__xssFired('svg')", { exact: false }).first()).toBeAttached();
   } finally {
     const original = ORGANISATION_PAGE_DEFAULTS["corrections-policy"];
-    await ok(admin.action(A.savePage, [{ slug: "corrections-policy", title: original.title, body: original.body, version: saved.version }]), "restore page");
+    await ok(admin.action(ACTION.saveOrganisationPage, [{ slug: "corrections-policy", title: original.title, body: original.body, version: saved.version }]), "restore page");
   }
 });
