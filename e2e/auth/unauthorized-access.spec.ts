@@ -2,18 +2,17 @@
  * Desk resources: anonymous visitors and under-privileged users get a login
  * redirect or a refusal, never data (DESIGN.md, "Permissions").
  */
-import type { APIRequestContext, Request } from "@playwright/test";
+import { captureAction } from "../fixtures/actions";
 import { expect, pages, test, uniqueTitle } from "../fixtures/test";
 import { ARTICLE_TEXT } from "../fixtures/data";
+import { DESK_PAGES, deskPages, loginRedirect } from "../fixtures/desk-pages";
 import { waitForHydration } from "../fixtures/hydration";
 import { approvedArticle, articleWithProposedVerdict } from "../fixtures/workflow";
 
-const DESK_PAGES = ["/articles", "/articles/new", "/approvals", "/admin/users", "/articles/no-such-article"];
-
 test("anonymous visitors are sent to the login page from every desk page", async ({ anonymous }) => {
-  for (const path of DESK_PAGES) {
+  for (const { path } of DESK_PAGES) {
     await anonymous.goto(path);
-    await expect(anonymous, `${path} should redirect to /login`).toHaveURL(new RegExp(`/login\\?next=${encodeURIComponent(path).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
+    await expect(anonymous, `${path} should redirect to /login`).toHaveURL(loginRedirect(path));
   }
 });
 
@@ -23,7 +22,8 @@ test("anonymous HTTP clients get no draft data from desk pages or public routes"
 
   const anon = await playwright.request.newContext({ baseURL });
   try {
-    for (const path of [...DESK_PAGES, `/articles/${id}`]) {
+    const draftPages = deskPages(id).filter((p) => p.path.includes(id));
+    for (const { path } of [...DESK_PAGES, ...draftPages]) {
       const response = await anon.get(path, { maxRedirects: 0 });
       const status = response.status();
       expect([302, 303, 307, 308, 401, 403, 404], `${path} answered ${status}`).toContain(status);
@@ -61,39 +61,25 @@ test("neither a reviewer nor an anonymous caller can publish, not even by replay
 
   // …and the server refuses the action itself. Capture the editor's publish
   // request (a server action POST) without letting it through, then send it
-  // with the reviewer's session.
+  // with the reviewer's session. Only the publish call (it carries the summary):
+  // the workspace also refetches itself through a server action.
   const editorArticle = pages.article(editor);
   await editorArticle.goto(seeded.id);
-  let captured: Request | undefined;
-  await editor.route(`**/articles/${seeded.id}`, async (route) => {
-    const request = route.request();
-    // Only the publish call (it carries the summary): the workspace also refetches itself through a server action.
-    if (request.method() === "POST" && request.headers()["next-action"] && !captured && (request.postData() ?? "").includes("Should never be published.")) {
-      captured = request;
-      await route.abort();
-    } else {
-      await route.continue();
-    }
-  });
   const publish = editor.getByRole("button", { name: "Publish", exact: true });
   await waitForHydration(publish);
-  await editor.getByLabel("Summary").fill("Should never be published.");
-  await publish.click();
-  await expect.poll(() => captured !== undefined, { message: "the editor's publish action was not captured" }).toBe(true);
-
-  // Only the headers that make it a server action call; the session cookie comes from whoever replays it.
-  const replayAs = (request: APIRequestContext) =>
-    request.post(captured!.url(), {
-      headers: Object.fromEntries(
-        Object.entries(captured!.headers()).filter(([name]) => ["next-action", "next-router-state-tree", "content-type", "accept"].includes(name)),
-      ),
-      data: captured!.postDataBuffer() ?? "",
-      maxRedirects: 0,
-    });
-  expect(await (await replayAs(reviewer.request)).text()).toMatch(/Only editors and above can do this/);
+  const action = await captureAction(
+    editor,
+    `**/articles/${seeded.id}`,
+    async () => {
+      await editor.getByLabel("Summary").fill("Should never be published.");
+      await publish.click();
+    },
+    "Should never be published.",
+  );
+  expect(await action.replayAs(reviewer.request)).toMatch(/Only editors and above can do this/);
   const anon = await playwright.request.newContext({ baseURL });
   try {
-    expect(await (await replayAs(anon)).text()).toMatch(/Sign in to continue/);
+    expect(await action.replayAs(anon)).toMatch(/Sign in to continue/);
   } finally {
     await anon.dispose();
   }

@@ -3,28 +3,31 @@
  * visitors are sent to sign in, under-privileged users are refused, and
  * neither gets data — also when replaying a server action directly.
  */
+import { can, type Role } from "../../lib/permissions";
 import { captureAction } from "../fixtures/actions";
 import { ARTICLE_TEXT } from "../fixtures/data";
+import { DESK_PAGES, loginRedirect } from "../fixtures/desk-pages";
 import { expect, pages, test, uniqueTitle } from "../fixtures/test";
 
-const SIGNED_IN_PAGES = ["/queues", "/notifications"];
-const EDITOR_PAGES = ["/audit"];
-const ADMIN_PAGES = ["/admin/rating-scale", "/admin/settings"];
+/** The collaboration and administration pages. */
+const OWN_PAGES = DESK_PAGES.filter((p) => p.area === "collaboration" || p.area === "admin");
+/** Of those, the ones `role` may not open. */
+const refused = (role: Role) => OWN_PAGES.filter((p) => !can(role, p.permission)).map((p) => p.path);
 
 test("anonymous visitors are sent to the login page from every new desk page", async ({ anonymous }) => {
-  for (const path of [...SIGNED_IN_PAGES, ...EDITOR_PAGES, ...ADMIN_PAGES, "/articles/any-article/audit"]) {
+  for (const { path } of OWN_PAGES) {
     await anonymous.goto(path);
-    await expect(anonymous, path).toHaveURL(/\/login\?next=/);
+    await expect(anonymous, path).toHaveURL(loginRedirect(path));
   }
 });
 
 test("a reviewer is refused the admin pages and the desk-wide audit log; an editor the admin pages", async ({ reviewer, editor }) => {
-  for (const path of [...ADMIN_PAGES, ...EDITOR_PAGES]) {
+  for (const path of refused("reviewer")) {
     await reviewer.goto(path);
     await expect(reviewer.getByRole("heading", { name: "Not available to your role" }), path).toBeVisible();
   }
   await expect(reviewer.getByRole("button", { name: "Save settings" })).toHaveCount(0);
-  for (const path of ADMIN_PAGES) {
+  for (const path of refused("editor")) {
     await editor.goto(path);
     await expect(editor.getByRole("heading", { name: "Not available to your role" }), path).toBeVisible();
   }

@@ -11,10 +11,13 @@
  */
 import { expect, test } from "@playwright/test";
 import { HttpClient } from "../../testing/http-client";
-import { addClaim, approve, comment, exclude, importArticle, ok, proposeVerdict, publish, ratingIds, signIn, token, workspace, A } from "./desk-http";
+import { addClaim, approve, comment, exclude, importArticle, proposeVerdict, publish, ratingIds, signIn, token, workspace } from "../../testing/seed-http";
+import { ACCOUNTS } from "../fixtures/accounts";
+import { DESK_PAGES, deskPages } from "../fixtures/desk-pages";
 
 const MAX_URLS = 160;
-const DESK = /^\/(articles|approvals|queues|audit|notifications|admin)(\/|$)|^\/api\/articles\//;
+/** Under a desk page's first segment (/articles, /admin, …), or the desk's own API. */
+const DESK = new RegExp(`^/(${[...new Set(DESK_PAGES.map((p) => p.path.split("/")[1]))].join("|")})(/|$)|^/api/articles/`);
 const SKIP = /^\/(login|setup)\b|^\/api\/auth\/|^\/_next\//;
 
 test("an anonymous crawl of the public site finds published content and nothing else", async ({}, testInfo) => {
@@ -22,7 +25,7 @@ test("an anonymous crawl of the public site finds published content and nothing 
   const base = testInfo.project.use.baseURL!;
   const canary = token("cnry").toLowerCase();
   const publicWord = token("approvedcontent").toLowerCase();
-  const [reviewer, editor] = await Promise.all([signIn(base, "reviewer"), signIn(base, "editor")]);
+  const [reviewer, editor] = await Promise.all([signIn(base, ACCOUNTS.reviewer), signIn(base, ACCOUNTS.editor)]);
   const c = (what: string) => `${what} ${canary}-${what.replace(/\W+/g, "")}`;
 
   // A draft: canaries in its title, text, claim and comment.
@@ -50,15 +53,9 @@ test("an anonymous crawl of the public site finds published content and nothing 
 
   // After publication: an open claim with a proposed verdict, a new unapproved revision, comments.
   const openClaim = await addClaim(reviewer, pubId, laterSentence, c("open claim"));
-  await ok(
-    reviewer.action(A.proposeVerdict, [{ claimId: openClaim.id, claimVersion: openClaim.version, ratingId: accurate, rationale: c("open rationale"), citations: [cite(c("open citation"))], correctionNote: c("open note") }]),
-    "propose a verdict after publication",
-  );
+  await proposeVerdict(reviewer, openClaim, accurate, c("open rationale"), [cite(c("open citation"))], { correctionNote: c("open note") });
   const current = (await workspace(reviewer, pubId)).claims.find((x) => x.id === approvedClaim.id)!;
-  await ok(
-    reviewer.action(A.proposeVerdict, [{ claimId: current.id, claimVersion: current.version, ratingId: accurate, rationale: c("revision rationale"), citations: [cite(c("revision citation"))], correctionNote: c("correction note") }]),
-    "propose a revision",
-  );
+  await proposeVerdict(reviewer, current, accurate, c("revision rationale"), [cite(c("revision citation"))], { correctionNote: c("correction note") });
   await comment(reviewer, pubId, null, c("published comment"));
   await comment(reviewer, pubId, openClaim.id, c("claim comment @reviewer"));
 
@@ -71,7 +68,8 @@ test("an anonymous crawl of the public site finds published content and nothing 
     "/about", "/methodology", "/corrections-policy", `/fact-checks/${slug}`, `/fact-checks/${slug}/opengraph-image`,
     ...claims.flatMap((id) => [`/fact-checks/${slug}/claims/${id}`, `/embed/claims/${id}`]),
   ];
-  const desk = [`/articles/${draftId}`, `/articles/${pubId}`, `/articles/${pubId}/audit`, "/articles", "/approvals", "/queues", "/audit", "/notifications", "/admin/users", `/api/articles/${draftId}/annotations`];
+  // Every desk page, those of both articles too: each must send the crawler to sign in.
+  const desk = [...new Set([...deskPages(draftId), ...deskPages(pubId)].map((p) => p.path)), `/api/articles/${draftId}/annotations`];
   const queue = [...seeds, ...desk];
   const seen = new Set<string>();
   const leaks: string[] = [];
