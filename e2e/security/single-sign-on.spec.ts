@@ -8,8 +8,8 @@
  * URI must come from the setting.
  */
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { signInContext } from "../../testing/seed-http";
 import { ACCOUNTS } from "../fixtures/accounts";
-import { signInViaApi } from "../fixtures/auth";
 import { waitForHydration } from "../fixtures/hydration";
 import { AppServer, durabilityPort, freshDatabase, seed, type TestDatabase } from "../durability/server";
 import { startIdentityProvider, type IdentityProvider } from "./identity-provider";
@@ -144,7 +144,7 @@ test.describe("with an https provider, set up as the README says", () => {
 
   test("a user added without a password signs in through the provider; 'single sign-on only' keeps passwords for admins", async ({ browser }) => {
     const admin = await newPage(browser, setup.site);
-    await signInViaApi(admin.context(), ACCOUNTS.admin);
+    await signInContext(admin.context(), ACCOUNTS.admin);
     await admin.goto("/admin/users");
     const email = `sam-${test.info().project.name}@factdesk.test`;
     await admin.getByLabel("Name").fill("Sam Single");
@@ -174,7 +174,7 @@ test.describe("with an https provider, set up as the README says", () => {
     expect(await sessionEmail(reviewer)).toBeNull();
     await reviewer.context().close();
     const breakGlass = await newPage(browser, setup.site);
-    await signInViaApi(breakGlass.context(), ACCOUNTS.admin);
+    await signInContext(breakGlass.context(), ACCOUNTS.admin);
     expect(await sessionEmail(breakGlass)).toBe(ACCOUNTS.admin.email);
     await breakGlass.context().close();
 
