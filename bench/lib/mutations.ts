@@ -6,12 +6,14 @@
  */
 import { performance } from "node:perf_hooks";
 import { describeAnchor } from "../../lib/anchoring/anchor";
-import { HttpClient, type WireResult } from "../../testing/http-client";
+import type { HttpClient } from "../../testing/http-client";
+import { approve, createClaim, proposeVerdict, signIn, type Citation } from "../../testing/seed-http";
 import type { GeneratedData } from "../generate";
 
-const CREATE = "app/(desk)/articles/[id]/actions.ts#createClaimAction";
-const PROPOSE = "app/(desk)/articles/[id]/actions.ts#proposeVerdictAction";
-const APPROVE = "app/(desk)/approvals/actions.ts#reviewVerdictAction";
+const CITATIONS: Citation[] = [
+  { url: "https://example.org/a", title: "A study", stance: "refutes", kind: "study" },
+  { url: "https://example.org/b", title: "An agency page", stance: "context", kind: "agency" },
+];
 
 export type MutationTimes = { create: number[]; propose: number[]; approve: number[]; failures: string[] };
 
@@ -27,12 +29,14 @@ function claimSpans(text: string): { start: number; end: number; exact: string }
   return spans;
 }
 
-async function timed<T>(into: number[], call: () => Promise<WireResult<T>>): Promise<T> {
+/** Times one call, failed ones too (the seeding helpers throw on a refusal). */
+async function timed<T>(into: number[], call: () => Promise<T>): Promise<T> {
   const t0 = performance.now();
-  const result = await call();
-  into.push(performance.now() - t0);
-  if (!result.ok) throw new Error(`${result.code}: ${result.error}`);
-  return result.data;
+  try {
+    return await call();
+  } finally {
+    into.push(performance.now() - t0);
+  }
 }
 
 /**
@@ -41,7 +45,7 @@ async function timed<T>(into: number[], call: () => Promise<WireResult<T>>): Pro
  * between calls (a closed loop: the worst case for queueing).
  */
 export async function runMutations(base: string, data: GeneratedData, seconds: number): Promise<{ concurrent: MutationTimes; single: MutationTimes }> {
-  const clients = await Promise.all(data.users.map((u) => HttpClient.signIn(base, u.email, u.password)));
+  const clients = await Promise.all(data.users.map((u) => signIn(base, u)));
   const times: MutationTimes = { create: [], propose: [], approve: [], failures: [] };
   const warm: MutationTimes = { create: [], propose: [], approve: [], failures: [] };
   // inbox[i]: verdicts user i may approve (proposed by user i+1).
@@ -53,30 +57,16 @@ export async function runMutations(base: string, data: GeneratedData, seconds: n
     const client = clients[i]!;
     const draft = data.drafts[i]!;
     const span = spans[i]![n % spans[i]!.length]!;
-    const claim = await timed(into.create, () =>
-      client.action<{ id: string; version: number }>(CREATE, [{ articleId: draft.articleId, versionId: draft.versionId, ...span, statement: `Bench claim ${n + 1}` }]),
-    );
-    const verdict = await timed(into.propose, () =>
-      client.action<{ verdictId: string }>(PROPOSE, [
-        {
-          claimId: claim.id,
-          claimVersion: claim.version,
-          ratingId: data.ratingIds[n % data.ratingIds.length],
-          rationale: "Checked against the two sources below.",
-          citations: [
-            { url: "https://example.org/a", title: "A study", stance: "refutes", kind: "study" },
-            { url: "https://example.org/b", title: "An agency page", stance: "context", kind: "agency" },
-          ],
-        },
-      ]),
-    );
+    const claim = await timed(into.create, () => createClaim(client, { articleId: draft.articleId, versionId: draft.versionId, ...span, statement: `Bench claim ${n + 1}` }));
+    const ratingId = data.ratingIds[n % data.ratingIds.length];
+    const verdict = await timed(into.propose, () => proposeVerdict(client, claim, ratingId, "Checked against the two sources below.", CITATIONS));
     if (approver) {
-      await timed(into.approve, () => approver.action(APPROVE, [{ verdictId: verdict.verdictId, decision: "approved", comment: "" }]));
+      await timed(into.approve, () => approve(approver, verdict.verdictId, ""));
       return;
     }
     inbox[(i + clients.length - 1) % clients.length]!.push(verdict.verdictId);
     const mine = inbox[i]!.shift();
-    if (mine) await timed(into.approve, () => client.action(APPROVE, [{ verdictId: mine, decision: "approved", comment: "" }]));
+    if (mine) await timed(into.approve, () => approve(client, mine, ""));
   };
 
   const loop = async (i: number) => {

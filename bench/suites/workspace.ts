@@ -16,13 +16,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
-import { DEMO_ACCOUNTS } from "../../components/auth/demo-accounts";
+import { DEMO_ACCOUNTS } from "../../db/seed/demo-accounts";
 import { openDatabase, useDatabase } from "../../db/client";
 import { createArticle } from "../../db/queries/articles";
 import { createClaim } from "../../db/queries/claims";
 import { ensureDefaultRatings } from "../../db/queries/ratings";
 import { seedUsers } from "../../db/seed/users";
 import { canonicalText, codePointLength, normalizeBlocks, sliceCodePoints } from "../../lib/anchoring/text";
+import { signInContext } from "../../testing/seed-http";
 import { percentile, type BenchResult, type BenchSuite } from "../types";
 import { longArticle } from "./anchoring";
 
@@ -150,9 +151,7 @@ export const suite: BenchSuite = {
       const base = `http://127.0.0.1:${port}`;
       await waitForHealth(`${base}/api/health`);
       const context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 900 }, bypassCSP: true });
-      const { csrfToken } = (await (await context.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-      const reviewer = DEMO_ACCOUNTS.find((a) => a.role === "reviewer")!;
-      await context.request.post("/api/auth/callback/credentials", { form: { email: reviewer.email, password: reviewer.password, csrfToken }, maxRedirects: 0 });
+      await signInContext(context, DEMO_ACCOUNTS.find((a) => a.role === "reviewer")!);
       await context.addInitScript({ content: watchForHighlights(CLAIMS) });
       const page = await context.newPage();
       page.on("crash", () => console.error("[bench] the page crashed"));
