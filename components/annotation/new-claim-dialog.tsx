@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import type { TextAnchor } from "@/lib/anchoring/anchor";
-import { MAX_STATEMENT, defaultStatement } from "./claim-rules";
+import { MAX_STATEMENT, defaultStatement } from "@/lib/validation/claim";
 import styles from "./annotation.module.css";
 
 type Props = {

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { STANCE_LABELS } from "@/components/verdicts/schema";
+import { STANCE_LABELS } from "@/lib/validation/verdict";
 import { formatDateTime } from "@/components/ui/format";
 import { Markdown } from "@/components/ui/markdown";
 import type { ApprovalCard as Card } from "@/db/queries/approval-cards";

@@ -1,4 +1,4 @@
-import { STANCE_LABELS } from "@/components/verdicts/schema";
+import { STANCE_LABELS } from "@/lib/validation/verdict";
 import type { CitationDetail, CitationDiff, ComparableCitation } from "@/lib/revision-diff";
 import styles from "./approvals.module.css";
 import { WordDiff } from "./word-diff";

@@ -2,7 +2,7 @@
 import { useCallback, useId, useState } from "react";
 import type { RatingOption, WorkspaceClaim } from "@/components/annotation/types";
 import type { SubmitResult } from "@/components/verdicts/verdict-editor";
-import type { ProposeVerdictInput } from "@/components/verdicts/schema";
+import type { ProposeVerdictInput } from "@/lib/validation/verdict";
 import { mergeCitations } from "@/lib/merge";
 import { ConflictDialog, type ConflictChoice } from "./conflict-dialog";
 

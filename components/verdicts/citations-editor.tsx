@@ -11,7 +11,7 @@ import {
   type CitationDraft,
   type CitationKind,
   type Stance,
-} from "./schema";
+} from "@/lib/validation/verdict";
 import styles from "./verdicts.module.css";
 
 let counter = 0;

@@ -12,7 +12,7 @@ import {
   type CitationDraft,
   type ProposeVerdictInput,
   type Stance,
-} from "./schema";
+} from "@/lib/validation/verdict";
 import styles from "./verdicts.module.css";
 
 export type SubmitResult = { ok: true } | { ok: false; error: string; code?: string; fieldErrors?: Record<string, string[]> };

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { createArticle } from "@/db/queries/articles";
 import { findIdempotentEntity } from "@/db/queries/idempotency";
-import { previewSchema, saveImportSchema } from "@/components/import/schema";
+import { previewSchema, saveImportSchema } from "@/lib/validation/import";
 import { sanitizeImportedHtml } from "@/server/import/sanitize";
 import { action, formToObject } from "@/server/action";
 import { draftFromFile, draftFromPaste, draftFromUrl, duplicateOf, type DraftPreview, type Duplicate } from "@/server/import-drafts";

@@ -5,7 +5,7 @@ import type { RatingOption, WorkspaceClaim } from "@/components/annotation/types
 import { RatingBadge } from "@/components/ui/badges";
 import { formatDateTime } from "@/components/ui/format";
 import { VerdictEditor, type SubmitResult } from "@/components/verdicts/verdict-editor";
-import type { ProposeVerdictInput } from "@/components/verdicts/schema";
+import type { ProposeVerdictInput } from "@/lib/validation/verdict";
 import { ClaimCollaboration } from "@/components/desk/claim-collaboration";
 import { useVerdictConflict } from "@/components/desk/verdict-conflict";
 import { ActionFailure, useProposeVerdict, useReloadWorkspace } from "./mutations";

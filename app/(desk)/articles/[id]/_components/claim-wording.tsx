@@ -1,6 +1,6 @@
 "use client";
 import { useId, useState, type FormEvent, type ReactNode } from "react";
-import { MAX_STATEMENT } from "@/components/annotation/claim-rules";
+import { MAX_STATEMENT } from "@/lib/validation/claim";
 import type { WorkspaceClaim } from "@/components/annotation/types";
 import { StatementConflict } from "./statement-conflict";
 import { FormError } from "@/components/ui/form-error";

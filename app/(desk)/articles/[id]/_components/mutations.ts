@@ -12,7 +12,7 @@ import {
   workspaceKeys,
 } from "@/components/annotation/queries";
 import type { WorkspaceClaim, WorkspaceData } from "@/components/annotation/types";
-import type { ProposeVerdictInput } from "@/components/verdicts/schema";
+import type { ProposeVerdictInput } from "@/lib/validation/verdict";
 import type { TextAnchor } from "@/lib/anchoring/anchor";
 import { pickClaimant, type Claimant } from "@/lib/claimant";
 import type { ActionResult } from "@/server/action";

@@ -2,7 +2,7 @@
 import { useState } from "react";
 import type { WorkspaceClaim } from "@/components/annotation/types";
 import { useUpdateClaim } from "./mutations";
-import { MAX_STATEMENT } from "@/components/annotation/claim-rules";
+import { MAX_STATEMENT } from "@/lib/validation/claim";
 import { ConflictDialog, type ConflictChoice } from "../../../../../components/desk/conflict-dialog";
 
 /**

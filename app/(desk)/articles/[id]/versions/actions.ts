@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { decideClaimAnchor } from "@/db/queries/claim-anchors";
 import { addSnapshot } from "@/db/queries/snapshots";
-import { blocksSchema, snapshotSourceSchema } from "@/components/import/schema";
+import { blocksSchema, snapshotSourceSchema } from "@/lib/validation/import";
 import { sanitizeImportedHtml } from "@/server/import/sanitize";
 import { action } from "@/server/action";
 
