@@ -7,6 +7,7 @@ import { MAX_ROUTE_BODY_BYTES } from "@/lib/limits";
 import { checkOrigin, readBodyWithin, refusalResponse } from "@/server/security/request-guard";
 import type { Permission } from "@/lib/permissions";
 import { requirePermission } from "./session";
+import { idSchema } from "@/lib/validation/ids";
 
 /**
  * What every route handler with a body checks first, before the session is
@@ -55,4 +56,4 @@ export function route<S extends z.ZodType>(
 }
 
 /** An article id in a path: what newId() makes, with room to spare, nothing else. */
-export const articleIdParam = z.object({ id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/) });
+export const articleIdParam = z.object({ id: idSchema });

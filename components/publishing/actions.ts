@@ -4,8 +4,9 @@ import { z } from "zod";
 import { publishArticle, unpublishArticle } from "@/db/queries/publications";
 import { action } from "@/server/action";
 import { idempotencyKeyField } from "@/lib/submission-key";
+import { idSchema } from "@/lib/validation/ids";
 
-const id = z.string().min(1).max(64);
+const id = idSchema;
 
 const publishSchema = z.object({
   articleId: id,

@@ -4,6 +4,7 @@
  * sees field errors without a round trip.
  */
 import { z } from "zod";
+import { idSchema } from "./ids";
 
 export const STANCES = ["supports", "refutes", "context"] as const;
 export type Stance = (typeof STANCES)[number];
@@ -50,7 +51,7 @@ export const citationSchema = z.object({
 });
 
 export const proposeVerdictSchema = z.object({
-  claimId: z.string().min(1).max(64),
+  claimId: idSchema,
   claimVersion: z.int().min(1),
   ratingId: z.string().min(1, "Choose a rating.").max(64),
   rationale: z.string().trim().min(1, "Write the rationale.").max(MAX_RATIONALE, "Keep the rationale to 20,000 characters or fewer."),

@@ -3,9 +3,10 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { reviewVerdict } from "@/db/queries/reviews";
 import { action } from "@/server/action";
+import { idSchema } from "@/lib/validation/ids";
 
 const reviewSchema = z.object({
-  verdictId: z.string().min(1).max(64),
+  verdictId: idSchema,
   decision: z.enum(["approved", "changes_requested"]),
   comment: z.string().max(5000, "Keep the comment under 5,000 characters.").default(""),
   publicationCheck: z

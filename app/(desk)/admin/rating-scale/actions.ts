@@ -3,10 +3,11 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { createRating, deleteRating, moveRating, setRatingHidden, updateRating } from "@/db/queries/ratings";
 import { action } from "@/server/action";
+import { idSchema } from "@/lib/validation/ids";
 
 // Labels and colours appear on public pages too: every change invalidates public data (and the rendered-page cache with it).
 const ADMIN = { permission: "manage:organisation", invalidates: "public" } as const;
-const row = { id: z.string().min(1).max(64), version: z.int().min(0) };
+const row = { id: idSchema, version: z.int().min(0) };
 const definition = {
   label: z.string().trim().min(1, "Enter a label.").max(40, "Keep labels to 40 characters or fewer."),
   value: z.coerce.number().int("Use a whole number.").min(1, "From 1 (false) to 5 (true).").max(5, "From 1 (false) to 5 (true)."),

@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { ROLES } from "@/lib/permissions";
 import { action } from "@/server/action";
 import { hashPassword } from "@/server/password";
+import { idSchema } from "@/lib/validation/ids";
 
 const ADMIN = { permission: "manage:organisation" } as const;
 const PATH = "/admin/users";
@@ -20,7 +21,7 @@ const createUserSchema = z.object({
 });
 
 const rowSchema = {
-  id: z.string().min(1).max(64),
+  id: idSchema,
   version: z.coerce.number().int().min(0),
 };
 

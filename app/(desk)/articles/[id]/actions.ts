@@ -10,8 +10,9 @@ import { httpUrlOrNull, isoDate } from "@/lib/claimreview";
 import { action } from "@/server/action";
 import { idempotencyKeyField } from "@/lib/submission-key";
 import { serialize } from "./serialize";
+import { idSchema } from "@/lib/validation/ids";
 
-const id = z.string().min(1).max(64);
+const id = idSchema;
 const statement = z
   .string()
   .trim()

@@ -9,8 +9,9 @@ import { action } from "@/server/action";
 import { idempotencyKeyField } from "@/lib/submission-key";
 import { describeHistory } from "@/lib/verdict-history";
 import { serialize } from "./serialize";
+import { idSchema } from "@/lib/validation/ids";
 
-const id = z.string().min(1).max(64);
+const id = idSchema;
 
 /** One comment thread: the article's own (no claimId) or a claim's. */
 export const listCommentsAction = action(z.object({ articleId: id, claimId: id.nullable() }), { permission: "read:desk" }, async (input) =>

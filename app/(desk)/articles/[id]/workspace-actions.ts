@@ -5,12 +5,13 @@ import { findClaimMatches } from "@/db/queries/claim-matches";
 import { dismissSuggestion } from "@/db/queries/suggestions";
 import { action } from "@/server/action";
 import { serialize } from "./serialize";
+import { idSchema } from "@/lib/validation/ids";
 
 /**
  * Server actions for the workspace's newer tools: claim matches across
  * articles and check-worthy suggestions. (Claims and verdicts: ./actions.ts.)
  */
-const id = z.string().min(1).max(64);
+const id = idSchema;
 
 /** Earlier claims from other articles that say the same thing, ranked, with verdicts and citations. */
 export const findClaimMatchesAction = action(z.object({ claimId: id }), { permission: "read:desk" }, async ({ claimId }) =>

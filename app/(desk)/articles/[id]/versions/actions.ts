@@ -7,8 +7,9 @@ import { addSnapshot } from "@/db/queries/snapshots";
 import { blocksSchema, snapshotSourceSchema } from "@/lib/validation/import";
 import { sanitizeImportedHtml } from "@/server/import/sanitize";
 import { action } from "@/server/action";
+import { idSchema } from "@/lib/validation/ids";
 
-const id = z.string().min(1).max(64);
+const id = idSchema;
 
 const saveVersionSchema = z.object({ articleId: id, basedOnVersionId: id, blocks: blocksSchema, ...snapshotSourceSchema });
 
