@@ -9,10 +9,7 @@
  * title, quote or stance is a changed citation, not a removal plus an addition.
  */
 import { sameClaimant, type Claimant } from "./claimant";
-import { diffWords } from "diff";
-import type { DiffSegment } from "./text-diff";
-
-export type { DiffSegment };
+import { wordDiff, type TextChange } from "./text-diff";
 
 export type CitationStance = "supports" | "refutes" | "context";
 
@@ -38,9 +35,6 @@ export type ComparableRevision = {
   claimant: Claimant;
   withdrawnReason: string | null;
 };
-
-/** A word diff of one text, with counts of the words added and removed; null when the texts are equal. */
-export type TextChange = { segments: DiffSegment[]; added: number; removed: number };
 
 /** Fields other than title, quote and stance that readers see in a citation. */
 export type CitationDetail = "publisher" | "publishedOn" | "kind" | "archiveUrl";
@@ -84,27 +78,11 @@ export type RevisionDiff = {
   changed: boolean;
 };
 
-// Punctuation shows in the diff but is not counted as words.
-const countWords = (text: string) => text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
-
-/**
- * Word diff of two texts, or null when they are the same (ignoring leading
- * and trailing space). jsdiff's diffWords rather than lib/text-diff's
- * whitespace-exact diff: it keeps "a small" together as one insertion
- * instead of "a", " ", "small", which reads better in a long rationale.
- */
+/** Word diff of two texts (lib/text-diff.ts), or null when they are the same ignoring leading and trailing space. */
 export function diffText(before: string | null | undefined, after: string | null | undefined): TextChange | null {
   const a = (before ?? "").trim();
   const b = (after ?? "").trim();
-  if (a === b) return null;
-  let added = 0;
-  let removed = 0;
-  const segments = diffWords(a, b).map((part): DiffSegment => {
-    if (part.added) added += countWords(part.value);
-    if (part.removed) removed += countWords(part.value);
-    return { kind: part.added ? "added" : part.removed ? "removed" : "same", text: part.value };
-  });
-  return { segments, added, removed };
+  return a === b ? null : wordDiff(a, b);
 }
 
 /** How citations are matched across revisions: the same rule as the verdict history panel. */

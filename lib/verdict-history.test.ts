@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeHistory, describeRevision } from "./verdict-history";
-import { diffStats, wordDiff } from "./text-diff";
+import { wordDiff } from "./text-diff";
 
 const cdc = { url: "https://www.cdc.gov/kratom/", title: "CDC on kratom" };
 const fda = { url: "https://www.fda.gov/kratom", title: "FDA on kratom" };
@@ -34,10 +34,10 @@ describe("verdict history", () => {
   });
 
   it("diffs words", () => {
-    expect(wordDiff("a b c", "a x c").filter((s) => s.kind !== "same")).toEqual([
+    expect(wordDiff("a b c", "a x c").segments.filter((s) => s.kind !== "same")).toEqual([
       { kind: "removed", text: "b" },
       { kind: "added", text: "x" },
     ]);
-    expect(diffStats("same text", "same text")).toEqual({ added: 0, removed: 0 });
+    expect(wordDiff("same text", "same text")).toMatchObject({ added: 0, removed: 0 });
   });
 });

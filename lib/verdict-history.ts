@@ -3,7 +3,7 @@
  * (a word diff summary) and citations added or removed (matched by URL,
  * since each revision stores its own copy of its citations).
  */
-import { diffStats, wordDiff, type DiffSegment } from "./text-diff";
+import { wordDiff, type TextChange } from "./text-diff";
 
 export type RevisionLike = {
   revision: number;
@@ -15,7 +15,7 @@ export type RevisionLike = {
 export type RevisionChange = {
   revision: number;
   rating: { from: string; to: string } | null;
-  rationale: { added: number; removed: number; segments: DiffSegment[] } | null;
+  rationale: TextChange | null;
   citationsAdded: string[];
   citationsRemoved: string[];
   /** One line for the history list, e.g. "Rating Unsupported → Inaccurate · rationale +12/−3 words · 1 citation added". */
@@ -38,8 +38,7 @@ export function describeRevision(previous: RevisionLike | null, current: Revisio
     };
   }
   const rating = previous.ratingLabel !== current.ratingLabel ? { from: previous.ratingLabel, to: current.ratingLabel } : null;
-  const stats = diffStats(previous.rationale, current.rationale);
-  const rationale = previous.rationale.trim() !== current.rationale.trim() ? { ...stats, segments: wordDiff(previous.rationale, current.rationale) } : null;
+  const rationale = previous.rationale.trim() !== current.rationale.trim() ? wordDiff(previous.rationale, current.rationale) : null;
   const before = new Set(previous.citations.map((c) => normalUrl(c.url)));
   const after = new Set(current.citations.map((c) => normalUrl(c.url)));
   const citationsAdded = current.citations.filter((c) => !before.has(normalUrl(c.url))).map((c) => c.title);

@@ -1,4 +1,4 @@
-import type { TextChange } from "@/lib/revision-diff";
+import type { TextChange } from "@/lib/text-diff";
 import styles from "./approvals.module.css";
 
 /**

@@ -63,7 +63,7 @@ export function ConflictDialog({ what, theirs, mine, theirAuthor, children, maxL
       </div>
       {theirs !== null && theirs !== mine && (
         <p className={styles.diff} aria-label="Differences from their version to yours">
-          {wordDiff(theirs, mine).map((s, i) => (s.kind === "added" ? <ins key={i}>{s.text}</ins> : s.kind === "removed" ? <del key={i}>{s.text}</del> : <span key={i}>{s.text}</span>))}
+          {wordDiff(theirs, mine).segments.map((s, i) => (s.kind === "added" ? <ins key={i}>{s.text}</ins> : s.kind === "removed" ? <del key={i}>{s.text}</del> : <span key={i}>{s.text}</span>))}
         </p>
       )}
       {children}

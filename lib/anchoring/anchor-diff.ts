@@ -7,6 +7,12 @@
  *
  * Offsets here are UTF-16 indices (diff-match-patch works on them);
  * reanchor.ts converts at the edges.
+ *
+ * This character-level diff is for offset maths only; what people read is
+ * the word diff in lib/text-diff.ts (jsdiff). The re-anchoring corpus
+ * (reanchor-corpus.test.ts) was tuned on diff-match-patch's output, and
+ * jsdiff (diffChars or diffWordsWithSpace after a line-level diffArrays)
+ * lands some claims differently, so the anchoring maths keep this library.
  */
 import DiffMatchPatch from "diff-match-patch";
 
@@ -53,15 +59,6 @@ export function diffTexts(oldText: string, newText: string, timeoutSeconds = 2):
   const dmp = new DiffMatchPatch();
   dmp.Diff_Timeout = timeoutSeconds;
   return dmp.diff_main(oldText, newText, true).map(([op, text]) => ({ op: op as DiffOp["op"], text }));
-}
-
-/** The same diff, merged into readable chunks (whole words and phrases) for people to look at. */
-export function readableDiff(oldText: string, newText: string): DiffOp[] {
-  const dmp = new DiffMatchPatch();
-  dmp.Diff_Timeout = 2;
-  const diffs = dmp.diff_main(oldText, newText, true);
-  dmp.diff_cleanupSemantic(diffs);
-  return diffs.map(([op, text]) => ({ op: op as DiffOp["op"], text }));
 }
 
 export function offsetMap(diff: DiffOp[]): OffsetMap {
