@@ -12,7 +12,7 @@ import { decideClaimAnchor } from "./claim-anchors";
 import { getClaimByIdOrThrow, updateClaim } from "./claims";
 import { getPublicFactCheck, listPublicVerdictSummaries } from "./public-fact-checks";
 import { publishArticle, unpublishArticle } from "./publications";
-import { addSnapshot } from "./snapshots";
+import { saveVersionAndReanchorClaims } from "./snapshots";
 import { searchPublicFactChecks } from "./public-search";
 import { deleteRating, setRatingHidden, updateRating } from "./ratings";
 import { reviewVerdict } from "./reviews";
@@ -181,7 +181,7 @@ describe.each(testDialects())("editorial integrity on %s", (dialect) => {
     const { reviewer, editor } = ctx.users;
     const { zinc, vitamin, article, publication } = await published("Meaning change");
     const negated = SAMPLE_BLOCKS.map((b) => ({ ...b, text: b.text.replace("zinc cures the flu", "zinc does not cure the flu") }));
-    const { summary } = await addSnapshot({ articleId: article.id, basedOnVersionId: article.currentVersionId!, blocks: negated, userId: reviewer.id, origin: "paste: test" });
+    const { summary } = await saveVersionAndReanchorClaims({ articleId: article.id, basedOnVersionId: article.currentVersionId!, blocks: negated, userId: reviewer.id, origin: "paste: test" });
     expect(summary.needs_review).toBe(1);
     const reopened = await fresh(zinc.id);
     expect(reopened).toMatchObject({ anchorStatus: "needs_review", status: "verdict_proposed" });
@@ -198,7 +198,7 @@ describe.each(testDialects())("editorial integrity on %s", (dialect) => {
     const { reviewer, editor } = ctx.users;
     const { article, publication } = await published("Newer snapshot");
     const extended = [...SAMPLE_BLOCKS, { kind: "paragraph" as const, text: "Garlic prevents every cold, a new section says." }];
-    const { snapshot } = await addSnapshot({ articleId: article.id, basedOnVersionId: article.currentVersionId!, blocks: extended, userId: reviewer.id, origin: "paste: test" });
+    const { snapshot } = await saveVersionAndReanchorClaims({ articleId: article.id, basedOnVersionId: article.currentVersionId!, blocks: extended, userId: reviewer.id, origin: "paste: test" });
     const garlic = await createTestClaim({ ...article, currentVersionId: snapshot.id }, "Garlic prevents every cold", reviewer.id);
     const v = await proposeTestVerdict(garlic.id, ctx.rating("Inaccurate").id, reviewer.id, "No trial shows it.", "We checked a new section.");
     await reviewVerdict({ verdictId: v.id, decision: "approved", comment: "", editorId: editor.id });
@@ -221,7 +221,7 @@ describe.each(testDialects())("editorial integrity on %s", (dialect) => {
     // Republished on a new version: keeping the claim on the old snapshot would take it off the page without a correction.
     await unpublishArticle({ articleId: article.id, version: publication.version, editorId: editor.id });
     const opened = [{ kind: "paragraph" as const, text: "An editor's note opens the new version." }, ...SAMPLE_BLOCKS];
-    await addSnapshot({ articleId: article.id, basedOnVersionId: article.currentVersionId!, blocks: opened, userId: reviewer.id, origin: "paste: test" });
+    await saveVersionAndReanchorClaims({ articleId: article.id, basedOnVersionId: article.currentVersionId!, blocks: opened, userId: reviewer.id, origin: "paste: test" });
     const again = await publishArticle({ articleId: article.id, summary: "Two claims.", editorId: editor.id });
     z = await fresh(zinc.id);
     expect((await rejection(() => decideClaimAnchor({ claimId: z.id, version: z.version, decision: { kind: "keep_old" }, userId: reviewer.id }))).code).toBe("conflict:anchor");

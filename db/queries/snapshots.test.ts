@@ -7,7 +7,7 @@ import { decideClaimAnchor, listPreviousAnchors } from "./claim-anchors";
 import { getPublicFactCheck } from "./public-fact-checks";
 import { getClaimByIdOrThrow } from "./claims";
 import { publishArticle } from "./publications";
-import { addSnapshot, findDuplicateArticle, getSnapshotByNumber } from "./snapshots";
+import { saveVersionAndReanchorClaims, findDuplicateArticle, getSnapshotByNumber } from "./snapshots";
 
 const ZINC = "zinc cures the flu within a day";
 const FUNDED = "the study was funded by a supplement maker";
@@ -31,7 +31,7 @@ describe.each(testDialects())("snapshots on %s", (dialect) => {
     const funded = await createTestClaim(article, FUNDED, reviewer.id);
     const ninety = await createTestClaim(article, NINETY, reviewer.id);
 
-    const { snapshot, summary } = await addSnapshot({ articleId: article.id, basedOnVersionId: article.currentVersionId!, blocks: EDITED, origin: "url: https://example.test/post", userId: reviewer.id });
+    const { snapshot, summary } = await saveVersionAndReanchorClaims({ articleId: article.id, basedOnVersionId: article.currentVersionId!, blocks: EDITED, origin: "url: https://example.test/post", userId: reviewer.id });
     expect(snapshot.number).toBe(2);
     expect(summary).toEqual({ anchored: 1, moved: 0, needs_review: 1, orphaned: 1 });
     const text = canonicalText(EDITED);
@@ -54,9 +54,9 @@ describe.each(testDialects())("snapshots on %s", (dialect) => {
   it("refuses a snapshot based on a stale version, and an unchanged text", async () => {
     const { reviewer } = ctx.users;
     const article = await createTestArticle(reviewer.id);
-    const stale = await rejection(() => addSnapshot({ articleId: article.id, basedOnVersionId: "other", blocks: EDITED, userId: reviewer.id }));
+    const stale = await rejection(() => saveVersionAndReanchorClaims({ articleId: article.id, basedOnVersionId: "other", blocks: EDITED, userId: reviewer.id }));
     expect(stale.code).toBe("conflict:article");
-    const same = await rejection(() => addSnapshot({ articleId: article.id, basedOnVersionId: article.currentVersionId!, blocks: SAMPLE_BLOCKS, userId: reviewer.id }));
+    const same = await rejection(() => saveVersionAndReanchorClaims({ articleId: article.id, basedOnVersionId: article.currentVersionId!, blocks: SAMPLE_BLOCKS, userId: reviewer.id }));
     expect(same.message).toMatch(/same as snapshot 1/);
   });
 
@@ -66,7 +66,7 @@ describe.each(testDialects())("snapshots on %s", (dialect) => {
     const funded = await createTestClaim(article, FUNDED, reviewer.id);
     const ninety = await createTestClaim(article, NINETY, reviewer.id);
     const zinc = await createTestClaim(article, ZINC, reviewer.id);
-    const { snapshot } = await addSnapshot({ articleId: article.id, basedOnVersionId: article.currentVersionId!, blocks: EDITED, userId: reviewer.id });
+    const { snapshot } = await saveVersionAndReanchorClaims({ articleId: article.id, basedOnVersionId: article.currentVersionId!, blocks: EDITED, userId: reviewer.id });
     const text = canonicalText(EDITED);
 
     let n = await getClaimByIdOrThrow({ id: ninety.id });
@@ -96,7 +96,7 @@ describe.each(testDialects())("snapshots on %s", (dialect) => {
     const zinc = await createTestClaim(article, ZINC, reviewer.id, "Zinc cures flu in a day");
     await approveTestClaim(zinc.id, ctx.rating("Inaccurate").id, reviewer.id, editor.id);
     const publication = await publishArticle({ articleId: article.id, summary: "Zinc does not cure flu.", editorId: editor.id });
-    await addSnapshot({ articleId: article.id, basedOnVersionId: article.currentVersionId!, blocks: EDITED, userId: reviewer.id });
+    await saveVersionAndReanchorClaims({ articleId: article.id, basedOnVersionId: article.currentVersionId!, blocks: EDITED, userId: reviewer.id });
 
     const page = (await getPublicFactCheck({ slug: publication.slug }))!;
     expect(page.snapshot.id).toBe(article.currentVersionId);

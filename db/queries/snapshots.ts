@@ -47,7 +47,7 @@ export async function findDuplicateArticle({ urls, textHash }: { urls: string[];
  * `basedOnVersionId` is the snapshot the reviewer compared against; if
  * someone imported another version meanwhile the call is refused.
  */
-export async function addSnapshot(
+export async function saveVersionAndReanchorClaims(
   input: SnapshotSource & { articleId: string; basedOnVersionId: string; blocks: Block[]; userId: string },
 ): Promise<{ snapshot: ArticleVersion; summary: ReanchorSummary }> {
   const blocks = normalizeBlocks(input.blocks);

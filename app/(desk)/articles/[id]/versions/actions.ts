@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { decideClaimAnchor } from "@/db/queries/claim-anchors";
-import { addSnapshot } from "@/db/queries/snapshots";
+import { saveVersionAndReanchorClaims } from "@/db/queries/snapshots";
 import { blocksSchema, snapshotSourceSchema } from "@/lib/validation/import";
 import { sanitizeImportedHtml } from "@/server/import/sanitize";
 import { action } from "@/server/action";
@@ -19,7 +19,7 @@ const saveVersionSchema = z.object({ articleId: id, basedOnVersionId: id, blocks
  * on it (db/queries/public-visibility.ts): moving a published article's claims on changes what readers see there.
  */
 export const saveVersionAction = action(saveVersionSchema, { permission: "write:desk", invalidates: "public" }, async (input, user) => {
-  const { snapshot } = await addSnapshot({ ...input, sourceHtml: input.sourceHtml ? sanitizeImportedHtml(input.sourceHtml) : null, userId: user.id });
+  const { snapshot } = await saveVersionAndReanchorClaims({ ...input, sourceHtml: input.sourceHtml ? sanitizeImportedHtml(input.sourceHtml) : null, userId: user.id });
   revalidatePath(`/articles/${input.articleId}`);
   redirect(`/articles/${input.articleId}/versions/${snapshot.number}`);
 });
