@@ -1,6 +1,9 @@
 /**
- * WCAG 2 contrast for rating colours. Badges print the label in white on the
- * rating's colour, so an admin must not pick a colour white text is unreadable on.
+ * WCAG 2.x contrast for rating colours, the one implementation: the admin
+ * check refuses a colour white badge text is unreadable on, and public pages
+ * pick the badge's text colour. The sRGB linearisation threshold is the IEC
+ * 61966-2-1 value 0.04045 (older WCAG text says 0.03928; no 8-bit channel
+ * value lies between the two, so hex colours come out the same).
  */
 
 /** WCAG AA for normal text. Badge labels are small, so the large-text 3:1 does not apply. */
@@ -13,6 +16,7 @@ export function parseHexColour(value: string): [number, number, number] | null {
   return [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
 }
 
+/** Relative luminance (0 black – 1 white) of an sRGB colour. */
 function luminance([r, g, b]: [number, number, number]): number {
   const channel = (v: number) => {
     const s = v / 255;
@@ -38,4 +42,20 @@ export function badgeContrastProblem(colour: string): string | null {
     return `White text on ${colour} has a contrast of ${ratio.toFixed(2)}:1; badges need at least ${MIN_BADGE_CONTRAST}:1 to be readable. Choose a darker colour.`;
   }
   return null;
+}
+
+/** Near-black badge text, for rating colours light enough that it reads better than white. */
+const DARK_TEXT = "#1b1f24";
+const WHITE = "#ffffff";
+
+/**
+ * Text colour for a badge on a rating colour: white unless near-black text
+ * reaches the better contrast. Admins edit the scale's colours, so the page
+ * does not assume every colour suits white text; a value that is not a hex
+ * colour keeps white, the scale's design.
+ */
+export function textColourOn(background: string): string {
+  const onWhite = contrastRatio(background, WHITE);
+  if (onWhite === null) return WHITE;
+  return onWhite >= contrastRatio(background, DARK_TEXT)! ? WHITE : DARK_TEXT;
 }

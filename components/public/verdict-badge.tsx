@@ -1,6 +1,6 @@
 import type { CSSProperties } from "react";
 import { BEST_RATING } from "@/lib/rating-scale";
-import { textColourOn } from "./colour";
+import { textColourOn } from "@/lib/contrast";
 import styles from "./public.module.css";
 
 export type VerdictBadgeProps = {

@@ -1,5 +1,5 @@
 import { ImageResponse } from "next/og";
-import { textColourOn } from "@/components/public/colour";
+import { textColourOn } from "@/lib/contrast";
 import { publicFactCheckBySlug } from "@/server/public-cache";
 
 export const size = { width: 1200, height: 630 };
