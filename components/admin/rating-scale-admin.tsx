@@ -10,7 +10,7 @@ import {
 } from "@/app/(desk)/admin/rating-scale/actions";
 import { RatingBadge } from "@/components/ui/badges";
 import type { RatingWithUse } from "@/db/queries/ratings";
-import type { ActionResult } from "@/server/action";
+import type { ActionResult } from "@/lib/action-result";
 import { RatingForm } from "./rating-form";
 import styles from "./rating-scale.module.css";
 

@@ -5,7 +5,7 @@ import { changeUserRoleAction, setUserActiveAction, signOutUserEverywhereAction 
 import { formatDate } from "@/components/ui/format";
 import type { PublicUser } from "@/db/queries/users";
 import { ROLES, type Role } from "@/lib/permissions";
-import type { ActionResult } from "@/server/action";
+import type { ActionResult } from "@/lib/action-result";
 import { ROLE_LABELS, withArticle } from "./roles";
 import styles from "./admin.module.css";
 

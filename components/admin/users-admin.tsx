@@ -6,7 +6,7 @@ import { createUserAction } from "@/app/(desk)/admin/users/actions";
 import { FieldError, FormError } from "@/components/ui/form-error";
 import type { PublicUser } from "@/db/queries/users";
 import { ROLES, type Role } from "@/lib/permissions";
-import type { ActionResult } from "@/server/action";
+import type { ActionResult } from "@/lib/action-result";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, withArticle } from "./roles";
 import styles from "./admin.module.css";
 import { UserRow } from "./user-row";

@@ -4,8 +4,9 @@ import { useRouter } from "next/navigation";
 import { startTransition, useId, useState } from "react";
 import { assignAction } from "@/app/(desk)/articles/[id]/collaboration-actions";
 import { FormError } from "@/components/ui/form-error";
+import { unwrap } from "@/lib/action-result";
 import { can } from "@/lib/permissions";
-import { unwrapAction, useDeskPeople } from "./queries";
+import { useDeskPeople } from "./queries";
 import styles from "./desk.module.css";
 
 type Props = {
@@ -33,7 +34,7 @@ export function AssigneePicker({ kind, id, assigneeId, onChanged }: Props) {
     setShown(assigneeId);
   }
   const mutation = useMutation({
-    mutationFn: (next: string | null) => unwrapAction(assignAction({ kind, id, expectedAssigneeId: seen, assigneeId: next })),
+    mutationFn: (next: string | null) => unwrap(assignAction({ kind, id, expectedAssigneeId: seen, assigneeId: next })),
     onSuccess: (result) => {
       setSeen(result.assigneeId);
       setError(null);

@@ -5,8 +5,9 @@ import { startTransition, useId, useState, type FormEvent } from "react";
 import { addCommentAction, listCommentsAction } from "@/app/(desk)/articles/[id]/collaboration-actions";
 import { FormError } from "@/components/ui/form-error";
 import { formatDateTime } from "@/components/ui/format";
+import { unwrap } from "@/lib/action-result";
 import { submitOnce } from "@/lib/submission-key";
-import { deskKeys, unwrapAction, useDeskPeople } from "./queries";
+import { deskKeys, useDeskPeople } from "./queries";
 import styles from "./desk.module.css";
 
 const MAX = 5000;
@@ -20,13 +21,13 @@ export function CommentThread({ articleId, claimId, canWrite, label }: { article
   const router = useRouter();
   const queryClient = useQueryClient();
   const key = deskKeys.comments(articleId, claimId);
-  const { data: comments, error } = useQuery({ queryKey: key, queryFn: () => unwrapAction(listCommentsAction({ articleId, claimId })) });
+  const { data: comments, error } = useQuery({ queryKey: key, queryFn: () => unwrap(listCommentsAction({ articleId, claimId })) });
   const { data: people } = useDeskPeople();
   const [body, setBody] = useState("");
   const [formError, setFormError] = useState<string | null>(null);
   const add = useMutation({
     // Posting the same text again after a failure reuses the first attempt's key: the comment is not posted twice.
-    mutationFn: (text: string) => unwrapAction(submitOnce("comment", { articleId, claimId, body: text }, addCommentAction)),
+    mutationFn: (text: string) => unwrap(submitOnce("comment", { articleId, claimId, body: text }, addCommentAction)),
     onSuccess: () => {
       setBody("");
       setFormError(null);

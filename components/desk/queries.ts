@@ -1,7 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { listDeskPeopleAction } from "@/app/(desk)/articles/[id]/collaboration-actions";
-import type { ActionResult } from "@/server/action";
+import { unwrap } from "@/lib/action-result";
 
 /** Query keys for the desk's collaboration features (comments, history, people). */
 export const deskKeys = {
@@ -10,19 +10,7 @@ export const deskKeys = {
   history: (claimId: string, verdictId: string | null) => ["desk", "history", claimId, verdictId] as const,
 };
 
-/** Unwraps an action result for TanStack Query: a refusal becomes a thrown Error with the server's message. */
-export async function unwrapAction<T>(pending: Promise<ActionResult<T>>): Promise<T> {
-  let result: ActionResult<T>;
-  try {
-    result = await pending;
-  } catch {
-    throw Object.assign(new Error("Factdesk could not be reached. Check your connection and try again."), { code: "network" });
-  }
-  if (!result.ok) throw Object.assign(new Error(result.error), { code: result.code });
-  return result.data;
-}
-
 /** Active people (for assignment and @mentions) and who is asking; changes rarely, so cached for a while. */
 export function useDeskPeople() {
-  return useQuery({ queryKey: deskKeys.people(), queryFn: () => unwrapAction(listDeskPeopleAction({})), staleTime: 5 * 60_000 });
+  return useQuery({ queryKey: deskKeys.people(), queryFn: () => unwrap(listDeskPeopleAction({})), staleTime: 5 * 60_000 });
 }

@@ -4,7 +4,8 @@ import { useId } from "react";
 import { verdictHistoryAction } from "@/app/(desk)/articles/[id]/collaboration-actions";
 import { RatingBadge } from "@/components/ui/badges";
 import { formatDateTime } from "@/components/ui/format";
-import { deskKeys, unwrapAction } from "./queries";
+import { unwrap } from "@/lib/action-result";
+import { deskKeys } from "./queries";
 import styles from "./desk.module.css";
 
 /** Every revision of the claim's verdict: who, when, and what changed from the one before. */
@@ -13,7 +14,7 @@ export function VerdictHistory({ claimId, currentVerdictId }: { claimId: string;
   // Keyed by the current verdict, so a new revision refetches the history.
   const { data, error } = useQuery({
     queryKey: deskKeys.history(claimId, currentVerdictId),
-    queryFn: () => unwrapAction(verdictHistoryAction({ claimId })),
+    queryFn: () => unwrap(verdictHistoryAction({ claimId })),
     enabled: currentVerdictId !== null,
   });
   if (!currentVerdictId) return null;

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, type ChangeEvent } from "react";
 import { saveImportAction } from "@/app/(desk)/articles/new/actions";
 import { FieldError, FormError } from "@/components/ui/form-error";
+import { ActionFailure, unwrap } from "@/lib/action-result";
 import type { ImportDraft } from "@/lib/import-draft";
 import type { DraftPreview, Duplicate } from "@/server/import-drafts";
 import { submitOnce } from "@/lib/submission-key";
@@ -25,12 +26,6 @@ const fieldsOf = (d: ImportDraft): Fields => ({
   language: d.metadata.language ?? "",
 });
 
-class SaveError extends Error {
-  constructor(message: string, readonly fieldErrors: Record<string, string[]> = {}) {
-    super(message);
-  }
-}
-
 /**
  * Import a new article: choose a source, check the extracted metadata and
  * blocks, save. A later preview replaces the draft; the source inputs stay.
@@ -45,23 +40,23 @@ export function ImportWizard() {
   const save = useMutation({
     mutationFn: async () => {
       // Importing the same draft again after a lost answer reuses its key, so the retry opens the first article.
-      const result = await submitOnce(
-        "article",
-        {
-          ...fields!,
-          blocks: draft!.blocks.filter((b) => !b.drop).map(({ kind, text }) => ({ kind, text })),
-          sourceHtml: draft!.sourceHtml,
-          origin: `${draft!.source.kind}: ${draft!.source.label}`,
-          allowDuplicate: separate,
-        },
-        saveImportAction,
-      ).catch(() => {
-        throw new SaveError("Factdesk could not be reached. Check your connection and import again: the article will not be saved twice.");
-      });
-      if (!result.ok) throw new SaveError(result.error, result.fieldErrors);
-      if (result.data.articleId) router.push(`/articles/${result.data.articleId}`);
-      else setDuplicate(result.data.duplicate);
-      return result.data.articleId;
+      const saved = await unwrap(
+        submitOnce(
+          "article",
+          {
+            ...fields!,
+            blocks: draft!.blocks.filter((b) => !b.drop).map(({ kind, text }) => ({ kind, text })),
+            sourceHtml: draft!.sourceHtml,
+            origin: `${draft!.source.kind}: ${draft!.source.label}`,
+            allowDuplicate: separate,
+          },
+          saveImportAction,
+        ),
+        "Factdesk could not be reached. Check your connection and import again: the article will not be saved twice.",
+      );
+      if (saved.articleId) router.push(`/articles/${saved.articleId}`);
+      else setDuplicate(saved.duplicate);
+      return saved.articleId;
     },
   });
   // Saved: the button stays off while the article opens, so a second click cannot import it again.
@@ -76,7 +71,7 @@ export function ImportWizard() {
   };
 
   const set = (key: keyof Fields) => (e: ChangeEvent<HTMLInputElement>) => setFields((f) => f && { ...f, [key]: e.target.value });
-  const fieldErrors = save.error instanceof SaveError ? save.error.fieldErrors : {};
+  const fieldErrors = (save.error instanceof ActionFailure && save.error.fieldErrors) || {};
   const err = (k: string) => ({ "aria-invalid": fieldErrors[k] ? true : undefined, "aria-describedby": fieldErrors[k] ? `${k}-error` : undefined });
   const kept = draft?.blocks.filter((b) => !b.drop).length ?? 0;
 

@@ -4,6 +4,7 @@ import { useRef, useState, type ClipboardEvent, type FormEvent, type KeyboardEve
 import { previewFileAction, previewImportAction } from "@/app/(desk)/articles/new/actions";
 import { FormError } from "@/components/ui/form-error";
 import type { DraftPreview } from "@/server/import-drafts";
+import { unwrap } from "@/lib/action-result";
 import { MAX_UPLOAD_BYTES } from "@/lib/limits";
 import styles from "./import.module.css";
 
@@ -16,13 +17,6 @@ const MODES: { id: Mode; label: string }[] = [
 ];
 const ACCEPT = ".txt,.md,.markdown,.html,.htm,.docx";
 const MAX_MB = MAX_UPLOAD_BYTES / 1024 / 1024;
-
-/** Throws the action's user-facing message so useMutation reports it as the error. */
-async function unwrap(promise: Promise<{ ok: true; data: DraftPreview } | { ok: false; error: string }>): Promise<DraftPreview> {
-  const result = await promise;
-  if (!result.ok) throw new Error(result.error);
-  return result.data;
-}
 
 const PROGRESS: Record<Mode, string> = {
   url: "Fetching the page and finding the article…",

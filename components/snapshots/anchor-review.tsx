@@ -6,6 +6,7 @@ import { decideAnchorAction } from "@/app/(desk)/articles/[id]/versions/actions"
 import { ArticleText } from "@/components/article/article-text";
 import { selectionToOffsets } from "@/components/annotation/selection";
 import { FormError } from "@/components/ui/form-error";
+import { unwrap } from "@/lib/action-result";
 import { describeAnchor, snapSelection, type AnchorStatus } from "@/lib/anchoring/anchor";
 import { canonicalText, codePointLength, type Block } from "@/lib/anchoring/text";
 import { quoteWordDiff, sameWords } from "@/lib/anchoring/quote-words";
@@ -47,10 +48,7 @@ export function AnchorReview({ blocks, claims, previousNumber, canWrite }: { blo
   const [selectionError, setSelectionError] = useState<string | null>(null);
   const text = useMemo(() => canonicalText(blocks), [blocks]);
   const decide = useMutation({
-    mutationFn: async ({ claim, decision }: { claim: ReviewClaim; decision: Decision }) => {
-      const result = await decideAnchorAction({ claimId: claim.id, version: claim.version, decision });
-      if (!result.ok) throw new Error(result.error);
-    },
+    mutationFn: ({ claim, decision }: { claim: ReviewClaim; decision: Decision }) => unwrap(decideAnchorAction({ claimId: claim.id, version: claim.version, decision })),
     onSuccess: () => {
       setAttaching(null);
       router.refresh();

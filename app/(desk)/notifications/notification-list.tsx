@@ -4,10 +4,10 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { startTransition, useState } from "react";
 import type { Serialized } from "@/components/annotation/types";
-import { unwrapAction } from "@/components/desk/queries";
 import { FormError } from "@/components/ui/form-error";
 import { formatDateTime } from "@/components/ui/format";
 import type { NotificationItem } from "@/db/queries/notifications";
+import { unwrap } from "@/lib/action-result";
 import { markNotificationsReadAction } from "./actions";
 import styles from "./notifications.module.css";
 
@@ -17,7 +17,7 @@ export function NotificationList({ notifications }: { notifications: Serialized<
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const mark = useMutation({
-    mutationFn: (ids?: string[]) => unwrapAction(markNotificationsReadAction({ ids })),
+    mutationFn: (ids?: string[]) => unwrap(markNotificationsReadAction({ ids })),
     onSuccess: () => {
       setError(null);
       startTransition(() => router.refresh());

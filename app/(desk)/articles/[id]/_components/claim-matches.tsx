@@ -5,8 +5,8 @@ import { excerpt } from "@/components/annotation/article-highlighter";
 import { workspaceKeys } from "@/components/annotation/queries";
 import type { WorkspaceClaim } from "@/components/annotation/types";
 import { RatingBadge, StatusBadge } from "@/components/ui/badges";
+import { unwrap } from "@/lib/action-result";
 import { findClaimMatchesAction, linkClaimAction, unlinkClaimAction } from "../workspace-actions";
-import { unwrap } from "./mutations";
 import { useToast } from "./toast";
 import styles from "./workspace.module.css";
 

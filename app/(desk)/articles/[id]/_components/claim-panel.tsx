@@ -5,10 +5,11 @@ import type { RatingOption, WorkspaceClaim } from "@/components/annotation/types
 import { RatingBadge } from "@/components/ui/badges";
 import { formatDateTime } from "@/components/ui/format";
 import { VerdictEditor, type SubmitResult } from "@/components/verdicts/verdict-editor";
+import { ActionFailure } from "@/lib/action-result";
 import type { ProposeVerdictInput } from "@/lib/validation/verdict";
 import { ClaimCollaboration } from "@/components/desk/claim-collaboration";
 import { useVerdictConflict } from "@/components/desk/verdict-conflict";
-import { ActionFailure, useProposeVerdict, useReloadWorkspace } from "./mutations";
+import { useProposeVerdict, useReloadWorkspace } from "./mutations";
 import { ExcludeControl, ExclusionNotice, PendingWithdrawal, ReviewHistory } from "./claim-panel-parts";
 import { ClaimWording } from "./claim-wording";
 import { ClaimMatches } from "./claim-matches";

@@ -1,11 +1,12 @@
 "use client";
 import { useId, useState, type FormEvent, type ReactNode } from "react";
+import { ActionFailure } from "@/lib/action-result";
 import { MAX_STATEMENT } from "@/lib/validation/claim";
 import type { WorkspaceClaim } from "@/components/annotation/types";
 import { StatementConflict } from "./statement-conflict";
 import { FormError } from "@/components/ui/form-error";
 import { describeClaimant, MAX_CLAIMANT_NAME, MAX_CLAIMANT_ROLE, pickClaimant, sameClaimant, type Claimant } from "@/lib/claimant";
-import { ActionFailure, useUpdateClaim } from "./mutations";
+import { useUpdateClaim } from "./mutations";
 import { useToast } from "./toast";
 import styles from "./workspace.module.css";
 

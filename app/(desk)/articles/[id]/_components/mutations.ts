@@ -14,8 +14,8 @@ import {
 import type { WorkspaceClaim, WorkspaceData } from "@/components/annotation/types";
 import type { ProposeVerdictInput } from "@/lib/validation/verdict";
 import type { TextAnchor } from "@/lib/anchoring/anchor";
+import { unwrap } from "@/lib/action-result";
 import { pickClaimant, type Claimant } from "@/lib/claimant";
-import type { ActionResult } from "@/server/action";
 import { submitOnce } from "@/lib/submission-key";
 import {
   createClaimAction,
@@ -24,31 +24,6 @@ import {
   setClaimExclusionAction,
   updateClaimAction,
 } from "../actions";
-
-/** A refused server action, carrying what the form needs to show. */
-export class ActionFailure extends Error {
-  readonly code: string;
-  readonly fieldErrors?: Record<string, string[]>;
-  constructor(result: Extract<ActionResult<unknown>, { ok: false }>) {
-    super(result.error);
-    this.name = "ActionFailure";
-    this.code = result.code;
-    this.fieldErrors = result.fieldErrors;
-  }
-}
-
-export async function unwrap<T>(pending: Promise<ActionResult<T>>): Promise<T> {
-  let result: ActionResult<T>;
-  try {
-    result = await pending;
-  } catch {
-    // The action never answered (network down, server restarting). A create may have been saved all the same;
-    // its retry sends the same idempotency key (submitOnce), so trying again cannot save it twice.
-    throw new ActionFailure({ ok: false, error: "Factdesk could not be reached. Check your connection and try again.", code: "network" });
-  }
-  if (!result.ok) throw new ActionFailure(result);
-  return result.data;
-}
 
 export function useWorkspace(initialData: WorkspaceData) {
   const articleId = initialData.article.id;

@@ -2,8 +2,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { workspaceKeys } from "@/components/annotation/queries";
 import type { WorkspaceData } from "@/components/annotation/types";
+import { unwrap } from "@/lib/action-result";
 import { dismissSuggestionAction } from "../workspace-actions";
-import { unwrap } from "./mutations";
 
 /** Dismisses a suggestion: hidden at once, back again if the server refuses. */
 export function useDismissSuggestion(articleId: string) {
