@@ -42,7 +42,7 @@ export const ACTION = {
   verdictHistory: "app/(desk)/articles/[id]/collaboration-actions.ts#verdictHistoryAction",
   reviewVerdict: "app/(desk)/approvals/actions.ts#reviewVerdictAction",
   markNotificationsRead: "app/(desk)/notifications/actions.ts#markNotificationsReadAction",
-  publishArticle: "components/publishing/actions.ts#publishArticleAction",
+  publishArticle: "app/(desk)/articles/[id]/publishing-actions.ts#publishArticleAction",
   createUser: "app/(desk)/admin/users/actions.ts#createUserAction",
   changeUserRole: "app/(desk)/admin/users/actions.ts#changeUserRoleAction",
   setUserActive: "app/(desk)/admin/users/actions.ts#setUserActiveAction",

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { submitOnce } from "@/lib/submission-key";
-import { publishArticleAction, unpublishArticleAction } from "./actions";
+import { publishArticleAction, unpublishArticleAction } from "@/app/(desk)/articles/[id]/publishing-actions";
 
 export type PublishPanelProps = {
   articleId: string;

@@ -52,8 +52,8 @@ export const ACTIONS: Record<string, ActionEntry> = {
 
   "app/(desk)/approvals/actions.ts#reviewVerdictAction": { access: "review:verdict" },
   "app/(desk)/notifications/actions.ts#markNotificationsReadAction": { access: "read:desk" },
-  "components/publishing/actions.ts#publishArticleAction": { access: "publish:article" },
-  "components/publishing/actions.ts#unpublishArticleAction": { access: "publish:article" },
+  "app/(desk)/articles/[id]/publishing-actions.ts#publishArticleAction": { access: "publish:article" },
+  "app/(desk)/articles/[id]/publishing-actions.ts#unpublishArticleAction": { access: "publish:article" },
 
   "app/(desk)/admin/users/actions.ts#createUserAction": { access: "manage:organisation" },
   "app/(desk)/admin/users/actions.ts#changeUserRoleAction": { access: "manage:organisation" },
