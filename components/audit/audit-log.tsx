@@ -82,7 +82,7 @@ export function AuditLog({ basePath, events, total, page, pages, search, people,
         <div className="card empty">No events match.</div>
       ) : (
         <table className="data">
-          <caption className="sr-only">Audit events, newest first</caption>
+          <caption className="visually-hidden">Audit events, newest first</caption>
           <thead>
             <tr>
               <th scope="col">When (UTC)</th>

@@ -26,7 +26,7 @@ export function DraftBlocks({ blocks, onChange }: { blocks: DraftBlock[]; onChan
           <li key={i} className={`${styles.block} ${b.drop ? styles.dropped : ""}`} data-kind={b.kind} data-testid="draft-block">
             <input type="checkbox" id={`block-${i}`} checked={!b.drop} onChange={(e) => set(i, !e.target.checked)} />
             <label htmlFor={`block-${i}`} className={styles.blockLabel}>
-              <span className="sr-only">Keep {KIND_LABEL[b.kind].toLowerCase()}: </span>
+              <span className="visually-hidden">Keep {KIND_LABEL[b.kind].toLowerCase()}: </span>
               <span className={styles.blockKind} aria-hidden="true">
                 {KIND_LABEL[b.kind]}
               </span>

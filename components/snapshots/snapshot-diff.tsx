@@ -26,7 +26,7 @@ export function SnapshotDiff({ rows, oldNumber, newNumber }: { rows: DiffRow[]; 
         {changes === 0 ? "The text of the two snapshots is the same." : `${changes} block${changes === 1 ? "" : "s"} changed, added or removed.`}
       </p>
       <table className={styles.diff}>
-        <caption className="sr-only">Snapshot {oldNumber} compared with snapshot {newNumber}</caption>
+        <caption className="visually-hidden">Snapshot {oldNumber} compared with snapshot {newNumber}</caption>
         <thead>
           <tr>
             <th scope="col">Change</th>

@@ -40,7 +40,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
         </div>
       ) : (
         <table className="data">
-          <caption className="sr-only">Articles{status ? `, ${STATUS_LABELS[status]}` : ""}</caption>
+          <caption className="visually-hidden">Articles{status ? `, ${STATUS_LABELS[status]}` : ""}</caption>
           <thead>
             <tr>
               <th scope="col">Title</th>

@@ -70,7 +70,7 @@ export function QueueView({ queue, queues, counts, filter, items, total }: Props
         <div className="card empty">{total === 0 ? EMPTY[queue] : "Nothing matches these filters."}</div>
       ) : (
         <table className="data">
-          <caption className="sr-only">{QUEUE_LABELS[queue]}</caption>
+          <caption className="visually-hidden">{QUEUE_LABELS[queue]}</caption>
           <thead>
             <tr>
               <th scope="col">Item</th>

@@ -65,7 +65,7 @@ const ClaimListItem = memo(
             {number}
           </span>
           <span className={styles.claimBody}>
-            <span className="sr-only">Claim {number}: </span>
+            <span className="visually-hidden">Claim {number}: </span>
             <span className={styles.claimStatement}>{claim.statement}</span>
             <span className={styles.claimQuote}>“{excerpt(claim.exact, QUOTE_EXCERPT)}”</span>
             <span className={styles.claimBadges}>

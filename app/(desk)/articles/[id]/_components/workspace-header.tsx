@@ -22,7 +22,7 @@ export function WorkspaceHeader({ data }: { data: WorkspaceData }) {
     ),
     isWebUrl(article.sourceUrl) && (
       <a key="link" href={article.sourceUrl} target="_blank" rel="noopener noreferrer nofollow">
-        Original source<span className="sr-only"> (opens in a new tab)</span> ↗
+        Original source<span className="visually-hidden"> (opens in a new tab)</span> ↗
       </a>
     ),
   ].filter(Boolean);
