@@ -2,7 +2,6 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { describeReasons, scoreSentence, suggestCheckWorthy, SUGGESTION_THRESHOLD } from "./check-worthy";
-import { sentenceSpans } from "./sentences";
 import { canonicalText, sliceCodePoints, type Block } from "./anchoring/text";
 
 type Labelled = { articles: { file: string; title: string; sentences: { sentence: string; checkWorthy: boolean; why: string }[] }[] };

@@ -46,6 +46,3 @@ export const ORGANISATION_PAGE_DEFAULTS: Record<OrganisationPageSlug, { title: s
   },
 };
 
-export function isOrganisationPageSlug(value: string): value is OrganisationPageSlug {
-  return (ORGANISATION_PAGE_SLUGS as readonly string[]).includes(value);
-}

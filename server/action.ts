@@ -76,16 +76,6 @@ export function action<S extends z.ZodType, T>(
   };
 }
 
-/** Same as `action`, shaped for `useActionState` forms: (previous state, FormData). */
-export function formAction<S extends z.ZodType, T>(
-  schema: S,
-  options: ActionOptions<T>,
-  run: (input: z.infer<S>, user: PublicUser) => Promise<T>,
-): (previous: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>> {
-  const inner = action(schema, options, run);
-  return (_previous, form) => inner(formToObject(form) as z.input<S>);
-}
-
 /** FormData → plain object; repeated keys become arrays; empty strings stay (zod decides). */
 export function formToObject(form: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -97,4 +87,3 @@ export function formToObject(form: FormData): Record<string, unknown> {
   return out;
 }
 
-export { AppError };

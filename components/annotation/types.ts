@@ -24,6 +24,4 @@ export type WorkspaceData = Serialized<Workspace>;
  */
 export type WorkspaceClaim = WorkspaceData["claims"][number] & { pending?: boolean; clientKey?: string };
 export type WorkspaceVerdict = NonNullable<WorkspaceClaim["verdict"]>;
-export type WorkspaceCitation = WorkspaceVerdict["citations"][number];
-export type WorkspaceReview = WorkspaceClaim["reviews"][number];
 export type RatingOption = Serialized<Rating>;

@@ -5,7 +5,6 @@ import { AppError, staleVersion } from "@/lib/errors";
 import { canProposeVerdict, type ClaimStatus } from "@/lib/workflow";
 import { getDatabase, type Db } from "../client";
 import { refreshArticleStatus } from "./articles";
-import { recordAudit } from "./audit";
 import { insertRevision, revisionContent, type CitationInput } from "./claim-revisions";
 import { withIdempotency } from "./idempotency";
 import { selectClaimForUpdate } from "./row-locks";

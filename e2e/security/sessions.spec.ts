@@ -8,7 +8,7 @@
  * Every test signs out people it created itself: signing out ends all of a
  * user's sessions, and the shared demo accounts are in use by other specs.
  */
-import { encode } from "@auth/core/jwt";
+import { encode } from "next-auth/jwt";
 import { ACTION, HttpClient } from "../../testing/http-client";
 import { createUser, ok, signIn, token } from "../../testing/seed-http";
 import { ACCOUNTS } from "../fixtures/accounts";

@@ -80,4 +80,3 @@ export const saveImportSchema = metadataSchema.extend({
   allowDuplicate: z.boolean().default(false),
   idempotencyKey: idempotencyKeyField,
 });
-export type SaveImportInput = z.input<typeof saveImportSchema>;

@@ -98,6 +98,3 @@ export function markBoilerplate(blocks: DraftBlock[], title: string): DraftBlock
     return reason ? { ...b, drop: true, reason } : b;
   });
 }
-
-/** Labels for the closing note and the UI legend: every case the heuristics catch. */
-export const BOILERPLATE_CASES = RULES.map((r) => r.reason);
