@@ -2,9 +2,10 @@
  * `npm test`: everything CI runs, in order, on both database dialects.
  *
  *   1. typecheck   tsc --noEmit
- *   2. unit        vitest run (JSON report read for the counts)
- *   3. build       next build (one production build, shared by both e2e servers)
- *   4. e2e         playwright test: project "sqlite" always; project "postgres"
+ *   2. lint        `npm run lint`: ESLint (with the layer boundaries) and knip (unused files, exports, dependencies)
+ *   3. unit        vitest run (JSON report read for the counts)
+ *   4. build       next build (one production build, shared by both e2e servers)
+ *   5. e2e         playwright test: project "sqlite" always; project "postgres"
  *                  when a Postgres server answers at PG_TEST_URL
  *                  (default postgres://postgres@127.0.0.1:5432/postgres), in a
  *                  database created for this run and dropped afterwards.
@@ -14,7 +15,7 @@
  * Every step runs even when an earlier one failed (except e2e, which needs
  * the build). `npm test -- unit e2e` runs only the steps named. The last line is the summary CI reads: `N passed, N failed`,
  * the vitest and Playwright test counts added up, plus one failure for each
- * step that failed without test counts (typecheck, build, a crashed runner,
+ * step that failed without test counts (typecheck, lint, build, a crashed runner,
  * a required Postgres that is missing). Exit code 1 on any failure.
  */
 import { randomBytes } from "node:crypto";
@@ -23,7 +24,7 @@ import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { redactUrl } from "./lib/redact";
-import { bin, ROOT, run } from "./lib/process";
+import { bin, run } from "./lib/process";
 
 type Step = { name: string; ok: boolean; passed: number; failed: number; note?: string };
 const steps: Step[] = [];
@@ -48,6 +49,12 @@ async function typecheck(): Promise<void> {
   banner("typecheck: tsc --noEmit");
   const code = await run(bin("tsc"), ["--noEmit"], { env: baseEnv });
   steps.push({ name: "typecheck", ok: code === 0, passed: 0, failed: code === 0 ? 0 : 1 });
+}
+
+async function lint(): Promise<void> {
+  banner("lint: eslint and knip");
+  const code = await run("npm", ["run", "--silent", "lint"], { env: baseEnv });
+  steps.push({ name: "lint", ok: code === 0, passed: 0, failed: code === 0 ? 0 : 1 });
 }
 
 async function unit(pgUrl: string | null): Promise<void> {
@@ -167,7 +174,7 @@ async function e2e(pgAdminUrl: string | null): Promise<void> {
   }
 }
 
-const STEPS = ["typecheck", "unit", "build", "e2e"] as const;
+const STEPS = ["typecheck", "lint", "unit", "build", "e2e"] as const;
 // `npm test -- build e2e` runs only the steps named (e2e alone needs an earlier build); no names: all of them.
 const selected = process.argv.slice(2);
 const want = (step: (typeof STEPS)[number]) => selected.length === 0 || selected.includes(step);
@@ -189,6 +196,7 @@ async function main(): Promise<void> {
   }
 
   if (want("typecheck")) await typecheck();
+  if (want("lint")) await lint();
   if (want("unit")) await unit(pgReachable ? pgTestUrl : null);
   const built = want("build") ? await build() : true;
   if (want("e2e")) {
