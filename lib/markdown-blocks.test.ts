@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { blocksFromFile, blocksFromMarkdown, decodeEntities } from "./markdown-blocks";
+import { blocksFromMarkdown, decodeEntities } from "./markdown-blocks";
 import { canonicalText } from "./anchoring/text";
 
 describe("blocksFromMarkdown", () => {
@@ -116,23 +116,5 @@ describe("decodeEntities", () => {
   });
   it("does not treat inherited object keys as entities", () => {
     expect(decodeEntities("&constructor; &toString;")).toBe("&constructor; &toString;");
-  });
-});
-
-describe("blocksFromFile", () => {
-  it("uses plain text for .txt (markdown syntax stays literal)", () => {
-    expect(blocksFromFile("notes.TXT", "# not a heading\r\n\r\n*still* text")).toEqual([
-      { kind: "paragraph", text: "# not a heading" },
-      { kind: "paragraph", text: "*still* text" },
-    ]);
-  });
-  it("uses markdown for .md and .markdown", () => {
-    expect(blocksFromFile("a.md", "# Hi")).toEqual([{ kind: "heading", text: "Hi" }]);
-    expect(blocksFromFile("dir.v2/b.Markdown", "*Hi*")).toEqual([{ kind: "paragraph", text: "Hi" }]);
-  });
-  it("rejects other extensions and extension-less names", () => {
-    for (const name of ["a.html", "a.docx", "README", "md", "a.md.pdf"]) {
-      expect(() => blocksFromFile(name, "x")).toThrowError("Only .txt and .md files can be imported for now.");
-    }
   });
 });

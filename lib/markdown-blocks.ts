@@ -7,7 +7,7 @@
  * Runs on server and client alike: no DOM, no node-only APIs.
  */
 import { marked, type Token, type Tokens } from "marked";
-import { blocksFromPlainText, normalizeBlocks, type Block, type BlockKind } from "./anchoring/text";
+import { normalizeBlocks, type Block, type BlockKind } from "./anchoring/text";
 
 /**
  * Named entities we decode ourselves. marked already decodes numeric
@@ -183,16 +183,4 @@ export function blocksFromMarkdown(raw: string): Block[] {
   const out: Block[] = [];
   walk(marked.lexer(src, { gfm: true }), out, false);
   return normalizeBlocks(out);
-}
-
-/**
- * Chooses the importer by file extension (case-insensitive): .txt → plain
- * text, .md / .markdown → markdown. Anything else is rejected with a
- * message that can be shown to the user as-is.
- */
-export function blocksFromFile(name: string, content: string): Block[] {
-  const ext = /\.([^./\\]+)$/.exec(name.trim())?.[1]?.toLowerCase();
-  if (ext === "txt") return blocksFromPlainText(content);
-  if (ext === "md" || ext === "markdown") return blocksFromMarkdown(content);
-  throw new Error("Only .txt and .md files can be imported for now.");
 }
