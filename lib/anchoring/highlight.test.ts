@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { innermostId, segmentBlocks, type BlockSegments, type HighlightRange } from "./highlight";
+import { segmentBlocks, type BlockSegments, type HighlightRange } from "./highlight";
 import { blockSpans, canonicalText, codePointLength, sliceCodePoints, type Block } from "./text";
 
 const p = (text: string): Block => ({ kind: "paragraph", text });
@@ -30,7 +30,6 @@ describe("segmentBlocks", () => {
       { id: "outer", start: 0, end: 13 },
     ]);
     expect(view(out)).toEqual([[["one ", "outer"], ["two", "outer,inner"], [" three", "outer"], [" four", ""]]]);
-    expect(innermostId(out[0].segments[1].ids)).toBe("inner");
   });
 
   it("handles overlapping ranges, longest first where both cover", () => {
@@ -149,12 +148,5 @@ describe("segmentBlocks", () => {
       expect(s.ids).toEqual(expected);
       expect(sliceCodePoints(text, s.start, s.end)).toBe(s.text);
     }
-  });
-});
-
-describe("innermostId", () => {
-  it("returns the last (shortest) id, or undefined", () => {
-    expect(innermostId(["outer", "inner"])).toBe("inner");
-    expect(innermostId([])).toBeUndefined();
   });
 });

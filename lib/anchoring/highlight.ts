@@ -110,8 +110,3 @@ function codePointSlicer(text: string, base: number): (from: number, to: number)
     return text.slice(a, advance(to - base));
   };
 }
-
-/** The innermost (shortest) claim of a segment, e.g. the one a click should open. */
-export function innermostId(ids: string[]): string | undefined {
-  return ids[ids.length - 1];
-}
