@@ -3,7 +3,7 @@
  * and filtering and sorting their items. Pure, so the rules are tested once
  * and the page only parses the URL.
  */
-import { ARTICLE_STATUSES, CLAIM_STATUSES, STATUS_LABELS, type ArticleStatus, type ClaimStatus } from "./workflow";
+import { ARTICLE_STATUSES, CLAIM_STATUSES, isWorkflowStatus, type ArticleStatus, type ClaimStatus } from "./workflow";
 
 export const QUEUES = ["mine", "awaiting", "changes", "published"] as const;
 export type QueueName = (typeof QUEUES)[number];
@@ -31,7 +31,7 @@ export const SORTS = ["newest", "oldest", "title", "status"] as const;
 export type QueueSort = (typeof SORTS)[number];
 export const SORT_LABELS: Record<QueueSort, string> = { newest: "Recently updated", oldest: "Oldest first", title: "Title A–Z", status: "Status" };
 
-export type QueueFilter = { q?: string; status?: string; sort?: QueueSort };
+export type QueueFilter = { q?: string; status?: ArticleStatus | ClaimStatus; sort?: QueueSort };
 
 const ORDER = [...CLAIM_STATUSES, ...ARTICLE_STATUSES];
 const time = (d: Date | string) => new Date(d).getTime();
@@ -55,7 +55,8 @@ export function parseQueueParams(params: Record<string, string | string[] | unde
   const one = (k: string) => (Array.isArray(params[k]) ? params[k]![0] : params[k]) as string | undefined;
   const queue = QUEUES.includes(one("queue") as QueueName) ? (one("queue") as QueueName) : "mine";
   const sort = SORTS.includes(one("sort") as QueueSort) ? (one("sort") as QueueSort) : undefined;
-  const status = Object.hasOwn(STATUS_LABELS, one("status") ?? "") ? one("status") : undefined;
+  const raw = one("status");
+  const status = isWorkflowStatus(raw) ? raw : undefined;
   const q = one("q")?.slice(0, 200) || undefined;
   return { queue, sort, status, q };
 }

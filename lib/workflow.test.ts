@@ -5,6 +5,8 @@ import {
   canProposeVerdict,
   CLAIM_STATUSES,
   deriveArticleStatus,
+  isArticleStatus,
+  isWorkflowStatus,
   publishBlocker,
   reviewBlocker,
   slugify,
@@ -119,6 +121,18 @@ describe("slugify", () => {
 describe("STATUS_LABELS", () => {
   it("labels every article and claim status", () => {
     for (const s of [...ARTICLE_STATUSES, ...CLAIM_STATUSES]) expect(STATUS_LABELS[s]).toMatch(/^[A-Z]/);
+  });
+});
+
+describe("status guards", () => {
+  it("accept exactly the declared statuses", () => {
+    for (const s of ARTICLE_STATUSES) expect(isArticleStatus(s), s).toBe(true);
+    for (const s of [...ARTICLE_STATUSES, ...CLAIM_STATUSES]) expect(isWorkflowStatus(s), s).toBe(true);
+    expect(isArticleStatus("open")).toBe(false);
+    for (const bad of [undefined, null, "", "Draft", "__proto__", "toString", 1]) {
+      expect(isArticleStatus(bad), String(bad)).toBe(false);
+      expect(isWorkflowStatus(bad), String(bad)).toBe(false);
+    }
   });
 });
 

@@ -1,12 +1,38 @@
 /**
  * Workflow rules (DESIGN.md, "Workflow"), as pure functions so they are
  * unit-tested once and used by every query that changes a state.
+ *
+ * The states are declared here once, as arrays, and everything else derives
+ * from them: the types below, both database schemas (db/schema/*.ts, whose
+ * text columns take the same arrays) and the pickers.
  */
 export const ARTICLE_STATUSES = ["draft", "in_review", "awaiting_approval", "approved", "published"] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 
 export const CLAIM_STATUSES = ["open", "verdict_proposed", "changes_requested", "approved", "excluded"] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+/**
+ * Where a claim's quote stands in its snapshot (DESIGN.md, "Anchors"):
+ * anchored: found at the stored position; moved: found elsewhere with
+ * confidence; needs_review: a plausible match a human must confirm;
+ * orphaned: nothing found (start/end keep their old values).
+ */
+export const ANCHOR_STATUSES = ["anchored", "moved", "needs_review", "orphaned"] as const;
+export type AnchorStatus = (typeof ANCHOR_STATUSES)[number];
+
+/** An editor's decision on a verdict revision. */
+export const REVIEW_DECISIONS = ["approved", "changes_requested"] as const;
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
+
+const isOneOf =
+  <T extends string>(values: readonly T[]) =>
+  (value: unknown): value is T =>
+    (values as readonly unknown[]).includes(value);
+
+export const isArticleStatus = isOneOf(ARTICLE_STATUSES);
+/** An article's or a claim's status, as the queues list them. */
+export const isWorkflowStatus = isOneOf<ArticleStatus | ClaimStatus>([...ARTICLE_STATUSES, ...CLAIM_STATUSES]);
 
 export const STATUS_LABELS: Record<ArticleStatus | ClaimStatus, string> = {
   draft: "Draft",
@@ -40,7 +66,7 @@ export function deriveArticleStatus(claimStatuses: ClaimStatus[], published: boo
  * (needs_review or orphaned) must be settled by a reviewer before readers see
  * it, or the public page would highlight the wrong words.
  */
-export function anchorReviewBlocker(claims: { status: ClaimStatus; anchorStatus: string }[]): string | null {
+export function anchorReviewBlocker(claims: { status: ClaimStatus; anchorStatus: AnchorStatus }[]): string | null {
   const doubtful = claims.filter((c) => c.status !== "excluded" && (c.anchorStatus === "needs_review" || c.anchorStatus === "orphaned")).length;
   if (doubtful === 0) return null;
   return `${doubtful} claim${doubtful === 1 ? "'s" : "s'"} position in the new text needs a reviewer's decision before publishing (see the snapshot review).`;

@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { reviewVerdictAction } from "@/app/(desk)/approvals/actions";
 import { FieldError } from "@/components/ui/form-error";
+import type { ReviewDecision as Decision } from "@/lib/workflow";
 import styles from "./approvals.module.css";
 import { useDecisionToast } from "./decision-toast";
 import { isEdited, PublicationCheckFields, type PublicationCheckErrors, type PublicationCheckValue } from "./publication-check";
@@ -64,7 +65,7 @@ export function ReviewDecision(props: ReviewDecisionProps) {
     return { value: { summary: check.summary.trim(), headlineRatingId: check.headlineRatingId || null, version: publication.version }, errors };
   }
 
-  const decide = (decision: "approved" | "changes_requested") =>
+  const decide = (decision: Decision) =>
     startTransition(async () => {
       setMessage(null);
       setErrors({});

@@ -7,9 +7,10 @@ import { ArticleText } from "@/components/article/article-text";
 import { selectionToOffsets } from "@/components/annotation/selection";
 import { FormError } from "@/components/ui/form-error";
 import { unwrap } from "@/lib/action-result";
-import { describeAnchor, snapSelection, type AnchorStatus } from "@/lib/anchoring/anchor";
+import { describeAnchor, snapSelection } from "@/lib/anchoring/anchor";
 import { canonicalText, codePointLength, type Block } from "@/lib/anchoring/text";
 import { quoteWordDiff, sameWords } from "@/lib/anchoring/quote-words";
+import type { AnchorStatus } from "@/lib/workflow";
 import styles from "./snapshots.module.css";
 
 export type ReviewClaim = {

@@ -1,10 +1,11 @@
 import Link from "next/link";
+import type { AnchorStatus } from "@/lib/workflow";
 
 /**
  * Workspace links for snapshots: import a new version, compare with the
  * previous snapshot, and a prompt when re-anchoring left claims to review.
  */
-export function SnapshotLinks({ articleId, snapshotNumber, claims }: { articleId: string; snapshotNumber: number; claims: { anchorStatus: string }[] }) {
+export function SnapshotLinks({ articleId, snapshotNumber, claims }: { articleId: string; snapshotNumber: number; claims: { anchorStatus: AnchorStatus }[] }) {
   const waiting = claims.filter((c) => c.anchorStatus === "needs_review" || c.anchorStatus === "orphaned").length;
   return (
     <>

@@ -3,6 +3,7 @@ import { and, asc, count, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { alias, type PgSelect } from "drizzle-orm/pg-core";
 import { pickClaimant } from "@/lib/claimant";
 import type { ComparableRevision } from "@/lib/revision-diff";
+import type { ReviewDecision } from "@/lib/workflow";
 import { getDatabase, type Schema } from "../client";
 import { approvalCorrects } from "./claim-revisions";
 
@@ -21,7 +22,7 @@ export type ApprovalReview = {
   verdictId: string;
   revision: number;
   editorName: string;
-  decision: "approved" | "changes_requested";
+  decision: ReviewDecision;
   comment: string;
   /** ISO 8601 (UTC). */
   createdAt: string;

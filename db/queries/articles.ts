@@ -4,7 +4,7 @@ import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 import { AppError, staleVersion } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { canonicalText, normalizeBlocks, type Block } from "@/lib/anchoring/text";
-import { deriveArticleStatus, type ArticleStatus, type ClaimStatus } from "@/lib/workflow";
+import { deriveArticleStatus, type ArticleStatus } from "@/lib/workflow";
 import { getDatabase, type Db } from "../client";
 import { recordAudit } from "./audit";
 import { withIdempotency } from "./idempotency";
@@ -163,7 +163,7 @@ export async function refreshArticleStatus(tx: Db, articleId: string, actorId: s
     .select({ live: t.publications.live })
     .from(t.publications)
     .where(eq(t.publications.articleId, articleId));
-  const status = deriveArticleStatus(claimRows.map((c) => c.status as ClaimStatus), publication?.live === true);
+  const status = deriveArticleStatus(claimRows.map((c) => c.status), publication?.live === true);
   await tx
     .update(t.articles)
     .set({ status, updatedAt: new Date(), version: article.version + 1 })

@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { AppError, staleVersion } from "@/lib/errors";
 import { newId } from "@/lib/ids";
-import { anchorReviewBlocker, publishBlocker, slugify, type ClaimStatus } from "@/lib/workflow";
+import { anchorReviewBlocker, publishBlocker, slugify } from "@/lib/workflow";
 import { getDatabase, type Db } from "../client";
 import { refreshArticleStatus } from "./articles";
 import { recordAudit } from "./audit";
@@ -25,7 +25,7 @@ export async function publishArticle(input: { articleId: string; summary: string
     const article = await selectForUpdate(tx, t.articles, input.articleId);
     if (!article) throw new AppError("not_found:article", "That article does not exist.");
     const claimRows = await tx.select({ status: t.claims.status, anchorStatus: t.claims.anchorStatus }).from(t.claims).where(eq(t.claims.articleId, article.id));
-    const blocker = publishBlocker(claimRows.map((c) => c.status as ClaimStatus)) ?? anchorReviewBlocker(claimRows as { status: ClaimStatus; anchorStatus: string }[]);
+    const blocker = publishBlocker(claimRows.map((c) => c.status)) ?? anchorReviewBlocker(claimRows);
     if (blocker) throw new AppError("invalid:publish", blocker);
     const headlineRatingId = input.headlineRatingId || null;
     if (headlineRatingId) {

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { AppError, staleVersion } from "@/lib/errors";
 import { newId } from "@/lib/ids";
-import { reviewBlocker, type ClaimStatus } from "@/lib/workflow";
+import { reviewBlocker, type ClaimStatus, type ReviewDecision } from "@/lib/workflow";
 import { getDatabase } from "../client";
 import { refreshArticleStatus } from "./articles";
 import { recordAudit } from "./audit";
@@ -21,7 +21,7 @@ export type Review = Tables["reviews"]["$inferSelect"];
  */
 export async function reviewVerdict(input: {
   verdictId: string;
-  decision: "approved" | "changes_requested";
+  decision: ReviewDecision;
   comment: string;
   editorId: string;
   /** Required when this approval would correct a live fact-check (see approveRevision). */
@@ -40,7 +40,7 @@ export async function reviewVerdict(input: {
       .from(t.reviews)
       .where(and(eq(t.reviews.verdictId, verdict.id), eq(t.reviews.decision, "approved")));
     const blocker = reviewBlocker({
-      claimStatus: claim.status as ClaimStatus,
+      claimStatus: claim.status,
       isCurrentRevision: claim.currentVerdictId === verdict.id,
       authorId: verdict.authorId,
       editorId: input.editorId,

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, inArray, or } from "drizzle-orm";
-import type { AnchorStatus } from "@/lib/anchoring/anchor";
+import type { AnchorStatus } from "@/lib/workflow";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { carryReview, reanchorAll } from "@/lib/anchoring/reanchor";

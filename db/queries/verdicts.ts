@@ -2,7 +2,7 @@ import "server-only";
 import { asc, desc, eq, inArray } from "drizzle-orm";
 import { pickClaimant } from "@/lib/claimant";
 import { AppError, staleVersion } from "@/lib/errors";
-import { canProposeVerdict, type ClaimStatus } from "@/lib/workflow";
+import { canProposeVerdict } from "@/lib/workflow";
 import { getDatabase, type Db } from "../client";
 import { refreshArticleStatus } from "./articles";
 import { insertRevision, revisionContent, type CitationInput } from "./claim-revisions";
@@ -50,7 +50,7 @@ export async function proposeVerdictInTransaction(tx: Db, input: Parameters<type
   if (!claim) throw new AppError("not_found:claim", "That claim does not exist.");
   // Checked up front (the row is locked, so it cannot move): a stale save writes nothing and is told to reload.
   if (claim.version !== input.claimVersion) throw staleVersion("claim");
-  if (!canProposeVerdict(claim.status as ClaimStatus)) {
+  if (!canProposeVerdict(claim.status)) {
     throw new AppError("invalid:verdict", "This claim is excluded from the fact-check. Include it again before proposing a verdict.");
   }
   const [rating] = await tx.select().from(t.ratings).where(eq(t.ratings.id, input.ratingId));

@@ -9,6 +9,7 @@ import path from "node:path";
 import { index as pgIndex, integer as pgInteger, pgTable, text as pgText, uniqueIndex as pgUniqueIndex } from "drizzle-orm/pg-core";
 import { index as sqliteIndex, integer as sqliteInteger, sqliteTable, text as sqliteText } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
+import { ANCHOR_STATUSES, ARTICLE_STATUSES, CLAIM_STATUSES, REVIEW_DECISIONS } from "@/lib/workflow";
 import { diffShapes, shapeOfSchema, shapeOfSnapshot, structuralOnly } from "@/testing/schema-shape";
 import * as pg from "./pg";
 import * as sqlite from "./sqlite";
@@ -46,6 +47,16 @@ describe("schema drift between db/schema/sqlite.ts and db/schema/pg.ts", () => {
 
   it("has the same exported table names (the query layer reads t.<name> from either)", () => {
     expect(Object.keys(sqlite).sort()).toEqual(Object.keys(pg).sort());
+  });
+
+  it("takes the workflow's states from lib/workflow.ts, in both files", () => {
+    for (const schema of [sqlite, pg]) {
+      expect(schema.articles.status.enumValues).toEqual([...ARTICLE_STATUSES]);
+      expect(schema.claims.status.enumValues).toEqual([...CLAIM_STATUSES]);
+      expect(schema.claims.anchorStatus.enumValues).toEqual([...ANCHOR_STATUSES]);
+      expect(schema.claimAnchors.anchorStatus.enumValues).toEqual([...ANCHOR_STATUSES]);
+      expect(schema.reviews.decision.enumValues).toEqual([...REVIEW_DECISIONS]);
+    }
   });
 
   it("has identical tables, columns, nullability, keys, unique constraints, indexes and foreign keys", () => {

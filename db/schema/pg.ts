@@ -5,6 +5,10 @@
  */
 import { boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { Block } from "@/lib/anchoring/text";
+// Relative, not "@/": drizzle-kit loads this file and these are values, not types.
+import { CLAIMANT_KINDS } from "../../lib/claimant";
+import { ROLES } from "../../lib/permissions";
+import { ANCHOR_STATUSES, ARTICLE_STATUSES, CLAIM_STATUSES, REVIEW_DECISIONS } from "../../lib/workflow";
 
 const id = () => text("id").primaryKey();
 const ts = (name: string) => timestamp(name, { mode: "date", withTimezone: true, precision: 3 });
@@ -18,7 +22,7 @@ const version = () => integer("version").notNull().default(1);
  */
 const claimantColumns = () => ({
   claimantName: text("claimant_name"),
-  claimantKind: text("claimant_kind", { enum: ["person", "organization"] }).notNull().default("person"),
+  claimantKind: text("claimant_kind", { enum: CLAIMANT_KINDS }).notNull().default("person"),
   claimantRole: text("claimant_role"),
   appearanceUrl: text("appearance_url"),
   appearanceDate: text("appearance_date"),
@@ -28,7 +32,7 @@ export const users = pgTable("users", {
   id: id(),
   email: text("email").notNull().unique(),
   name: text("name").notNull(),
-  role: text("role", { enum: ["reviewer", "editor", "admin"] }).notNull(),
+  role: text("role", { enum: ROLES }).notNull(),
   passwordHash: text("password_hash"),
   active: boolean("active").notNull().default(true),
   createdAt: createdAt(),
@@ -71,7 +75,7 @@ export const articles = pgTable(
     publisher: text("publisher"),
     author: text("author"),
     sourcePublishedOn: text("source_published_on"),
-    status: text("status", { enum: ["draft", "in_review", "awaiting_approval", "approved", "published"] }).notNull(),
+    status: text("status", { enum: ARTICLE_STATUSES }).notNull(),
     currentVersionId: text("current_version_id"),
     createdBy: text("created_by").notNull().references(() => users.id),
     createdAt: createdAt(),
@@ -118,10 +122,10 @@ export const claims = pgTable(
     suffix: text("suffix").notNull(),
     start: integer("start").notNull(),
     end: integer("end").notNull(),
-    anchorStatus: text("anchor_status", { enum: ["anchored", "moved", "needs_review", "orphaned"] }).notNull(),
+    anchorStatus: text("anchor_status", { enum: ANCHOR_STATUSES }).notNull(),
     anchorScore: doublePrecision("anchor_score").notNull(),
     statement: text("statement").notNull(),
-    status: text("status", { enum: ["open", "verdict_proposed", "changes_requested", "approved", "excluded"] }).notNull(),
+    status: text("status", { enum: CLAIM_STATUSES }).notNull(),
     exclusionReason: text("exclusion_reason"),
     currentVerdictId: text("current_verdict_id"),
     createdBy: text("created_by").notNull().references(() => users.id),
@@ -186,7 +190,7 @@ export const reviews = pgTable(
     id: id(),
     verdictId: text("verdict_id").notNull().references(() => verdicts.id),
     editorId: text("editor_id").notNull().references(() => users.id),
-    decision: text("decision", { enum: ["approved", "changes_requested"] }).notNull(),
+    decision: text("decision", { enum: REVIEW_DECISIONS }).notNull(),
     comment: text("comment").notNull(),
     createdAt: createdAt(),
   },
@@ -258,7 +262,7 @@ export const claimAnchors = pgTable(
     suffix: text("suffix").notNull(),
     start: integer("start").notNull(),
     end: integer("end").notNull(),
-    anchorStatus: text("anchor_status", { enum: ["anchored", "moved", "needs_review", "orphaned"] }).notNull(),
+    anchorStatus: text("anchor_status", { enum: ANCHOR_STATUSES }).notNull(),
     anchorScore: doublePrecision("anchor_score").notNull(),
     createdBy: text("created_by").notNull().references(() => users.id),
     createdAt: createdAt(),

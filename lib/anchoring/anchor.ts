@@ -13,16 +13,10 @@ import { contextSimilarity, sharedTrigrams, textIndex, trigrams } from "./anchor
 import { segmenterFor, snapUtf16 } from "./anchor-segments";
 import { sameWords } from "./quote-words";
 import { codePointLength } from "./text";
+import type { AnchorStatus } from "../workflow";
 
 /** A claim's position in a snapshot; start/end are code points over the canonical text. */
 export type TextAnchor = { exact: string; prefix: string; suffix: string; start: number; end: number };
-
-/**
- * anchored: found at the stored position; moved: found elsewhere with
- * confidence; needs_review: a plausible match a human must confirm;
- * orphaned: nothing found (start/end keep their old values).
- */
-export type AnchorStatus = "anchored" | "moved" | "needs_review" | "orphaned";
 
 export type ResolvedAnchor = { start: number; end: number; status: AnchorStatus; score: number };
 

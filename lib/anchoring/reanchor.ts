@@ -17,7 +17,8 @@
  * needs_review with a word diff.
  * Pure and synchronous: the server runs it inside the import transaction.
  */
-import { describeAnchor, resolveAnchor, snapSelection, type AnchorStatus, type TextAnchor } from "./anchor";
+import { describeAnchor, resolveAnchor, snapSelection, type TextAnchor } from "./anchor";
+import type { AnchorStatus } from "../workflow";
 import { diffTexts, offsetMap } from "./anchor-diff";
 import { contextSimilarity, textIndex } from "./anchor-scoring";
 import { quoteWordDiff, sameWords, sharedWordShare, type WordDiffPart } from "./quote-words";

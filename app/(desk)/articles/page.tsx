@@ -5,7 +5,7 @@ import { StatusBadge } from "@/components/ui/badges";
 import { formatDateTime } from "@/components/ui/format";
 import { Forbidden } from "@/components/desk/forbidden";
 import { requirePageUser } from "@/server/session";
-import { ARTICLE_STATUSES, STATUS_LABELS, type ArticleStatus } from "@/lib/workflow";
+import { ARTICLE_STATUSES, isArticleStatus, STATUS_LABELS } from "@/lib/workflow";
 
 export const metadata: Metadata = { title: "Articles" };
 
@@ -13,7 +13,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
   const { allowed } = await requirePageUser("read:desk", "/articles");
   if (!allowed) return <Forbidden what="The desk is for reviewers, editors and admins." />;
   const { status: raw } = await searchParams;
-  const status = ARTICLE_STATUSES.includes(raw as ArticleStatus) ? (raw as ArticleStatus) : undefined;
+  const status = isArticleStatus(raw) ? raw : undefined;
   const articles = await listArticles({ status });
   return (
     <main id="main" className="page">

@@ -19,7 +19,7 @@ const link = (item: QueueItem) => (item.kind === "claim" ? `/articles/${item.art
 
 /** Tabs with counts, a filter form (GET, so every view has a URL) and the selected queue's items. */
 export function QueueView({ queue, queues, counts, filter, items, total }: Props) {
-  const statuses = [...new Set(items.map((i) => i.status).concat(filter.status ? [filter.status as QueueItem["status"]] : []))];
+  const statuses = [...new Set(items.map((i) => i.status).concat(filter.status ? [filter.status] : []))];
   return (
     <main id="main" className="page">
       <div className="page-header">
