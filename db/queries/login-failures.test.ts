@@ -1,6 +1,8 @@
+import { and, eq, gt } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { testDialects, useTestDatabase } from "@/testing/databases";
-import { beginLoginAttempt, countLoginFailures, loginSucceeded, type LoginLimits } from "./login-failures";
+import { getDatabase } from "../client";
+import { beginLoginAttempt, loginSucceeded, type LoginLimits } from "./login-failures";
 
 const WINDOW = 15 * 60_000;
 const limits: LoginLimits = { accountIpMax: 3, ipMax: 5, accountSlowdownAfter: 6, accountMaxDelayMs: 8_000, windowMs: WINDOW };
@@ -10,6 +12,15 @@ let n = 0;
 /** Keys no other test in the file uses: every test shares one database. */
 const fresh = () => ({ accountKey: `who-${++n}@example.test`, ip: `192.0.2.${n}` });
 const otherIp = (i: number) => `198.51.${n}.${i}`;
+
+/** How many failures are on record since `since`, for an account, an address or both: read straight from the table. */
+async function countLoginFailures(input: { accountKey?: string; ip?: string; since: Date }): Promise<number> {
+  const { db, t } = await getDatabase();
+  const where = [gt(t.loginFailures.createdAt, input.since)];
+  if (input.accountKey) where.push(eq(t.loginFailures.accountKey, input.accountKey));
+  if (input.ip) where.push(eq(t.loginFailures.ip, input.ip));
+  return (await db.select({ id: t.loginFailures.id }).from(t.loginFailures).where(and(...where))).length;
+}
 
 async function fail(key: { accountKey: string; ip: string }, now: Date, l = limits) {
   return beginLoginAttempt({ ...key, limits: l, now });

@@ -111,13 +111,3 @@ export async function loginSucceeded(input: { attemptId: string; accountKey: str
     .delete(t.loginFailures)
     .where(or(eq(t.loginFailures.id, input.attemptId), and(eq(t.loginFailures.accountKey, input.accountKey), eq(t.loginFailures.ip, input.ip))));
 }
-
-/** How many failures are on record in the window (for tests and the admin's curiosity). */
-export async function countLoginFailures(input: { accountKey?: string; ip?: string; since: Date }): Promise<number> {
-  const { db, t } = await getDatabase();
-  const where = [gt(t.loginFailures.createdAt, input.since)];
-  if (input.accountKey) where.push(eq(t.loginFailures.accountKey, input.accountKey));
-  if (input.ip) where.push(eq(t.loginFailures.ip, input.ip));
-  const rows = await db.select({ id: t.loginFailures.id }).from(t.loginFailures).where(and(...where));
-  return rows.length;
-}
