@@ -90,12 +90,3 @@ export async function unlinkClaims(input: { linkId: string; userId: string }): P
     return after;
   });
 }
-
-/** Active links that touch any of `claimIds`, either side. */
-export async function listActiveLinks({ claimId }: { claimId: string }): Promise<ClaimLink[]> {
-  const { db, t } = await getDatabase();
-  return db
-    .select()
-    .from(t.claimLinks)
-    .where(and(isNull(t.claimLinks.removedAt), or(eq(t.claimLinks.claimId, claimId), eq(t.claimLinks.matchedClaimId, claimId))));
-}

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull, or } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { seedDemo, demoBlocks } from "@/db/seed/demo";
 import { canonicalText, codePointLength } from "@/lib/anchoring/text";
@@ -9,7 +9,7 @@ import { locate } from "@/testing/fixtures";
 import { getDatabase } from "../client";
 import { getArticleChangeStamp } from "./article-changes";
 import { listAuditEvents } from "./audit";
-import { linkClaims, listActiveLinks, unlinkClaims } from "./claim-links";
+import { linkClaims, unlinkClaims } from "./claim-links";
 import { findClaimMatches, fullTextCandidates } from "./claim-matches";
 import { createClaim, getClaimByIdOrThrow, listClaimsForArticle, updateClaim, type Claim } from "./claims";
 import { getWorkspace } from "./claim-details";
@@ -136,7 +136,12 @@ describe.each(testDialects())("claim matching on %s", (dialect) => {
     await expect(linkClaims({ claimId: target.id, claimVersion: before.version, matchedClaimId: source.id, reuse: true, userId: before.createdBy })).rejects.toThrow(/changed by someone else/);
 
     await unlinkClaims({ linkId: link.id, userId: before.createdBy });
-    expect(await listActiveLinks({ claimId: target.id })).toEqual([]);
+    const { db, t } = await getDatabase();
+    const activeLinks = await db
+      .select()
+      .from(t.claimLinks)
+      .where(and(isNull(t.claimLinks.removedAt), or(eq(t.claimLinks.claimId, target.id), eq(t.claimLinks.matchedClaimId, target.id))));
+    expect(activeLinks).toEqual([]);
     await expect(unlinkClaims({ linkId: link.id, userId: before.createdBy })).rejects.toThrow(/already undone/);
     const actions = (await listAuditEvents({ entityType: "claim", entityId: target.id })).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["claim.link_reuse", "claim.unlink", "verdict.propose"]));
