@@ -13,7 +13,7 @@ import { linkClaims, unlinkClaims } from "./claim-links";
 import { findClaimMatches, fullTextCandidates } from "./claim-matches";
 import { createClaim, getClaimByIdOrThrow, listClaimsForArticle, updateClaim, type Claim } from "./claims";
 import { getWorkspace } from "./claim-details";
-import { dismissSuggestion, listDismissedSuggestions, restoreSuggestion } from "./suggestions";
+import { dismissSuggestion, listDismissedSuggestions } from "./suggestions";
 
 /**
  * Labelled pairs on the demo data: claims that say the same thing in
@@ -155,7 +155,7 @@ describe.each(testDialects())("claim matching on %s", (dialect) => {
     await expect(linkClaims({ claimId: a!.id, claimVersion: a!.version, matchedClaimId: other.id, reuse: false, userId: a!.createdBy })).rejects.toThrow(/already linked/);
   });
 
-  it("stores dismissed suggestions once per span, audits them and undoes them", async () => {
+  it("stores dismissed suggestions once per span and audits them", async () => {
     const { db, t } = await getDatabase();
     const [article] = await db.select().from(t.articles).where(eq(t.articles.title, "Understanding Kratom for Chronic Pain Relief"));
     const [user] = await db.select().from(t.users).where(eq(t.users.role, "reviewer"));
@@ -169,9 +169,6 @@ describe.each(testDialects())("claim matching on %s", (dialect) => {
     const snapshot = await getWorkspace({ articleId: article!.id });
     const length = codePointLength(canonicalText(snapshot.snapshot.blocks));
     await expect(dismissSuggestion({ ...span, start: length - 1, end: length + 5 })).rejects.toThrow(/outside the article/);
-    await restoreSuggestion({ id: first.id, userId: user!.id });
-    expect(await listDismissedSuggestions({ versionId: span.versionId })).toEqual([]);
-    expect(await getArticleChangeStamp({ articleId: article!.id })).toBe(stamp + 2);
     void ctx;
   });
 });

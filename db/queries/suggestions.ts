@@ -37,18 +37,6 @@ export async function dismissSuggestion(input: { articleId: string; versionId: s
   });
 }
 
-/** Undoes a dismissal: the suggestion shows again. */
-export async function restoreSuggestion(input: { id: string; userId: string }): Promise<void> {
-  const database = await getDatabase();
-  const { t } = database;
-  await database.transaction(async (tx) => {
-    const [row] = await tx.select().from(t.dismissedSuggestions).where(eq(t.dismissedSuggestions.id, input.id));
-    if (!row) throw new AppError("not_found:suggestion", "That dismissal was already undone.");
-    await tx.delete(t.dismissedSuggestions).where(eq(t.dismissedSuggestions.id, input.id));
-    await recordAudit(tx, { actorId: input.userId, action: "suggestion.restore", entityType: "article", entityId: row.articleId, before: row });
-  });
-}
-
 export async function listDismissedSuggestions({ versionId }: { versionId: string }): Promise<DismissedSuggestion[]> {
   const { db, t } = await getDatabase();
   return db.select().from(t.dismissedSuggestions).where(eq(t.dismissedSuggestions.versionId, versionId));
