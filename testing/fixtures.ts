@@ -1,14 +1,16 @@
 /**
  * Small builders for query tests: an article with a known text, claims found
  * by their quote, citations, and the propose → approve steps. Each helper goes
- * through the real query functions, so fixtures obey the same rules as users.
+ * through the real query functions, so fixtures obey the same rules as users;
+ * only putTestSetting writes its table directly.
  */
 import { eq } from "drizzle-orm";
-import { getDatabase } from "@/db/client";
+import { getDatabase, type Db } from "@/db/client";
 import { createArticle, type Article } from "@/db/queries/articles";
 import { listAuditEvents } from "@/db/queries/audit";
 import { createClaim, getClaimByIdOrThrow, type Claim } from "@/db/queries/claims";
 import { reviewVerdict } from "@/db/queries/reviews";
+import type { SettingKey } from "@/db/queries/settings";
 import { proposeVerdict, type CitationInput, type Verdict } from "@/db/queries/verdicts";
 import { canonicalText, codePointLength, normalizeBlocks, type Block } from "@/lib/anchoring/text";
 
@@ -118,4 +120,17 @@ export async function currentPublicationCheck(articleId: string): Promise<{ summ
   const [publication] = await db.select().from(t.publications).where(eq(t.publications.articleId, articleId));
   if (!publication) throw new Error("The article has no publication");
   return { summary: publication.summary, headlineRatingId: publication.headlineRatingId, version: publication.version };
+}
+
+/**
+ * Stores a setting's value straight in the table (inside `tx`), for tests that
+ * need a quorum or organisation name in place. Admins change settings through
+ * updateApprovalQuorum and updateSsoOnly, which also audit and apply them.
+ */
+export async function putTestSetting(tx: Db, key: SettingKey, value: string): Promise<void> {
+  const { t } = await getDatabase();
+  await tx
+    .insert(t.settings)
+    .values({ key, value })
+    .onConflictDoUpdate({ target: t.settings.key, set: { value } });
 }

@@ -1,11 +1,10 @@
 import { describe, expect, it, vi } from "vitest";
 import { testDialects, useTestDatabase } from "@/testing/databases";
-import { approveTestClaim, createTestArticle, createTestClaim, currentPublicationCheck, proposeTestVerdict, rejection, testCitation } from "@/testing/fixtures";
+import { approveTestClaim, createTestArticle, createTestClaim, currentPublicationCheck, proposeTestVerdict, putTestSetting, rejection, testCitation } from "@/testing/fixtures";
 import { countApprovalQueue, listApprovalCards, type ApprovalCard } from "./approval-cards";
 import { getClaimByIdOrThrow, updateClaim } from "./claims";
 import { publishArticle, unpublishArticle } from "./publications";
 import { reviewVerdict } from "./reviews";
-import { putSetting } from "./settings";
 import { proposeVerdict } from "./verdicts";
 
 const ZINC = "zinc cures the flu within a day";
@@ -174,12 +173,12 @@ describe.each(testDialects())("approval cards on %s", (dialect) => {
       const claim = await createTestClaim(await createTestArticle(reviewer.id, { title: "Quorum of two" }), ZINC, reviewer.id);
       const verdict = await proposeTestVerdict(claim.id, ctx.rating("Inaccurate").id, reviewer.id);
       const before = await countMatchesCards();
-      await ctx.database.transaction((tx) => putSetting(tx, "approvalQuorum", "2"));
+      await ctx.database.transaction((tx) => putTestSetting(tx, "approvalQuorum", "2"));
       try {
         expect((await reviewVerdict({ verdictId: verdict.id, decision: "approved", comment: "", editorId: editor.id })).claimStatus).toBe("verdict_proposed");
         expect(await countMatchesCards()).toBe(before);
       } finally {
-        await ctx.database.transaction((tx) => putSetting(tx, "approvalQuorum", "1"));
+        await ctx.database.transaction((tx) => putTestSetting(tx, "approvalQuorum", "1"));
       }
     });
 

@@ -1,20 +1,19 @@
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { testDialects, useTestDatabase } from "@/testing/databases";
-import { auditCounts, createTestArticle, createTestClaim, proposeTestVerdict, rejection } from "@/testing/fixtures";
+import { auditCounts, createTestArticle, createTestClaim, proposeTestVerdict, putTestSetting, rejection } from "@/testing/fixtures";
 import { listApprovalCards } from "./approval-cards";
 import { listAuditEvents } from "./audit";
 import { getArticleByIdOrThrow } from "./articles";
 import { getClaimByIdOrThrow } from "./claims";
 import { listRecentReviews, listReviewsForVerdicts, reviewVerdict } from "./reviews";
-import { putSetting } from "./settings";
 
 const ZINC = "zinc cures the flu within a day";
 
 describe.each(testDialects())("reviews on %s", (dialect) => {
   const ctx = useTestDatabase(dialect);
 
-  const setQuorum = (n: number) => ctx.database.transaction((tx) => putSetting(tx, "approvalQuorum", String(n)));
+  const setQuorum = (n: number) => ctx.database.transaction((tx) => putTestSetting(tx, "approvalQuorum", String(n)));
   // Tests share one database: put the organisation default back whatever a test did.
   afterEach(() => setQuorum(1));
 

@@ -1,18 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { testDialects, useTestDatabase } from "@/testing/databases";
-import { rejection } from "@/testing/fixtures";
-import { getApprovalQuorum, getSetting, getSettingWithVersion, getSsoOnly, putSetting, SETTING_DEFAULTS, updateSsoOnly } from "./settings";
+import { putTestSetting, rejection } from "@/testing/fixtures";
+import { getApprovalQuorum, getSetting, getSettingWithVersion, getSsoOnly, SETTING_DEFAULTS, updateSsoOnly } from "./settings";
 
 describe.each(testDialects())("settings on %s", (dialect) => {
   const ctx = useTestDatabase(dialect, { seed: false });
-  const put = (key: keyof typeof SETTING_DEFAULTS, value: string) => ctx.database.transaction((tx) => putSetting(tx, key, value));
+  const put = (key: keyof typeof SETTING_DEFAULTS, value: string) => ctx.database.transaction((tx) => putTestSetting(tx, key, value));
 
   it("falls back to the defaults when nothing is stored", async () => {
     expect(await getSetting("organisationName")).toBe("Factdesk");
     expect(await getApprovalQuorum()).toBe(1);
   });
 
-  it("stores a value and overwrites it on a second put", async () => {
+  it("reads a stored value over the default, and the latest one after a change", async () => {
     await put("organisationName", "Health Desk");
     expect(await getSetting("organisationName")).toBe("Health Desk");
     await put("organisationName", "Health Desk II");
@@ -30,7 +30,7 @@ describe.each(testDialects())("settings on %s", (dialect) => {
     }
     // Inside a transaction, the transaction's own write is what counts.
     const seen = await ctx.database.transaction(async (tx) => {
-      await putSetting(tx, "approvalQuorum", "2");
+      await putTestSetting(tx, "approvalQuorum", "2");
       return getApprovalQuorum(tx);
     });
     expect(seen).toBe(2);

@@ -28,14 +28,6 @@ export async function getApprovalQuorum(q?: Db): Promise<number> {
   return Number.isInteger(n) && n >= 1 ? n : 1;
 }
 
-export async function putSetting(tx: Db, key: SettingKey, value: string): Promise<void> {
-  const { t } = await getDatabase();
-  await tx
-    .insert(t.settings)
-    .values({ key, value })
-    .onConflictDoUpdate({ target: t.settings.key, set: { value } });
-}
-
 export async function getSsoOnly(q?: Db): Promise<boolean> {
   return (await getSetting("ssoOnly", q)) === "1";
 }
