@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { AppError, staleVersion } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { reviewBlocker, type ClaimStatus, type ReviewDecision } from "@/lib/workflow";
@@ -96,9 +96,4 @@ export async function listReviewsForVerdicts({ verdictIds }: { verdictIds: strin
   if (verdictIds.length === 0) return [];
   const { db, t } = await getDatabase();
   return db.select().from(t.reviews).where(inArray(t.reviews.verdictId, verdictIds)).orderBy(asc(t.reviews.createdAt));
-}
-
-export async function listRecentReviews({ limit = 20 }: { limit?: number } = {}): Promise<Review[]> {
-  const { db, t } = await getDatabase();
-  return db.select().from(t.reviews).orderBy(desc(t.reviews.createdAt)).limit(limit);
 }
