@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
-import { AppError, staleVersion } from "@/lib/errors";
+import { count, desc, eq, inArray } from "drizzle-orm";
+import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { canonicalText, normalizeBlocks, type Block } from "@/lib/anchoring/text";
 import { deriveArticleStatus, type ArticleStatus } from "@/lib/workflow";
@@ -122,34 +122,6 @@ export async function listArticles({ status, limit = 200 }: { status?: ArticleSt
   return rows.map((r) => ({ ...r, claimCount: byId.get(r.id) ?? 0 }));
 }
 
-export async function updateArticleMetadata(input: ArticleMetadata & { id: string; version: number; userId: string }): Promise<Article> {
-  const database = await getDatabase();
-  const { t } = database;
-  return database.transaction(async (tx) => {
-    const [before] = await tx.select().from(t.articles).where(eq(t.articles.id, input.id));
-    if (!before) throw new AppError("not_found:article", "That article does not exist.");
-    // Title, author and publisher are on the public page and in every ClaimReview: after publication they are not edited in place.
-    const [published] = await tx.select({ id: t.publications.id }).from(t.publications).where(eq(t.publications.articleId, input.id));
-    if (published) throw new AppError("conflict:article", "This fact-check has been published, so its source details can no longer be edited in place.");
-    const [after] = await tx
-      .update(t.articles)
-      .set({
-        title: input.title.trim(),
-        sourceUrl: input.sourceUrl || null,
-        publisher: input.publisher || null,
-        author: input.author || null,
-        sourcePublishedOn: input.sourcePublishedOn || null,
-        updatedAt: new Date(),
-        version: input.version + 1,
-      })
-      .where(and(eq(t.articles.id, input.id), eq(t.articles.version, input.version)))
-      .returning();
-    if (!after) throw staleVersion("article");
-    await recordAudit(tx, { actorId: input.userId, action: "article.update", entityType: "article", entityId: input.id, before, after });
-    return after;
-  });
-}
-
 /**
  * Recomputes an article's status from its claims inside the caller's
  * transaction, and audits the change when there is one.
@@ -172,10 +144,4 @@ export async function refreshArticleStatus(tx: Db, articleId: string, actorId: s
     await recordAudit(tx, { actorId, action: "article.status", entityType: "article", entityId: articleId, before: { status: article.status }, after: { status } });
   }
   return status;
-}
-
-/** Snapshots of an article, newest first (re-imports add snapshots; none is ever edited). */
-export async function listArticleVersions({ articleId }: { articleId: string }): Promise<ArticleVersion[]> {
-  const { db, t } = await getDatabase();
-  return db.select().from(t.articleVersions).where(eq(t.articleVersions.articleId, articleId)).orderBy(asc(t.articleVersions.number));
 }
