@@ -3,12 +3,14 @@ import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { updateSettingsAction, updateSsoOnlyAction } from "@/app/(desk)/admin/settings/actions";
 import { FormError } from "@/components/ui/form-error";
+import type { ActionResult } from "@/lib/action-result";
 
-/** The approval quorum: how many editors (never the verdict's author) must approve a verdict. */
-export function SettingsForm({ approvalQuorum, version }: { approvalQuorum: number; version: number }) {
-  const id = useId();
+/**
+ * Saving one settings form: busy while the action runs, then the server's
+ * refusal or the "Saved: …" line that `savedMessage` writes, and the page refreshed.
+ */
+function useSettingSave<T>(save: () => Promise<ActionResult<T>>, savedMessage: (data: T) => string) {
   const router = useRouter();
-  const [value, setValue] = useState(String(approvalQuorum));
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -18,11 +20,10 @@ export function SettingsForm({ approvalQuorum, version }: { approvalQuorum: numb
     setBusy(true);
     setSaved(null);
     try {
-      const result = await updateSettingsAction({ approvalQuorum: Number(value), version });
+      const result = await save();
       if (!result.ok) return setError(result.error);
       setError(null);
-      const extra = result.data.approvedClaims ? ` ${result.data.approvedClaims} verdict${result.data.approvedClaims === 1 ? "" : "s"} already had enough approvals and are now approved.` : "";
-      setSaved(`Saved: verdicts now need ${result.data.quorum} approving editor${result.data.quorum === 1 ? "" : "s"}.${extra}`);
+      setSaved(savedMessage(result.data));
       router.refresh();
     } catch {
       setError("Could not reach the server, so nothing was saved. Try again.");
@@ -30,6 +31,34 @@ export function SettingsForm({ approvalQuorum, version }: { approvalQuorum: numb
       setBusy(false);
     }
   };
+  return { submit, error, saved, busy };
+}
+
+/** The form's error, or what was saved. */
+function SaveOutcome({ error, saved }: { error: string | null; saved: string | null }) {
+  return (
+    <>
+      <FormError message={error} />
+      {saved && (
+        <p className="alert success" role="status" data-testid="toast">
+          {saved}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** The approval quorum: how many editors (never the verdict's author) must approve a verdict. */
+export function SettingsForm({ approvalQuorum, version }: { approvalQuorum: number; version: number }) {
+  const id = useId();
+  const [value, setValue] = useState(String(approvalQuorum));
+  const { submit, error, saved, busy } = useSettingSave(
+    () => updateSettingsAction({ approvalQuorum: Number(value), version }),
+    ({ approvedClaims, quorum }) => {
+      const extra = approvedClaims ? ` ${approvedClaims} verdict${approvedClaims === 1 ? "" : "s"} already had enough approvals and are now approved.` : "";
+      return `Saved: verdicts now need ${quorum} approving editor${quorum === 1 ? "" : "s"}.${extra}`;
+    },
+  );
 
   return (
     <form onSubmit={submit} noValidate className="card">
@@ -47,12 +76,7 @@ export function SettingsForm({ approvalQuorum, version }: { approvalQuorum: numb
           How many different editors must approve a verdict before it counts as approved. The author of a verdict never approves it.
         </p>
       </div>
-      <FormError message={error} />
-      {saved && (
-        <p className="alert success" role="status" data-testid="toast">
-          {saved}
-        </p>
-      )}
+      <SaveOutcome error={error} saved={saved} />
       <button type="submit" className="button" disabled={busy}>
         Save settings
       </button>
@@ -66,28 +90,11 @@ export function SettingsForm({ approvalQuorum, version }: { approvalQuorum: numb
  */
 export function SsoOnlyForm({ ssoOnly, version, provider }: { ssoOnly: boolean; version: number; provider: string | null }) {
   const id = useId();
-  const router = useRouter();
   const [checked, setChecked] = useState(ssoOnly);
-  const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setSaved(null);
-    try {
-      const result = await updateSsoOnlyAction({ ssoOnly: checked, version });
-      if (!result.ok) return setError(result.error);
-      setError(null);
-      setSaved(result.data.ssoOnly ? `Saved: people sign in with ${provider ?? "single sign-on"} only; admins keep their passwords.` : "Saved: people may sign in with a password again.");
-      router.refresh();
-    } catch {
-      setError("Could not reach the server, so nothing was saved. Try again.");
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, error, saved, busy } = useSettingSave(
+    () => updateSsoOnlyAction({ ssoOnly: checked, version }),
+    (data) => (data.ssoOnly ? `Saved: people sign in with ${provider ?? "single sign-on"} only; admins keep their passwords.` : "Saved: people may sign in with a password again."),
+  );
 
   return (
     <form onSubmit={submit} noValidate className="card">
@@ -102,12 +109,7 @@ export function SsoOnlyForm({ ssoOnly, version, provider }: { ssoOnly: boolean; 
             : "Single sign-on is not set up (the AUTH_OIDC_* settings), so this cannot be turned on."}
         </p>
       </div>
-      <FormError message={error} />
-      {saved && (
-        <p className="alert success" role="status" data-testid="toast">
-          {saved}
-        </p>
-      )}
+      <SaveOutcome error={error} saved={saved} />
       <button type="submit" className="button" disabled={busy || (!provider && !checked)}>
         Save sign-in setting
       </button>
