@@ -1,9 +1,10 @@
 "use client";
-import { useActionState, useRef, useState, useTransition, type FormEvent } from "react";
+import { useRef, useState } from "react";
 import { useFormStatus } from "react-dom";
 import { loginAction, oidcLoginAction } from "@/app/(auth)/actions";
 import { FieldError, FormError } from "@/components/ui/form-error";
 import { AuthCard } from "./auth-shell";
+import { useAuthAction } from "./use-auth-action";
 import type { DemoAccount } from "@/db/seed/demo-accounts";
 import styles from "./auth.module.css";
 
@@ -21,26 +22,12 @@ type Props = {
 };
 
 export function LoginForm({ next, initialError, oidcName, ssoOnly, demoAccounts }: Props) {
-  const [state, submit, pending] = useActionState(loginAction, null);
+  const { submit, onSubmit, pending, fieldErrors, message: refusal } = useAuthAction(loginAction, "Enter your email address and password.");
   // Controlled, so a demo account can fill both fields.
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const submitRef = useRef<HTMLButtonElement>(null);
-
-  const [, startTransition] = useTransition();
-
-  /**
-   * Before hydration the form posts natively (progressive enhancement); after it, we dispatch
-   * ourselves, because React resets a form whose `action` ran, which would wipe what was typed.
-   */
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(() => submit(data));
-  }
-  const failed = state && !state.ok ? state : null;
-  const fieldErrors = failed?.fieldErrors ?? {};
-  const message = failed ? (failed.code === "invalid:input" ? "Enter your email address and password." : failed.error) : initialError;
+  const message = refusal ?? initialError;
 
   function fillAccount(account: DemoAccount) {
     setEmail(account.email);

@@ -1,29 +1,16 @@
 "use client";
-import { useActionState, useState, useTransition, type FormEvent } from "react";
+import { useState } from "react";
 import { setupAction } from "@/app/(auth)/actions";
 import { FieldError, FormError } from "@/components/ui/form-error";
 import styles from "./auth.module.css";
+import { useAuthAction } from "./use-auth-action";
 
 type FieldName = "name" | "email" | "password" | "confirm";
 
 /** First-run set-up: creates the first admin, signs them in and opens user administration. */
 export function SetupForm() {
-  const [state, submit, pending] = useActionState(setupAction, null);
+  const { submit, onSubmit, pending, fieldErrors, message } = useAuthAction(setupAction, "Please correct the fields marked below.");
   const [values, setValues] = useState<Record<FieldName, string>>({ name: "", email: "", password: "", confirm: "" });
-  const [, startTransition] = useTransition();
-
-  /**
-   * Before hydration the form posts natively (progressive enhancement); after it, we dispatch
-   * ourselves, because React resets a form whose `action` ran, which would wipe what was typed.
-   */
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(() => submit(data));
-  }
-  const failed = state && !state.ok ? state : null;
-  const fieldErrors = failed?.fieldErrors ?? {};
-  const message = failed ? (failed.code === "invalid:input" ? "Please correct the fields marked below." : failed.error) : null;
 
   function field(name: FieldName, label: string, props: { type: string; autoComplete: string; hint?: string; autoFocus?: boolean }) {
     const id = `setup-${name}`;
