@@ -1,5 +1,6 @@
 "use client";
 import { FieldError } from "@/components/ui/form-error";
+import { RatingOptions } from "@/components/ui/rating-options";
 import styles from "./approvals.module.css";
 
 export type PublicationCheckValue = { summary: string; headlineRatingId: string; confirmed: boolean };
@@ -61,11 +62,7 @@ export function PublicationCheckFields({
           aria-describedby={errors.headlineRatingId ? `${id}-headline-error` : undefined}
         >
           <option value="">No headline verdict</option>
-          {ratings.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.label}
-            </option>
-          ))}
+          <RatingOptions ratings={ratings} />
         </select>
         <FieldError id={`${id}-headline-error`} errors={errors.headlineRatingId} />
       </div>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Rating } from "@/db/queries/ratings";
 import type { PublicSearch } from "@/db/queries/public-search";
+import { RatingOptions } from "@/components/ui/rating-options";
 import extra from "./fact-check.module.css";
 
 /** The index's search: a plain GET form, so it works without JavaScript and every result page has its own URL. */
@@ -15,11 +16,7 @@ export function SearchForm({ search, ratings, publishers }: { search: PublicSear
         <label htmlFor="search-rating">Verdict</label>
         <select id="search-rating" name="rating" defaultValue={search.ratingId ?? ""}>
           <option value="">Any verdict</option>
-          {ratings.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.label}
-            </option>
-          ))}
+          <RatingOptions ratings={ratings} />
         </select>
       </div>
       <div className="field">

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { submitOnce } from "@/lib/submission-key";
 import { publishArticleAction, unpublishArticleAction } from "@/app/(desk)/articles/[id]/publishing-actions";
+import { RatingOptions } from "@/components/ui/rating-options";
 
 export type PublishPanelProps = {
   articleId: string;
@@ -82,11 +83,7 @@ export function PublishPanel({ articleId, canPublish, blocker, published, rating
             <label htmlFor="publish-headline">Headline verdict</label>
             <select id="publish-headline" value={headlineRatingId} onChange={(e) => setHeadlineRatingId(e.target.value)}>
               <option value="">Choose the verdict for the whole article…</option>
-              {ratings.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.label}
-                </option>
-              ))}
+              <RatingOptions ratings={ratings} />
             </select>
           </div>
           <div className="field">

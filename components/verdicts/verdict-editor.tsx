@@ -2,6 +2,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import type { RatingOption, WorkspaceVerdict } from "@/components/annotation/types";
 import { FieldError, FormError } from "@/components/ui/form-error";
+import { RatingOptions } from "@/components/ui/rating-options";
 import { CitationsEditor, emptyCitation } from "./citations-editor";
 import { Markdown } from "@/components/ui/markdown";
 import {
@@ -173,11 +174,7 @@ export function VerdictEditor({ claimId, claimVersion, ratings, initial, onSubmi
           aria-describedby={described("ratingId", rating ? `${id}-rating-description` : undefined)}
         >
           <option value="">Choose a rating…</option>
-          {ratings.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.label}
-            </option>
-          ))}
+          <RatingOptions ratings={ratings} />
         </select>
         {rating && (
           <p id={`${id}-rating-description`} className={styles.ratingDescription}>
