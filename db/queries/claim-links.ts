@@ -1,13 +1,21 @@
 import "server-only";
-import { and, eq, isNull, or } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, type SQL } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
-import { getDatabase } from "../client";
+import { getDatabase, type Schema } from "../client";
 import { recordAudit } from "./audit";
 import { getVerdictsWithCitations, proposeVerdictInTransaction } from "./verdicts";
 
 type Tables = typeof import("../schema/pg");
 export type ClaimLink = Tables["claimLinks"]["$inferSelect"];
+
+/** The active (not undone) links between `claimId` and any of `otherIds`, whichever side recorded them. */
+export function activeLinksBetween(links: Schema["claimLinks"], claimId: string, otherIds: string[]): SQL {
+  return and(
+    isNull(links.removedAt),
+    or(and(eq(links.claimId, claimId), inArray(links.matchedClaimId, otherIds)), and(eq(links.matchedClaimId, claimId), inArray(links.claimId, otherIds))),
+  )!;
+}
 
 /**
  * Records that `claimId` says the same as `matchedClaimId` (a claim in
@@ -26,18 +34,7 @@ export async function linkClaims(input: { claimId: string; claimVersion: number;
     const [matched] = await tx.select().from(t.claims).where(eq(t.claims.id, input.matchedClaimId));
     if (!claim || !matched) throw new AppError("not_found:claim", "That claim does not exist any more.");
     if (claim.articleId === matched.articleId) throw new AppError("invalid:claim_link", "Matches come from other articles; this claim is in the same one.");
-    const [existing] = await tx
-      .select()
-      .from(t.claimLinks)
-      .where(
-        and(
-          isNull(t.claimLinks.removedAt),
-          or(
-            and(eq(t.claimLinks.claimId, claim.id), eq(t.claimLinks.matchedClaimId, matched.id)),
-            and(eq(t.claimLinks.claimId, matched.id), eq(t.claimLinks.matchedClaimId, claim.id)),
-          ),
-        ),
-      );
+    const [existing] = await tx.select().from(t.claimLinks).where(activeLinksBetween(t.claimLinks, claim.id, [matched.id]));
     if (existing && !input.reuse) throw new AppError("conflict:claim_link", "These claims are already linked.");
 
     let reusedVerdictId: string | null = null;

@@ -1,9 +1,10 @@
 import "server-only";
-import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { rankMatches, searchTerms } from "@/lib/claim-matching";
 import { getDatabase } from "../client";
 import { loadClaimDetails, type ClaimDetail } from "./claim-details";
+import { activeLinksBetween } from "./claim-links";
 import { getClaimByIdOrThrow, type Claim } from "./claims";
 
 /** Full-text candidates fetched before the final ranking: generous, since the database's rank is only a first cut. */
@@ -126,18 +127,7 @@ export async function findClaimMatches({ claimId, limit = 5 }: { claimId: string
       (a) => [a.id, a.title],
     ),
   );
-  const links = await db
-    .select()
-    .from(t.claimLinks)
-    .where(
-      and(
-        isNull(t.claimLinks.removedAt),
-        or(
-          and(eq(t.claimLinks.claimId, claim.id), inArray(t.claimLinks.matchedClaimId, ranked.map((r) => r.id))),
-          and(eq(t.claimLinks.matchedClaimId, claim.id), inArray(t.claimLinks.claimId, ranked.map((r) => r.id))),
-        ),
-      ),
-    );
+  const links = await db.select().from(t.claimLinks).where(activeLinksBetween(t.claimLinks, claim.id, ranked.map((r) => r.id)));
   const linkOf = (otherId: string) => links.find((l) => l.claimId === otherId || l.matchedClaimId === otherId)?.id ?? null;
   return ranked.map((r) => {
     const detail = details.get(r.id);
