@@ -29,7 +29,8 @@ import { randomBytes } from "node:crypto";
 import { canonicalText, codePointLength, normalizeBlocks, type Block } from "../lib/anchoring/text";
 import { slugify } from "../lib/workflow";
 import { longArticle } from "./suites/anchoring";
-import { article, claimSentence, restate, rng } from "./data/text";
+import { seededRandom } from "../testing/seeded-random";
+import { article, claimSentence, restate } from "./data/text";
 
 export const BENCH_USERS = 10;
 /** Articles per transaction: big enough to amortise the commit, small enough to keep each INSERT under the parameter limits. */
@@ -110,7 +111,7 @@ export async function generate(database: Database, options: GenerateOptions): Pr
   await ensureDefaultRatings();
   const ratings = (await listRatings()).filter((r) => !r.hidden);
 
-  const r = rng(options.seed ?? 1);
+  const r = seededRandom(options.seed ?? 1);
   const intros = longArticle(3000).map((b) => b.text);
   const perArticle = Math.max(1, Math.round(options.claims / options.articles));
   const counts: Record<string, number> = { articles: 0, claims: 0, verdicts: 0, citations: 0, reviews: 0, publications: 0, auditEvents: 0 };

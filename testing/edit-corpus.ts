@@ -10,6 +10,7 @@ import path from "node:path";
 import { describeAnchor, type TextAnchor } from "../lib/anchoring/anchor";
 import { sentenceSpans } from "../lib/sentences";
 import { blocksFromPlainText, canonicalText, codePointLength } from "../lib/anchoring/text";
+import { seededRandom } from "./seeded-random";
 
 export type CorpusText = { source: string; name: string; text: string };
 
@@ -38,18 +39,6 @@ export type EditCase = {
 export function loadCorpusText(file: string, source: string): CorpusText {
   const text = canonicalText(blocksFromPlainText(readFileSync(file, "utf8")));
   return { source, name: path.basename(file, ".txt"), text };
-}
-
-/** mulberry32: small, fast, and the same sequence on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const NEGATION: Record<string, string> = {

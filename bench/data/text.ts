@@ -2,21 +2,9 @@
  * Synthetic article text for the load benchmarks. Claims are built from word
  * lists rather than copied from the five demo fixtures: with 100,000 claims
  * drawn from a few hundred fixture sentences, every full-text query would
- * match most of the table, which no real archive does. Seeded, so two runs
- * generate the same corpus.
+ * match most of the table, which no real archive does. Seeded (the caller
+ * passes testing/seeded-random.ts), so two runs generate the same corpus.
  */
-
-/** mulberry32: small, fast, good enough to pick words. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const words = (s: string) => s.trim().split(/\s+/);
 
