@@ -16,33 +16,28 @@ test("anonymous visitors are sent to the login page from every desk page", async
   }
 });
 
-test("anonymous HTTP clients get no draft data from desk pages or public routes", async ({ reviewer, playwright, baseURL }, testInfo) => {
+test("anonymous HTTP clients get no draft data from desk pages or public routes", async ({ reviewer, anonymousRequest: anon }, testInfo) => {
   const title = uniqueTitle(testInfo, "Unpublished draft");
   const id = await pages.import(reviewer).importArticle({ title, text: ARTICLE_TEXT });
 
-  const anon = await playwright.request.newContext({ baseURL });
-  try {
-    const draftPages = deskPages(id).filter((p) => p.path.includes(id));
-    for (const { path } of [...DESK_PAGES, ...draftPages]) {
-      const response = await anon.get(path, { maxRedirects: 0 });
-      const status = response.status();
-      expect([302, 303, 307, 308, 401, 403, 404], `${path} answered ${status}`).toContain(status);
-      if (status >= 300 && status < 400) expect(response.headers()["location"], path).toMatch(/\/login/);
-      expect(await response.text(), `${path} leaked the draft`).not.toContain(title);
-    }
-    // Public surfaces exist for everyone, but a draft is in none of them.
-    for (const path of ["/fact-checks", "/api/public/fact-checks", "/sitemap.xml", "/fact-checks/feed.xml", `/api/public/fact-checks?q=${encodeURIComponent(title)}`]) {
-      const response = await anon.get(path);
-      expect(response.status(), path).toBeLessThan(500);
-      expect(await response.text(), `${path} leaked the draft`).not.toContain(title);
-    }
-    // A search for the draft's title finds nothing (the page echoes the query in its search box, so look at the results).
-    const search = await (await anon.get(`/fact-checks?q=${encodeURIComponent(title)}`)).text();
-    expect(search).toContain("No fact-checks match your search");
-    expect(search).not.toContain(`>${title}</a>`);
-  } finally {
-    await anon.dispose();
+  const draftPages = deskPages(id).filter((p) => p.path.includes(id));
+  for (const { path } of [...DESK_PAGES, ...draftPages]) {
+    const response = await anon.get(path, { maxRedirects: 0 });
+    const status = response.status();
+    expect([302, 303, 307, 308, 401, 403, 404], `${path} answered ${status}`).toContain(status);
+    if (status >= 300 && status < 400) expect(response.headers()["location"], path).toMatch(/\/login/);
+    expect(await response.text(), `${path} leaked the draft`).not.toContain(title);
   }
+  // Public surfaces exist for everyone, but a draft is in none of them.
+  for (const path of ["/fact-checks", "/api/public/fact-checks", "/sitemap.xml", "/fact-checks/feed.xml", `/api/public/fact-checks?q=${encodeURIComponent(title)}`]) {
+    const response = await anon.get(path);
+    expect(response.status(), path).toBeLessThan(500);
+    expect(await response.text(), `${path} leaked the draft`).not.toContain(title);
+  }
+  // A search for the draft's title finds nothing (the page echoes the query in its search box, so look at the results).
+  const search = await (await anon.get(`/fact-checks?q=${encodeURIComponent(title)}`)).text();
+  expect(search).toContain("No fact-checks match your search");
+  expect(search).not.toContain(`>${title}</a>`);
 });
 
 test("a reviewer is told the approvals queue is not for their role", async ({ reviewer }) => {
@@ -51,7 +46,7 @@ test("a reviewer is told the approvals queue is not for their role", async ({ re
   await expect(reviewer.getByRole("button", { name: "Approve" })).toHaveCount(0);
 });
 
-test("neither a reviewer nor an anonymous caller can publish, not even by replaying an editor's publish request", async ({ reviewer, editor, editor2, anonymous, playwright, baseURL }, testInfo) => {
+test("neither a reviewer nor an anonymous caller can publish, not even by replaying an editor's publish request", async ({ reviewer, editor, editor2, anonymous, anonymousRequest }, testInfo) => {
   const seeded = await approvedArticle(reviewer, editor2, testInfo);
 
   // The UI offers a reviewer no Publish button…
@@ -77,12 +72,7 @@ test("neither a reviewer nor an anonymous caller can publish, not even by replay
     "Should never be published.",
   );
   expect(await action.replayAs(reviewer.request)).toMatch(/Only editors and above can do this/);
-  const anon = await playwright.request.newContext({ baseURL });
-  try {
-    expect(await action.replayAs(anon)).toMatch(/Sign in to continue/);
-  } finally {
-    await anon.dispose();
-  }
+  expect(await action.replayAs(anonymousRequest)).toMatch(/Sign in to continue/);
 
   await pages.publicSite(anonymous).gotoIndex();
   await expect(anonymous.getByRole("link", { name: seeded.title })).toHaveCount(0);

@@ -7,7 +7,7 @@ import { waitForHydration } from "../fixtures/hydration";
 import { expect, pages, test } from "../fixtures/test";
 import { approvedArticle } from "../fixtures/workflow";
 
-test("only admins edit organisation pages", async ({ pageAs, reviewer, editor, playwright, baseURL }) => {
+test("only admins edit organisation pages", async ({ pageAs, reviewer, editor, anonymousRequest: anon }) => {
   for (const page of [reviewer, editor]) {
     await page.goto("/admin/pages");
     await expect(page.getByRole("heading", { name: "Not available to your role" })).toBeVisible();
@@ -23,17 +23,12 @@ test("only admins edit organisation pages", async ({ pageAs, reviewer, editor, p
 
   expect(await action.replayAs(reviewer.request)).toMatch(/Only admins and above can do this/);
   expect(await action.replayAs(editor.request)).toMatch(/Only admins and above can do this/);
-  const anon = await playwright.request.newContext({ baseURL });
-  try {
-    expect(await action.replayAs(anon)).toMatch(/Sign in to continue/);
-    expect((await anon.get("/admin/pages", { maxRedirects: 0 })).status()).toBe(307);
-    expect(await (await anon.get("/methodology")).text()).not.toContain("Hijacked methodology");
-  } finally {
-    await anon.dispose();
-  }
+  expect(await action.replayAs(anon)).toMatch(/Sign in to continue/);
+  expect((await anon.get("/admin/pages", { maxRedirects: 0 })).status()).toBe(307);
+  expect(await (await anon.get("/methodology")).text()).not.toContain("Hijacked methodology");
 });
 
-test("reviewers and anonymous callers cannot unpublish; a stale unpublish is refused", async ({ reviewer, editor, editor2, playwright, baseURL }, testInfo) => {
+test("reviewers and anonymous callers cannot unpublish; a stale unpublish is refused", async ({ reviewer, editor, editor2, anonymousRequest }, testInfo) => {
   const seeded = await approvedArticle(reviewer, editor2, testInfo);
   const article = pages.article(editor);
   await article.goto(seeded.id);
@@ -46,12 +41,7 @@ test("reviewers and anonymous callers cannot unpublish; a stale unpublish is ref
   await waitForHydration(unpublish);
   const action = await captureAction(editor, `**/articles/${seeded.id}`, () => unpublish.click(), '"version"');
   expect(await action.replayAs(reviewer.request)).toMatch(/Only editors and above can do this/);
-  const anon = await playwright.request.newContext({ baseURL });
-  try {
-    expect(await action.replayAs(anon)).toMatch(/Sign in to continue/);
-  } finally {
-    await anon.dispose();
-  }
+  expect(await action.replayAs(anonymousRequest)).toMatch(/Sign in to continue/);
   // Still public after the refusals.
   expect((await reviewer.request.get(path)).status()).toBe(200);
 
