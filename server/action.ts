@@ -4,13 +4,10 @@ import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import type { PublicUser } from "@/db/queries/users";
 import type { ActionResult } from "@/lib/action-result";
-import { AppError, isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
 import type { Permission } from "@/lib/permissions";
 import { invalidatePublicData } from "./public-cache";
 import { requirePermission } from "./session";
-
-// Declared in lib/action-result.ts. Named here only because app/(auth)/actions.ts imports it from here; drop this once it imports lib/.
-export type { ActionResult };
 
 /** Turns any thrown value into a result a user can read; unexpected causes are logged, never shown. */
 export function failure(error: unknown): Extract<ActionResult<never>, { ok: false }> {

@@ -5,7 +5,8 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { countUsers, createUser } from "@/db/queries/users";
 import { oidcEndSessionUrl, signIn, signOut, SsoOnlyLogin } from "@/server/auth";
-import { failure, formToObject, invalidInput, type ActionResult } from "@/server/action";
+import type { ActionResult } from "@/lib/action-result";
+import { failure, formToObject, invalidInput } from "@/server/action";
 import { LoginRateLimited } from "@/server/login-limit";
 import { hashPassword } from "@/server/password";
 

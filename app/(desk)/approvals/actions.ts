@@ -4,10 +4,11 @@ import { z } from "zod";
 import { reviewVerdict } from "@/db/queries/reviews";
 import { action } from "@/server/action";
 import { idSchema } from "@/lib/validation/ids";
+import { REVIEW_DECISIONS } from "@/lib/workflow";
 
 const reviewSchema = z.object({
   verdictId: idSchema,
-  decision: z.enum(["approved", "changes_requested"]),
+  decision: z.enum(REVIEW_DECISIONS),
   comment: z.string().max(5000, "Keep the comment under 5,000 characters.").default(""),
   publicationCheck: z
     .object({
