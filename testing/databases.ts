@@ -72,24 +72,29 @@ function named(name: string, factory: Omit<TestDatabaseFactory, "name" | "toStri
   return { name, ...factory, toString: () => name };
 }
 
-function sqliteFactory(): TestDatabaseFactory {
+/** A database kept in a fresh temporary directory (`open` fills it); dispose closes it and removes the directory. */
+function tempDirFactory(name: string, prefix: string, open: (dir: string) => Promise<Database>): TestDatabaseFactory {
   let dir: string | undefined;
   let database: Database | undefined;
-  return named("sqlite", {
+  return named(name, {
     async open() {
-      // A real file (not :memory:) so the reader/writer connection split in db/client.ts is exercised.
-      dir = fs.mkdtempSync(path.join(os.tmpdir(), "factdesk-test-"));
-      database = await openDatabase(`file:${path.join(dir, "test.db")}`);
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+      database = await open(dir);
       return database;
     },
     async dispose() {
       await database?.close();
       database = undefined;
-      // Removes the -wal and -shm files too.
+      // The whole directory: SQLite's -wal and -shm files too.
       if (dir) fs.rmSync(dir, { recursive: true, force: true });
       dir = undefined;
     },
   });
+}
+
+function sqliteFactory(): TestDatabaseFactory {
+  // A real file (not :memory:) so the reader/writer connection split in db/client.ts is exercised.
+  return tempDirFactory("sqlite", "factdesk-test-", (dir) => openDatabase(`file:${path.join(dir, "test.db")}`));
 }
 
 /**
@@ -239,23 +244,10 @@ async function pgliteTemplate(): Promise<string> {
 }
 
 function pgliteFactory(): TestDatabaseFactory {
-  let dir: string | undefined;
-  let database: Database | undefined;
-  return named("pglite", {
-    async open() {
-      const template = await pgliteTemplate();
-      dir = fs.mkdtempSync(path.join(os.tmpdir(), "factdesk-pglite-"));
-      fs.cpSync(template, dir, { recursive: true });
-      // openDatabase still runs the migrator: a no-op here, and a check that the template is current.
-      database = await openDatabase(`pglite:${dir}`);
-      return database;
-    },
-    async dispose() {
-      await database?.close();
-      database = undefined;
-      if (dir) fs.rmSync(dir, { recursive: true, force: true });
-      dir = undefined;
-    },
+  return tempDirFactory("pglite", "factdesk-pglite-", async (dir) => {
+    fs.cpSync(await pgliteTemplate(), dir, { recursive: true });
+    // openDatabase still runs the migrator: a no-op here, and a check that the template is current.
+    return openDatabase(`pglite:${dir}`);
   });
 }
 
