@@ -9,10 +9,12 @@ import { getDatabase, type Db } from "@/db/client";
 import { createArticle, type Article } from "@/db/queries/articles";
 import { listAuditEvents } from "@/db/queries/audit";
 import { createClaim, getClaimByIdOrThrow, type Claim } from "@/db/queries/claims";
+import { publishArticle, type Publication } from "@/db/queries/publications";
 import { reviewVerdict } from "@/db/queries/reviews";
 import type { SettingKey } from "@/db/queries/settings";
 import { proposeVerdict, type CitationInput, type Verdict } from "@/db/queries/verdicts";
 import { canonicalText, codePointLength, normalizeBlocks, type Block } from "@/lib/anchoring/text";
+import type { TestDatabaseContext } from "./databases";
 
 /**
  * The default test article. The emoji (astral, two UTF-16 units each) sit
@@ -90,6 +92,27 @@ export async function approveTestClaim(claimId: string, ratingId: string, author
   const verdict = await proposeTestVerdict(claimId, ratingId, authorId);
   await reviewVerdict({ verdictId: verdict.id, decision: "approved", comment: "Checked the sources.", editorId });
   return verdict;
+}
+
+/**
+ * A published fact-check of the sample article, titled `title`: the zinc claim
+ * ("Zinc cures flu in a day", rated Inaccurate by verdict `v1`) and the
+ * vitamin D claim ("Vitamin D prevents most colds", Misleading), proposed by
+ * the reviewer and approved by the editor; summary "Two claims.", headline
+ * verdict Inaccurate.
+ */
+export async function publishTestArticle(
+  ctx: Pick<TestDatabaseContext, "users" | "rating">,
+  title: string,
+): Promise<{ article: Article; zinc: Claim; vitamin: Claim; v1: Verdict; publication: Publication }> {
+  const { reviewer, editor } = ctx.users;
+  const article = await createTestArticle(reviewer.id, { title });
+  const zinc = await createTestClaim(article, "zinc cures the flu within a day", reviewer.id, "Zinc cures flu in a day");
+  const vitamin = await createTestClaim(article, "vitamin D every day prevents 90% of colds", reviewer.id, "Vitamin D prevents most colds");
+  const v1 = await approveTestClaim(zinc.id, ctx.rating("Inaccurate").id, reviewer.id, editor.id);
+  await approveTestClaim(vitamin.id, ctx.rating("Misleading").id, reviewer.id, editor.id);
+  const publication = await publishArticle({ articleId: article.id, summary: "Two claims.", editorId: editor.id, headlineRatingId: ctx.rating("Inaccurate").id });
+  return { article, zinc, vitamin, v1, publication };
 }
 
 /**

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from "vitest";
 import { testDialects, useTestDatabase } from "@/testing/databases";
-import { approveTestClaim, createTestArticle, createTestClaim, currentPublicationCheck, proposeTestVerdict, putTestSetting, rejection, testCitation } from "@/testing/fixtures";
+import { createTestArticle, createTestClaim, currentPublicationCheck, proposeTestVerdict, publishTestArticle, putTestSetting, rejection, testCitation } from "@/testing/fixtures";
 import { countApprovalQueue, listApprovalCards, type ApprovalCard } from "./approval-cards";
 import { getClaimByIdOrThrow, updateClaim } from "./claims";
-import { publishArticle, unpublishArticle } from "./publications";
+import { unpublishArticle } from "./publications";
 import { reviewVerdict } from "./reviews";
 import { proposeVerdict } from "./verdicts";
 
@@ -16,18 +16,6 @@ describe.each(testDialects())("approval cards on %s", (dialect) => {
   /** The card of one claim (the queue is shared by every test in the suite). */
   async function cardOf(claimId: string): Promise<ApprovalCard | undefined> {
     return (await listApprovalCards()).find((c) => c.claimId === claimId);
-  }
-
-  /** An article whose two claims are approved and published; `zinc` was rated Inaccurate. */
-  async function publishedArticle(title: string) {
-    const { reviewer, editor } = ctx.users;
-    const article = await createTestArticle(reviewer.id, { title });
-    const zinc = await createTestClaim(article, ZINC, reviewer.id, "Zinc cures flu in a day");
-    const vitamin = await createTestClaim(article, VITAMIN, reviewer.id, "Vitamin D prevents most colds");
-    const v1 = await approveTestClaim(zinc.id, ctx.rating("Inaccurate").id, reviewer.id, editor.id);
-    await approveTestClaim(vitamin.id, ctx.rating("Misleading").id, reviewer.id, editor.id);
-    const publication = await publishArticle({ articleId: article.id, summary: "Two claims, both wrong.", editorId: editor.id, headlineRatingId: ctx.rating("Inaccurate").id });
-    return { article, zinc, v1, publication };
   }
 
   it("shows a first proposal with its content and nothing to compare it with", async () => {
@@ -83,11 +71,11 @@ describe.each(testDialects())("approval cards on %s", (dialect) => {
 
   it("marks a correction to a live fact-check, with the published revision, the note and the publication to confirm", async () => {
     const { reviewer, editor, editor2 } = ctx.users;
-    const { zinc, v1, publication } = await publishedArticle("Correction card");
+    const { zinc, v1, publication } = await publishTestArticle(ctx, "Correction card");
     const v2 = await proposeTestVerdict(zinc.id, ctx.rating("Mostly accurate").id, editor.id, "A 2025 trial found a small effect.", "A 2025 trial changed our rating.");
     const card = (await cardOf(zinc.id))!;
     expect(card).toMatchObject({ liveOnPublicPage: true, correctsPublication: true, needsPublicationCheck: true });
-    expect(card.publication).toEqual({ slug: publication.slug, live: true, summary: "Two claims, both wrong.", headlineRatingId: ctx.rating("Inaccurate").id, version: publication.version });
+    expect(card.publication).toEqual({ slug: publication.slug, live: true, summary: "Two claims.", headlineRatingId: ctx.rating("Inaccurate").id, version: publication.version });
     expect(card.published).toMatchObject({ id: v1.id, rating: { label: "Inaccurate" }, authorName: reviewer.name });
     expect(card.proposed).toMatchObject({ id: v2.id, rating: { label: "Mostly accurate" }, correctionNote: "A 2025 trial changed our rating." });
     // The previous revision is the published one: the card compares once.
@@ -105,7 +93,7 @@ describe.each(testDialects())("approval cards on %s", (dialect) => {
 
   it("compares with both the published and the previous revision after a second round", async () => {
     const { editor, editor2 } = ctx.users;
-    const { zinc, v1 } = await publishedArticle("Two rounds");
+    const { zinc, v1 } = await publishTestArticle(ctx, "Two rounds");
     const v2 = await proposeTestVerdict(zinc.id, ctx.rating("Mostly accurate").id, editor.id, "First try.", "Rating changed.");
     await reviewVerdict({ verdictId: v2.id, decision: "changes_requested", comment: "Cite the trial itself.", editorId: editor2.id });
     const v3 = await proposeTestVerdict(zinc.id, ctx.rating("Lacks context").id, editor.id, "Second try.", "Rating changed after a new trial.");
@@ -120,7 +108,7 @@ describe.each(testDialects())("approval cards on %s", (dialect) => {
 
   it("shows a removal from the public page, which needs no publication check once the fact-check is taken down", async () => {
     const { reviewer, editor } = ctx.users;
-    const { article, zinc, v1 } = await publishedArticle("Removal card");
+    const { article, zinc, v1 } = await publishTestArticle(ctx, "Removal card");
     const claim = await getClaimByIdOrThrow({ id: zinc.id });
     await updateClaim({ id: claim.id, version: claim.version, excluded: { reason: "Satire, not a claim." }, correctionNote: "Removed: the post was satire.", userId: reviewer.id });
     const card = (await cardOf(zinc.id))!;

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { testDialects, useTestDatabase } from "@/testing/databases";
-import { approveTestClaim, auditCounts, currentPublicationCheck, createTestArticle, createTestClaim, proposeTestVerdict, rejection } from "@/testing/fixtures";
+import { auditCounts, currentPublicationCheck, proposeTestVerdict, publishTestArticle, rejection } from "@/testing/fixtures";
 import { getDatabase } from "../client";
 import { listAuditEvents } from "./audit";
 import { getClaimByIdOrThrow } from "./claims";
@@ -9,25 +9,11 @@ import { getPublicFactCheck } from "./public-fact-checks";
 import { getPublicationForArticle, publishArticle, unpublishArticle } from "./publications";
 import { reviewVerdict } from "./reviews";
 
-const ZINC = "zinc cures the flu within a day";
-const VITAMIN = "vitamin D every day prevents 90% of colds";
-
 describe.each(testDialects())("publishing and corrections on %s", (dialect) => {
   const ctx = useTestDatabase(dialect);
 
-  async function publishedArticle(title: string) {
-    const { reviewer, editor } = ctx.users;
-    const article = await createTestArticle(reviewer.id, { title });
-    const zinc = await createTestClaim(article, ZINC, reviewer.id, "Zinc cures flu in a day");
-    const vitamin = await createTestClaim(article, VITAMIN, reviewer.id, "Vitamin D prevents most colds");
-    const v1 = await approveTestClaim(zinc.id, ctx.rating("Inaccurate").id, reviewer.id, editor.id);
-    await approveTestClaim(vitamin.id, ctx.rating("Misleading").id, reviewer.id, editor.id);
-    const publication = await publishArticle({ articleId: article.id, summary: "Two claims.", editorId: editor.id, headlineRatingId: ctx.rating("Inaccurate").id });
-    return { article, zinc, vitamin, v1, publication };
-  }
-
   it("stores the headline verdict and refuses one that is not on the scale", async () => {
-    const { publication, article } = await publishedArticle("Headline verdict");
+    const { publication, article } = await publishTestArticle(ctx, "Headline verdict");
     expect(publication.headlineRatingId).toBe(ctx.rating("Inaccurate").id);
     expect((await getPublicFactCheck({ slug: publication.slug }))!.headlineRating?.label).toBe("Inaccurate");
     await unpublishArticle({ articleId: article.id, version: publication.version, editorId: ctx.users.editor.id });
@@ -36,7 +22,7 @@ describe.each(testDialects())("publishing and corrections on %s", (dialect) => {
   });
 
   it("requires a correction note for a verdict revised after publication", async () => {
-    const { zinc } = await publishedArticle("Correction note required");
+    const { zinc } = await publishTestArticle(ctx, "Correction note required");
     const error = await rejection(() => proposeTestVerdict(zinc.id, ctx.rating("Accurate").id, ctx.users.reviewer.id));
     expect(error.code).toBe("invalid:verdict");
     expect(error.message).toMatch(/correction note/);
@@ -45,7 +31,7 @@ describe.each(testDialects())("publishing and corrections on %s", (dialect) => {
 
   it("keeps the approved verdict public until the correction is approved, then records a dated correction", async () => {
     const { editor, editor2 } = ctx.users;
-    const { zinc, v1, publication } = await publishedArticle("Corrected later");
+    const { zinc, v1, publication } = await publishTestArticle(ctx, "Corrected later");
 
     const v2 = await proposeTestVerdict(zinc.id, ctx.rating("Mostly accurate").id, editor.id, "New trial.", "A 2025 trial changed our rating.");
     const pending = (await getPublicFactCheck({ slug: publication.slug }))!;
@@ -90,7 +76,7 @@ describe.each(testDialects())("publishing and corrections on %s", (dialect) => {
 
   it("unpublishes with a version check and an audit event, keeping the slug", async () => {
     const { editor } = ctx.users;
-    const { article, publication } = await publishedArticle("Taken down and back");
+    const { article, publication } = await publishTestArticle(ctx, "Taken down and back");
     const stale = await rejection(() => unpublishArticle({ articleId: article.id, version: publication.version - 1, editorId: editor.id }));
     expect(stale.code).toBe("conflict:publication");
     const down = await unpublishArticle({ articleId: article.id, version: publication.version, editorId: editor.id });

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { testDialects, useTestDatabase } from "@/testing/databases";
-import { SAMPLE_BLOCKS, SAMPLE_TEXT, approveTestClaim, createTestArticle, createTestClaim, currentPublicationCheck, locate, proposeTestVerdict, rejection } from "@/testing/fixtures";
+import { SAMPLE_BLOCKS, SAMPLE_TEXT, approveTestClaim, createTestArticle, createTestClaim, currentPublicationCheck, locate, proposeTestVerdict, publishTestArticle, rejection } from "@/testing/fixtures";
 import { buildClaimReview } from "@/lib/claimreview";
 import { decideClaimAnchor } from "./claim-anchors";
 import { getClaimByIdOrThrow, updateClaim } from "./claims";
@@ -24,22 +24,12 @@ const VITAMIN = "vitamin D every day prevents 90% of colds";
 describe.each(testDialects())("editorial integrity on %s", (dialect) => {
   const ctx = useTestDatabase(dialect);
 
-  async function published(title: string) {
-    const { reviewer, editor } = ctx.users;
-    const article = await createTestArticle(reviewer.id, { title });
-    const zinc = await createTestClaim(article, ZINC, reviewer.id, "Zinc cures flu in a day");
-    const vitamin = await createTestClaim(article, VITAMIN, reviewer.id, "Vitamin D prevents most colds");
-    await approveTestClaim(zinc.id, ctx.rating("Inaccurate").id, reviewer.id, editor.id);
-    await approveTestClaim(vitamin.id, ctx.rating("Misleading").id, reviewer.id, editor.id);
-    const publication = await publishArticle({ articleId: article.id, summary: "Two claims.", editorId: editor.id, headlineRatingId: ctx.rating("Inaccurate").id });
-    return { article, zinc, vitamin, publication };
-  }
   const page = async (slug: string) => (await getPublicFactCheck({ slug }))!;
   const fresh = (id: string) => getClaimByIdOrThrow({ id });
 
   it("keeps a published statement until another editor approves the edit, then shows it with a dated correction", async () => {
     const { reviewer, editor, editor2 } = ctx.users;
-    const { zinc, publication, article } = await published("Statement edit");
+    const { zinc, publication, article } = await publishTestArticle(ctx, "Statement edit");
     const noNote = await rejection(async () => updateClaim({ id: zinc.id, version: (await fresh(zinc.id)).version, statement: "Zinc is harmless", userId: reviewer.id }));
     expect(noNote.code).toBe("invalid:claim");
 
@@ -63,7 +53,7 @@ describe.each(testDialects())("editorial integrity on %s", (dialect) => {
 
   it("keeps a published claim on the page until another editor approves its exclusion, then records the removal", async () => {
     const { reviewer, editor } = ctx.users;
-    const { vitamin, zinc, publication, article } = await published("Exclusion");
+    const { vitamin, zinc, publication, article } = await publishTestArticle(ctx, "Exclusion");
     const pending = await updateClaim({ id: vitamin.id, version: (await fresh(vitamin.id)).version, excluded: { reason: "Opinion, not checkable" }, correctionNote: "We removed a claim that is an opinion.", userId: reviewer.id });
     expect(pending.status).toBe("verdict_proposed");
     expect((await page(publication.slug)).claims.map((c) => c.id)).toEqual([vitamin.id, zinc.id]);
@@ -79,7 +69,7 @@ describe.each(testDialects())("editorial integrity on %s", (dialect) => {
 
   it("brings an excluded published claim back only through an approved revision", async () => {
     const { reviewer, editor } = ctx.users;
-    const { vitamin, publication, article } = await published("Re-include");
+    const { vitamin, publication, article } = await publishTestArticle(ctx, "Re-include");
     const withdrawn = await updateClaim({ id: vitamin.id, version: (await fresh(vitamin.id)).version, excluded: { reason: "Duplicate" }, correctionNote: "Removed a duplicate.", userId: reviewer.id });
     await reviewVerdict({ verdictId: withdrawn.currentVerdictId!, decision: "approved", comment: "", editorId: editor.id, publicationCheck: await currentPublicationCheck(article.id) });
     const back = await updateClaim({ id: vitamin.id, version: (await fresh(vitamin.id)).version, excluded: null, correctionNote: "Restored the claim.", userId: reviewer.id });
@@ -89,7 +79,7 @@ describe.each(testDialects())("editorial integrity on %s", (dialect) => {
 
   it("lets a reviewer answer a removal still awaiting approval with a revision that keeps the claim", async () => {
     const { reviewer } = ctx.users;
-    const { vitamin, publication } = await published("Removal withdrawn");
+    const { vitamin, publication } = await publishTestArticle(ctx, "Removal withdrawn");
     const pending = await updateClaim({ id: vitamin.id, version: (await fresh(vitamin.id)).version, excluded: { reason: "Duplicate" }, correctionNote: "Removed a duplicate.", userId: reviewer.id });
     const kept = await updateClaim({ id: vitamin.id, version: pending.version, excluded: null, correctionNote: "On reflection the claim stays.", userId: reviewer.id });
     expect(kept.currentVerdictId).not.toBe(pending.currentVerdictId);
@@ -166,7 +156,7 @@ describe.each(testDialects())("editorial integrity on %s", (dialect) => {
 
   it("moves dateModified only on the claim that changed, and makes the approver confirm the summary", async () => {
     const { reviewer, editor2 } = ctx.users;
-    const { zinc, vitamin, publication, article } = await published("Date modified");
+    const { zinc, vitamin, publication, article } = await publishTestArticle(ctx, "Date modified");
     const v2 = await proposeTestVerdict(zinc.id, ctx.rating("Mostly accurate").id, reviewer.id, "New trial.", "A 2025 trial changed our rating.");
     expect((await rejection(() => reviewVerdict({ verdictId: v2.id, decision: "approved", comment: "", editorId: editor2.id }))).code).toBe("invalid:review");
     const check = await currentPublicationCheck(article.id);
@@ -179,7 +169,7 @@ describe.each(testDialects())("editorial integrity on %s", (dialect) => {
 
   it("reopens an approved claim whose quoted words changed in a new version, and refuses to republish until it is reviewed", async () => {
     const { reviewer, editor } = ctx.users;
-    const { zinc, vitamin, article, publication } = await published("Meaning change");
+    const { zinc, vitamin, article, publication } = await publishTestArticle(ctx, "Meaning change");
     const negated = SAMPLE_BLOCKS.map((b) => ({ ...b, text: b.text.replace("zinc cures the flu", "zinc does not cure the flu") }));
     const { summary } = await saveVersionAndReanchorClaims({ articleId: article.id, basedOnVersionId: article.currentVersionId!, blocks: negated, userId: reviewer.id, origin: "paste: test" });
     expect(summary.needs_review).toBe(1);
@@ -196,7 +186,7 @@ describe.each(testDialects())("editorial integrity on %s", (dialect) => {
 
   it("records no correction for a claim made on a newer snapshot than the published one (readers cannot see it yet)", async () => {
     const { reviewer, editor } = ctx.users;
-    const { article, publication } = await published("Newer snapshot");
+    const { article, publication } = await publishTestArticle(ctx, "Newer snapshot");
     const extended = [...SAMPLE_BLOCKS, { kind: "paragraph" as const, text: "Garlic prevents every cold, a new section says." }];
     const { snapshot } = await saveVersionAndReanchorClaims({ articleId: article.id, basedOnVersionId: article.currentVersionId!, blocks: extended, userId: reviewer.id, origin: "paste: test" });
     const garlic = await createTestClaim({ ...article, currentVersionId: snapshot.id }, "Garlic prevents every cold", reviewer.id);
@@ -209,7 +199,7 @@ describe.each(testDialects())("editorial integrity on %s", (dialect) => {
 
   it("keeps a claim where readers of a live fact-check see it: an anchor decision cannot move it, nor take it off the page", async () => {
     const { reviewer, editor } = ctx.users;
-    const { zinc, article, publication } = await published("Anchor decisions");
+    const { zinc, article, publication } = await publishTestArticle(ctx, "Anchor decisions");
     const study = "the study was funded by a supplement maker";
     const quoteOnPage = async (slug: string) => (await page(slug)).claims.find((c) => c.id === zinc.id)?.exact;
     // Re-attached to other words of the published snapshot, the approved verdict would stand under a quote no editor checked.
