@@ -32,22 +32,33 @@ export async function getSsoOnly(q?: Db): Promise<boolean> {
   return (await getSetting("ssoOnly", q)) === "1";
 }
 
+/**
+ * An admin's change to one setting, inside `tx`: stored only while its
+ * version is still `version` (what the admin saw, 0 = never stored), else
+ * refused as stale; audited. Returns the new version.
+ */
+async function saveSetting(tx: Db, input: { key: SettingKey; value: string; version: number; actorId: string }): Promise<number> {
+  const { t } = await getDatabase();
+  const { key, value } = input;
+  const [row] = await tx.select().from(t.settings).where(eq(t.settings.key, key));
+  const current = row?.version ?? 0;
+  if (current !== input.version) throw staleVersion("setting");
+  const before = row?.value ?? SETTING_DEFAULTS[key];
+  // The version guard is in the write itself: a concurrent save that got there first leaves no row to change.
+  const [written] = row
+    ? await tx.update(t.settings).set({ value, version: current + 1 }).where(and(eq(t.settings.key, key), eq(t.settings.version, current))).returning()
+    : await tx.insert(t.settings).values({ key, value, version: 1 }).onConflictDoNothing().returning();
+  if (!written) throw staleVersion("setting");
+  await recordAudit(tx, { actorId: input.actorId, action: "settings.update", entityType: "settings", entityId: key, before: { [key]: before }, after: { [key]: value } });
+  return current + 1;
+}
+
 /** Turns "single sign-on only" on or off. `version` is what the admin saw (0 = never stored); a stale one is refused. */
 export async function updateSsoOnly(input: { ssoOnly: boolean; version: number; actorId: string }): Promise<{ ssoOnly: boolean; version: number }> {
   const database = await getDatabase();
-  const { t } = database;
   return database.transaction(async (tx) => {
-    const [row] = await tx.select().from(t.settings).where(eq(t.settings.key, "ssoOnly"));
-    const current = row?.version ?? 0;
-    if (current !== input.version) throw staleVersion("setting");
-    const before = row?.value ?? SETTING_DEFAULTS.ssoOnly;
-    const value = input.ssoOnly ? "1" : "0";
-    const [written] = row
-      ? await tx.update(t.settings).set({ value, version: current + 1 }).where(and(eq(t.settings.key, "ssoOnly"), eq(t.settings.version, current))).returning()
-      : await tx.insert(t.settings).values({ key: "ssoOnly", value, version: 1 }).onConflictDoNothing().returning();
-    if (!written) throw staleVersion("setting");
-    await recordAudit(tx, { actorId: input.actorId, action: "settings.update", entityType: "settings", entityId: "ssoOnly", before: { ssoOnly: before }, after: { ssoOnly: value } });
-    return { ssoOnly: input.ssoOnly, version: current + 1 };
+    const version = await saveSetting(tx, { key: "ssoOnly", value: input.ssoOnly ? "1" : "0", version: input.version, actorId: input.actorId });
+    return { ssoOnly: input.ssoOnly, version };
   });
 }
 
@@ -69,21 +80,10 @@ export async function updateApprovalQuorum(input: { quorum: number; version: num
     throw new AppError("invalid:settings", "The quorum must be a whole number from 1 to 5.", { fieldErrors: { approvalQuorum: ["From 1 to 5."] } });
   }
   const database = await getDatabase();
-  const { t } = database;
   return database.transaction(async (tx) => {
-    const [row] = await tx.select().from(t.settings).where(eq(t.settings.key, "approvalQuorum"));
-    const current = row?.version ?? 0;
-    if (current !== input.version) throw staleVersion("setting");
-    const before = row?.value ?? SETTING_DEFAULTS.approvalQuorum;
-    const value = String(input.quorum);
-    // The version guard is in the write itself: a concurrent save that got there first leaves no row to change.
-    const [written] = row
-      ? await tx.update(t.settings).set({ value, version: current + 1 }).where(and(eq(t.settings.key, "approvalQuorum"), eq(t.settings.version, current))).returning()
-      : await tx.insert(t.settings).values({ key: "approvalQuorum", value, version: 1 }).onConflictDoNothing().returning();
-    if (!written) throw staleVersion("setting");
-    await recordAudit(tx, { actorId: input.actorId, action: "settings.update", entityType: "settings", entityId: "approvalQuorum", before: { approvalQuorum: before }, after: { approvalQuorum: value } });
+    const version = await saveSetting(tx, { key: "approvalQuorum", value: String(input.quorum), version: input.version, actorId: input.actorId });
     const met = await approveClaimsMeetingQuorum(tx, input.quorum, input.actorId);
-    return { quorum: input.quorum, version: current + 1, approvedClaims: met.approved, publicChanged: met.publicChanged, leftForEditor: met.leftForEditor };
+    return { quorum: input.quorum, version, approvedClaims: met.approved, publicChanged: met.publicChanged, leftForEditor: met.leftForEditor };
   });
 }
 
