@@ -5,8 +5,9 @@ import { approveTestClaim, auditCounts, createTestArticle, createTestClaim, prop
 import { getArticleByIdOrThrow } from "./articles";
 import { getWorkspace } from "./claim-details";
 import { getPublicFactCheck } from "./public-fact-checks";
+import { searchPublicFactChecks } from "./public-search";
 import { getClaimByIdOrThrow, updateClaim } from "./claims";
-import { getLivePublicationBySlug, getPublicationForArticle, listPublishedFactChecks, publishArticle } from "./publications";
+import { getLivePublicationBySlug, getPublicationForArticle, publishArticle } from "./publications";
 
 const ZINC = "zinc cures the flu within a day";
 const VITAMIN = "vitamin D every day prevents 90% of colds";
@@ -142,7 +143,7 @@ describe.each(testDialects())("publications on %s", (dialect) => {
     const { db, t } = ctx.database;
     await db.update(t.publications).set({ live: false }).where(eq(t.publications.id, publication.id));
     expect(await getPublicFactCheck({ slug: publication.slug })).toBeNull();
-    expect((await listPublishedFactChecks()).map((p) => p.slug)).not.toContain(publication.slug);
+    expect((await searchPublicFactChecks({ pageSize: 100 })).items.map((p) => p.slug)).not.toContain(publication.slug);
 
     // Republishing keeps the slug, so old links work again.
     const again = await publishArticle({ articleId: article.id, summary: "Back", editorId: editor.id });
@@ -157,7 +158,7 @@ describe.each(testDialects())("publications on %s", (dialect) => {
     await new Promise((resolve) => setTimeout(resolve, 5));
     const second = await readyArticle("Listed second");
     const p2 = await publishArticle({ articleId: second.article.id, summary: "two", editorId: editor.id });
-    const list = await listPublishedFactChecks();
+    const list = (await searchPublicFactChecks({ pageSize: 100 })).items;
     const slugs = list.map((p) => p.slug);
     expect(slugs.indexOf(p2.slug)).toBeLessThan(slugs.indexOf(p1.slug));
     expect(list.find((p) => p.slug === p2.slug)).toMatchObject({ title: "Listed second", summary: "two", publisher: "Example Blog" });

@@ -116,34 +116,6 @@ export async function getPublicationForArticle({ articleId }: { articleId: strin
   return row ?? null;
 }
 
-export type PublishedListItem = {
-  slug: string;
-  title: string;
-  summary: string;
-  publisher: string | null;
-  publishedAt: Date;
-  updatedAt: Date;
-};
-
-/** Live publications only: the single gate between drafts and the public. */
-export async function listPublishedFactChecks({ limit = 50 }: { limit?: number } = {}): Promise<PublishedListItem[]> {
-  const { db, t } = await getDatabase();
-  return db
-    .select({
-      slug: t.publications.slug,
-      title: t.articles.title,
-      summary: t.publications.summary,
-      publisher: t.articles.publisher,
-      publishedAt: t.publications.publishedAt,
-      updatedAt: t.publications.updatedAt,
-    })
-    .from(t.publications)
-    .innerJoin(t.articles, eq(t.articles.id, t.publications.articleId))
-    .where(livePublication(t))
-    .orderBy(desc(t.publications.publishedAt))
-    .limit(limit);
-}
-
 export async function getLivePublicationBySlug({ slug }: { slug: string }): Promise<Publication | null> {
   const { db, t } = await getDatabase();
   const [row] = await db

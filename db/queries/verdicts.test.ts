@@ -1,11 +1,11 @@
-import { eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { testDialects, useTestDatabase } from "@/testing/databases";
 import { auditCounts, createTestArticle, createTestClaim, proposeTestVerdict, rejection, testCitation } from "@/testing/fixtures";
 import { getArticleByIdOrThrow } from "./articles";
 import { getClaimByIdOrThrow, updateClaim } from "./claims";
 import { reviewVerdict } from "./reviews";
-import { getVerdictsWithCitations, listVerdictRevisions, proposeVerdict } from "./verdicts";
+import { getVerdictsWithCitations, proposeVerdict } from "./verdicts";
 
 const ZINC = "zinc cures the flu within a day";
 
@@ -114,7 +114,9 @@ describe.each(testDialects())("verdicts on %s", (dialect) => {
     expect([v3.revision, await statusOf(), await articleStatus()]).toEqual([3, "verdict_proposed", "awaiting_approval"]);
     expect((await getClaimByIdOrThrow({ id: claim.id })).currentVerdictId).toBe(v3.id);
 
-    expect((await listVerdictRevisions({ claimId: claim.id })).map((v) => [v.revision, v.ratingId])).toEqual([
+    const { db, t } = ctx.database;
+    const revisions = await db.select().from(t.verdicts).where(eq(t.verdicts.claimId, claim.id)).orderBy(desc(t.verdicts.revision));
+    expect(revisions.map((v) => [v.revision, v.ratingId])).toEqual([
       [3, ctx.rating("Unsupported").id],
       [2, ctx.rating("Inaccurate").id],
       [1, ctx.rating("Misleading").id],

@@ -101,11 +101,6 @@ export async function getVerdictsWithCitations({ ids }: { ids: string[] }): Prom
   return result;
 }
 
-export async function listVerdictRevisions({ claimId }: { claimId: string }): Promise<Verdict[]> {
-  const { db, t } = await getDatabase();
-  return db.select().from(t.verdicts).where(eq(t.verdicts.claimId, claimId)).orderBy(desc(t.verdicts.revision));
-}
-
 export type VerdictRevision = Verdict & {
   ratingLabel: string;
   ratingColour: string;
