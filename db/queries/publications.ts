@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { AppError, staleVersion } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { anchorReviewBlocker, publishBlocker, slugify } from "@/lib/workflow";

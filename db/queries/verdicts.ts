@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, desc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import { pickClaimant } from "@/lib/claimant";
 import { AppError, staleVersion } from "@/lib/errors";
 import { canProposeVerdict } from "@/lib/workflow";
