@@ -26,8 +26,12 @@ export const CONTEXT_LENGTH = 64;
 export const MIN_FUZZY_LENGTH = 10;
 /** Fuzzy search bound, as a share of the quote length. */
 const MAX_ERROR_RATE = 0.15;
-/** Prefix/suffix agreement (0..1) below which a match is doubtful. */
-const CONTEXT_OK = 0.5;
+/**
+ * Prefix/suffix agreement (0..1) a match needs to be trusted without a person:
+ * below it a match found in the text is doubtful, and a re-anchored claim that
+ * moved far does not move silently (lib/anchoring/reanchor.ts).
+ */
+export const CONTEXT_OK = 0.5;
 /** A verbatim quote this long identifies itself even when its surroundings changed. */
 const SELF_IDENTIFYING_LENGTH = 32;
 /** Candidates whose evidence (half quote similarity, half context) is this close are equally good. */

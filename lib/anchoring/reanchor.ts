@@ -17,7 +17,7 @@
  * needs_review with a word diff.
  * Pure and synchronous: the server runs it inside the import transaction.
  */
-import { describeAnchor, resolveAnchor, snapSelection, type TextAnchor } from "./anchor";
+import { CONTEXT_OK, describeAnchor, resolveAnchor, snapSelection, type TextAnchor } from "./anchor";
 import type { AnchorStatus } from "../workflow";
 import { diffTexts, offsetMap } from "./anchor-diff";
 import { contextSimilarity, textIndex } from "./anchor-scoring";
@@ -44,8 +44,6 @@ const REGION_SLACK = 16;
 const LEFT_ITS_PLACE = 0.2;
 /** Characters a diff may shift between an insertion and the equal text next to it ("x. Quote." vs "x. Quote" + "."). */
 const EDGE_SHIFT = 2;
-/** Prefix/suffix agreement (0..1) a distant match needs to move silently. */
-const CONTEXT_OK = 0.5;
 /** Slack (UTF-16 units) around the context budget when deciding that the context is untouched too. */
 const CONTEXT_SLACK = 8;
 
