@@ -10,14 +10,14 @@
  */
 import { sameClaimant, type Claimant } from "./claimant";
 import { wordDiff, type TextChange } from "./text-diff";
+import type { Stance } from "./validation/verdict";
 
-export type CitationStance = "supports" | "refutes" | "context";
 
 export type ComparableCitation = {
   url: string;
   title: string;
   quote: string | null;
-  stance: CitationStance;
+  stance: Stance;
   publisher?: string | null;
   publishedOn?: string | null;
   kind?: string;
@@ -44,7 +44,7 @@ export type ChangedCitation = {
   after: ComparableCitation;
   title: TextChange | null;
   quote: TextChange | null;
-  stance: { from: CitationStance; to: CitationStance } | null;
+  stance: { from: Stance; to: Stance } | null;
   /** The URL as written differs only in case or a trailing slash. */
   url: { from: string; to: string } | null;
   details: CitationDetail[];

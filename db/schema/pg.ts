@@ -9,6 +9,7 @@ import type { Block } from "@/lib/anchoring/text";
 import { CLAIMANT_KINDS } from "../../lib/claimant";
 import { ROLES } from "../../lib/permissions";
 import { ANCHOR_STATUSES, ARTICLE_STATUSES, CLAIM_STATUSES, REVIEW_DECISIONS } from "../../lib/workflow";
+import { CITATION_KINDS, STANCES } from "../../lib/validation/verdict";
 
 const id = () => text("id").primaryKey();
 const ts = (name: string) => timestamp(name, { mode: "date", withTimezone: true, precision: 3 });
@@ -177,8 +178,8 @@ export const citations = pgTable(
     publisher: text("publisher"),
     publishedOn: text("published_on"),
     quote: text("quote"),
-    stance: text("stance", { enum: ["supports", "refutes", "context"] }).notNull(),
-    kind: text("kind", { enum: ["study", "agency", "news", "expert", "other"] }).notNull(),
+    stance: text("stance", { enum: STANCES }).notNull(),
+    kind: text("kind", { enum: CITATION_KINDS }).notNull(),
     archiveUrl: text("archive_url"),
   },
   (t) => [index("citations_verdict_idx").on(t.verdictId, t.position)],
