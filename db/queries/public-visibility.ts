@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Database, Schema } from "../client";
 
 /**
@@ -13,7 +13,8 @@ import type { Database, Schema } from "../client";
  *     keeps showing a claim that a re-import moved to a newer snapshot, with
  *     the anchor it had on the published one (pinClaimsToVersion); the SQL
  *     forms below count only claims still on the published snapshot, so
- *     after a re-import the index and search know fewer claims than the page;
+ *     after a re-import the index and search know fewer claims than the page,
+ *     except `onPublishedPage`, which counts them as the page does;
  *  2. it has a published revision, claims.published_verdict_id: set to the
  *     approved revisions when the fact-check is published, and afterwards
  *     only by an editor's approval (approveRevision in ./claim-revisions.ts);
@@ -37,6 +38,20 @@ export function livePublication(t: Schema): SQL {
 /** SQL, relating `claims` to `publications`: the claim is on the published snapshot of its article (rule 1). */
 export function onPublishedSnapshot(t: Schema): SQL {
   return and(eq(t.claims.articleId, t.publications.articleId), eq(t.claims.versionId, t.publications.versionId))!;
+}
+
+/**
+ * SQL, relating `claims` to `publications`: the claim is on the page of the
+ * published snapshot, as the page places it (pinClaimsToVersion): on that
+ * snapshot (rule 1), or moved to a newer one by a re-import and kept where it
+ * was by the anchor it had there (the newest `claim_anchors` row for that
+ * snapshot, unless the quote was not found in it). The one SQL form that
+ * counts claims as the page does, for lists of the pages readers can open
+ * (the sitemap's claim permalinks).
+ */
+export function onPublishedPage(t: Schema): SQL {
+  const pinned = sql`(select ${t.claimAnchors.anchorStatus} from ${t.claimAnchors} where ${t.claimAnchors.claimId} = ${t.claims.id} and ${t.claimAnchors.versionId} = ${t.publications.versionId} order by ${t.claimAnchors.createdAt} desc limit 1)`;
+  return and(eq(t.claims.articleId, t.publications.articleId), or(eq(t.claims.versionId, t.publications.versionId), sql`${pinned} <> 'orphaned'`))!;
 }
 
 /** SQL join condition for `verdicts`: the claim's published revision, unless it withdraws the claim (rules 2 and 3). */
