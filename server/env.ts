@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SITEMAP_MAX_URLS } from "@/lib/sitemap";
 import { parseTrustProxy } from "./security/client-ip";
 
 /**
@@ -53,6 +54,8 @@ const schema = z.object({
   /** The ceiling of that delay. */
   LOGIN_ACCOUNT_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  /** URLs per sitemap file: the protocol's 50,000 at most. Lower only to see the split without 50,000 fact-checks (the e2e suite does). */
+  SITEMAP_URLS_PER_FILE: z.coerce.number().int().min(1).max(SITEMAP_MAX_URLS).default(SITEMAP_MAX_URLS),
 });
 
 export type Env = z.infer<typeof schema>;
