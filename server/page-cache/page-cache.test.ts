@@ -82,8 +82,14 @@ describe("what may be stored", () => {
   });
 
   it("keeps neither per-response nor cookie headers", () => {
-    const kept = storedHeaders(new Headers({ ...html, "content-security-policy": "x", etag: "1", "set-cookie": "a", "content-length": "9", vary: "rsc", "x-nextjs-cache": "MISS", "cache-control": "no-store" }));
+    const kept = storedHeaders(new Headers({ ...html, "content-security-policy": "x", etag: "1", "set-cookie": "a", "content-length": "9", vary: "rsc", "x-nextjs-cache": "MISS", "cache-control": "no-store" }), { bodyHasNonce: true });
     expect(Object.fromEntries(kept)).toEqual({ "content-type": html["content-type"], vary: "rsc", "cache-control": "no-store" });
+  });
+
+  it("keeps the ETag of a body replayed byte for byte (no nonce in it), for conditional requests", () => {
+    const json = new Headers({ "content-type": "application/json", etag: '"abc"', "cache-control": "public, max-age=0, s-maxage=60", "access-control-allow-origin": "*" });
+    expect(Object.fromEntries(storedHeaders(json, { bodyHasNonce: false }))).toEqual(Object.fromEntries(json));
+    expect(storedHeaders(json, { bodyHasNonce: true }).map(([name]) => name)).not.toContain("etag");
   });
 });
 

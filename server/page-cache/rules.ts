@@ -66,15 +66,13 @@ export function isStorable(status: number, headers: Headers): boolean {
 }
 
 /**
- * Response headers not stored: per-response (CSP with its nonce, ETag of a
- * body that contains it, date), hop-by-hop and length (the body is re-sent),
- * cookies, and Next's internal markers. The static security headers from
- * next.config.ts are added again by Next to every response, including the
- * proxy's own.
+ * Response headers not stored: per-response (CSP with its nonce, date),
+ * hop-by-hop and length (the body is re-sent), cookies, and Next's internal
+ * markers. The static security headers from next.config.ts are added again
+ * by Next to every response, including the proxy's own.
  */
 const DROPPED = new Set([
   "content-security-policy",
-  "etag",
   "date",
   "set-cookie",
   "content-length",
@@ -87,10 +85,18 @@ const DROPPED = new Set([
   "x-frame-options",
 ]);
 
-export function storedHeaders(headers: Headers): [string, string][] {
+/**
+ * The headers kept with a stored answer. Its ETag is kept only when the body
+ * does not contain the nonce (the JSON API and the feed, server/http-cache.ts):
+ * such a body is replayed byte for byte, so the tag still names it and the
+ * cache can answer If-None-Match itself. A body with the nonce in it gets a
+ * fresh one on every answer, which a tag of the stored bytes would not name.
+ */
+export function storedHeaders(headers: Headers, { bodyHasNonce }: { bodyHasNonce: boolean }): [string, string][] {
   const kept: [string, string][] = [];
   headers.forEach((value, name) => {
     if (DROPPED.has(name) || name.startsWith("x-nextjs-") || name.startsWith("x-middleware-")) return;
+    if (name === "etag" && bodyHasNonce) return;
     kept.push([name, value]);
   });
   return kept;

@@ -9,6 +9,7 @@
  */
 import { getBotType } from "next/dist/shared/lib/router/utils/is-bot";
 import { env } from "@/server/env";
+import { ifNoneMatchMatches, notModified } from "@/server/http-cache";
 import { cacheKey, isStorable, MAX_BODY_BYTES, storedHeaders, type RequestLike } from "./rules";
 import { PageStore, withNonce, type Rendered } from "./store";
 
@@ -110,7 +111,8 @@ async function render(url: URL, headers: Headers): Promise<Rendered | null> {
   const body = await response.text();
   const nonce = /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1] ?? "";
   const storable = isStorable(response.status, response.headers) && Buffer.byteLength(body) <= MAX_BODY_BYTES;
-  return { entry: { status: response.status, headers: storedHeaders(response.headers), body, nonce }, storable };
+  const kept = storedHeaders(response.headers, { bodyHasNonce: nonce !== "" && body.includes(nonce) });
+  return { entry: { status: response.status, headers: kept, body, nonce }, storable };
 }
 
 const FALLBACK = Symbol("fallback");
@@ -131,6 +133,9 @@ export async function cachedAnswer(key: string, request: RequestLike, nonce: str
   const headers = new Headers(entry.headers);
   headers.set("content-security-policy", csp);
   headers.set(STATUS_HEADER, status);
+  // The routes with an ETag (server/http-cache.ts) answer a client that has the body with 304; so does the cache for them.
+  const etag = headers.get("etag");
+  if (entry.status === 200 && etag && ifNoneMatchMatches(request.headers.get("if-none-match"), etag)) return notModified(headers);
   const body = request.method === "HEAD" ? null : withNonce(entry.body, entry.nonce, nonce);
   return new Response(body, { status: entry.status, headers });
 }

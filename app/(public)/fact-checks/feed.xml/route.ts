@@ -1,12 +1,13 @@
 import { Feed } from "feed";
-import { connection } from "next/server";
+import { connection, type NextRequest } from "next/server";
 import { siteUrl } from "@/server/env";
+import { CACHE_POLICIES, cacheableResponse } from "@/server/http-cache";
 import { allPublicFactChecks, cachedOrganisationName } from "@/server/public-cache";
 
 const FEED_SIZE = 50;
 
 /** Atom feed of the newest fact-checks; an entry's `updated` moves with each correction, so readers see them. */
-export async function GET() {
+export async function GET(request: NextRequest) {
   await connection();
   const base = siteUrl();
   const [items, organisationName] = await Promise.all([allPublicFactChecks(FEED_SIZE), cachedOrganisationName()]);
@@ -25,5 +26,5 @@ export async function GET() {
     const link = `${base}/fact-checks/${item.slug}`;
     feed.addItem({ id: link, link, title: item.title, description: item.summary, date: item.updatedAt, published: item.publishedAt });
   }
-  return new Response(feed.atom1(), { headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "public, max-age=300" } });
+  return cacheableResponse(request, feed.atom1(), { contentType: "application/atom+xml; charset=utf-8", policy: CACHE_POLICIES.feed });
 }

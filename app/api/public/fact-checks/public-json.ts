@@ -2,6 +2,7 @@ import type { PublicFactCheck } from "@/db/queries/public-fact-checks";
 import type { PublicListItem } from "@/db/queries/public-search";
 import type { Rating } from "@/db/queries/ratings";
 import { claimPermalink } from "@/lib/claimreview";
+import { CACHE_POLICIES, cacheableResponse } from "@/server/http-cache";
 
 /**
  * The public JSON shapes. Built field by field (never by spreading rows) so
@@ -64,16 +65,27 @@ export function factCheckJson(base: string, f: PublicFactCheck) {
   };
 }
 
-/** Open CORS: the API is read-only and serves only what the public pages show. */
+/**
+ * Open CORS: the API is read-only and serves only what the public pages show.
+ * A script on another site may read the ETag and send it back (If-None-Match)
+ * to get a 304 instead of the whole answer.
+ */
 export const CORS_HEADERS = {
   "Access-Control-Allow-Origin": "*",
   "Access-Control-Allow-Methods": "GET, OPTIONS",
-  "Access-Control-Allow-Headers": "Content-Type",
+  "Access-Control-Allow-Headers": "Content-Type, If-None-Match",
+  "Access-Control-Expose-Headers": "ETag",
   "Access-Control-Max-Age": "86400",
 };
 
-export function jsonResponse(body: unknown, status = 200): Response {
-  return Response.json(body, { status, headers: { ...CORS_HEADERS, "Cache-Control": status === 200 ? "public, max-age=60" : "no-store" } });
+/** A 200 of the API: the same JSON for everyone, with its ETag (a 304 when the caller has it) and the API's cache lifetime. */
+export function jsonResponse(request: Request, body: unknown): Response {
+  return cacheableResponse(request, JSON.stringify(body), { contentType: "application/json", policy: CACHE_POLICIES.api, headers: CORS_HEADERS });
+}
+
+/** An error of the API: never stored (a fact-check published a moment later must not stay a 404 in some cache). */
+export function jsonError(message: string, status: number): Response {
+  return Response.json({ error: message }, { status, headers: { ...CORS_HEADERS, "Cache-Control": "no-store" } });
 }
 
 export function preflight(): Response {

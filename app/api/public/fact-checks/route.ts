@@ -2,7 +2,7 @@ import type { NextRequest } from "next/server";
 import { siteUrl } from "@/server/env";
 import { cachedRatings, cachedSearch } from "@/server/public-cache";
 import { parsePublicSearch, searchQuery } from "@/app/(public)/fact-checks/search-params";
-import { jsonResponse, listItemJson, preflight } from "./public-json";
+import { jsonError, jsonResponse, listItemJson, preflight } from "./public-json";
 
 /** GET /api/public/fact-checks?q=&rating=&publisher=&from=&to=&page= : live fact-checks only, newest first. */
 export async function GET(request: NextRequest) {
@@ -11,7 +11,7 @@ export async function GET(request: NextRequest) {
     const [result, ratings] = await Promise.all([cachedSearch(search), cachedRatings()]);
     const base = siteUrl();
     const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
-    return jsonResponse({
+    return jsonResponse(request, {
       total: result.total,
       page: result.page,
       pageSize: result.pageSize,
@@ -20,7 +20,7 @@ export async function GET(request: NextRequest) {
     });
   } catch (error) {
     console.error("[factdesk] public API list failed", error);
-    return jsonResponse({ error: "The fact-checks could not be loaded. Try again in a moment." }, 500);
+    return jsonError("The fact-checks could not be loaded. Try again in a moment.", 500);
   }
 }
 

@@ -1,17 +1,17 @@
 import { siteUrl } from "@/server/env";
 import { publicFactCheckBySlug } from "@/server/public-cache";
-import { factCheckJson, jsonResponse, preflight } from "../public-json";
+import { factCheckJson, jsonError, jsonResponse, preflight } from "../public-json";
 
 /** GET /api/public/fact-checks/<slug>: one live fact-check with its claims, verdicts, citations and corrections. */
-export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   try {
     const factCheck = await publicFactCheckBySlug(slug);
-    if (!factCheck) return jsonResponse({ error: "No published fact-check has this address." }, 404);
-    return jsonResponse(factCheckJson(siteUrl(), factCheck));
+    if (!factCheck) return jsonError("No published fact-check has this address.", 404);
+    return jsonResponse(request, factCheckJson(siteUrl(), factCheck));
   } catch (error) {
     console.error("[factdesk] public API detail failed", error);
-    return jsonResponse({ error: "The fact-check could not be loaded. Try again in a moment." }, 500);
+    return jsonError("The fact-check could not be loaded. Try again in a moment.", 500);
   }
 }
 
