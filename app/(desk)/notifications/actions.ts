@@ -1,5 +1,5 @@
 "use server";
-import { revalidatePath } from "next/cache";
+import { refresh } from "next/cache";
 import { z } from "zod";
 import { markNotificationsRead } from "@/db/queries/notifications";
 import { action } from "@/server/action";
@@ -11,7 +11,7 @@ export const markNotificationsReadAction = action(
   { permission: "read:desk" },
   async (input, user) => {
     const count = await markNotificationsRead({ userId: user.id, ids: input.ids });
-    revalidatePath("/", "layout");
+    refresh();
     return { count };
   },
 );

@@ -1,5 +1,5 @@
 "use server";
-import { revalidatePath } from "next/cache";
+import { refresh, revalidatePath } from "next/cache";
 import { z } from "zod";
 import { updateApprovalQuorum, updateSsoOnly } from "@/db/queries/settings";
 import { oidcEnabled } from "@/server/env";
@@ -14,7 +14,7 @@ const schema = z.object({
 /** Changes how many editors must approve a verdict; a stale version is refused. A lowered quorum can approve a correction readers see. */
 export const updateSettingsAction = action(schema, { permission: "manage:organisation", invalidates: (result: { publicChanged: boolean }) => result.publicChanged }, async (input, user) => {
   const result = await updateApprovalQuorum({ quorum: input.approvalQuorum, version: input.version, actorId: user.id });
-  revalidatePath("/", "layout");
+  refresh();
   return result;
 });
 

@@ -1,5 +1,5 @@
 "use server";
-import { revalidatePath } from "next/cache";
+import { refresh } from "next/cache";
 import { z } from "zod";
 import { assign } from "@/db/queries/assignments";
 import { addComment, listComments, MAX_COMMENT } from "@/db/queries/comments";
@@ -29,7 +29,7 @@ export const addCommentAction = action(
   { permission: "write:desk" },
   async (input, user) => {
     const { comment, mentioned } = await addComment({ ...input, authorId: user.id });
-    revalidatePath("/", "layout"); // the header's unread counts
+    refresh(); // the header's unread counts: re-render this page, leave every cache alone
     return { id: comment.id, mentioned: mentioned.length };
   },
 );
@@ -46,7 +46,7 @@ export const assignAction = action(
   { permission: "write:desk" },
   async (input, user) => {
     const result = await assign({ ...input, actor: { id: user.id, role: user.role, name: user.name } });
-    revalidatePath("/", "layout");
+    refresh();
     return result;
   },
 );
