@@ -33,6 +33,9 @@ const portBase = Number(process.env.E2E_PORT_BASE ?? 3211);
 const targets: Target[] = [{ name: "sqlite", port: portBase, databaseUrl: `file:${path.join(runDir, "e2e.db")}` }];
 if (pgUrl) targets.push({ name: "postgres", port: portBase + 1, databaseUrl: pgUrl });
 
+// Four URLs a sitemap file, so the demo data alone fills two files of each series (e2e/public/http-caching.spec.ts reads it too).
+const sitemapUrlsPerFile = (process.env.E2E_SITEMAP_URLS_PER_FILE ??= "4");
+
 // Import specs fetch pages from a local fixture server (e2e/setup/article-server.ts); the app servers may fetch from it and nothing else local.
 const fixturePort = portBase + 10;
 process.env.E2E_FIXTURE_ORIGIN = `http://127.0.0.1:${fixturePort}`;
@@ -61,6 +64,7 @@ const webServer: PlaywrightTestConfig["webServer"] = targets.map((t) => ({
     // (wrong passwords, the lockout in e2e/security) would add up against the default of 30 per IP;
     // the per-IP limit itself is tested in db/queries/login-failures.test.ts.
     LOGIN_MAX_FAILURES_PER_IP: "300",
+    SITEMAP_URLS_PER_FILE: sitemapUrlsPerFile,
   },
 }));
 const fixtureServer = {

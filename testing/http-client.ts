@@ -43,6 +43,7 @@ export const ACTION = {
   reviewVerdict: "app/(desk)/approvals/actions.ts#reviewVerdictAction",
   markNotificationsRead: "app/(desk)/notifications/actions.ts#markNotificationsReadAction",
   publishArticle: "app/(desk)/articles/[id]/publishing-actions.ts#publishArticleAction",
+  unpublishArticle: "app/(desk)/articles/[id]/publishing-actions.ts#unpublishArticleAction",
   createUser: "app/(desk)/admin/users/actions.ts#createUserAction",
   changeUserRole: "app/(desk)/admin/users/actions.ts#changeUserRoleAction",
   setUserActive: "app/(desk)/admin/users/actions.ts#setUserActiveAction",

@@ -137,6 +137,13 @@ export function publish(editor: HttpClient, articleId: string, summary: string, 
   return ok(editor.action<{ slug: string }>(ACTION.publishArticle, [{ articleId, summary, headlineRatingId }]), "publish");
 }
 
+/** Takes a live fact-check off the public site, at the publication's current version. */
+export async function unpublish(editor: HttpClient, articleId: string) {
+  const { publication } = await workspace(editor, articleId);
+  if (!publication) throw new Error(`unpublish: article ${articleId} was never published`);
+  return ok(editor.action<{ slug: string }>(ACTION.unpublishArticle, [{ articleId, version: publication.version }]), "unpublish");
+}
+
 export function comment(client: HttpClient, articleId: string, claimId: string | null, body: string) {
   return ok(client.action<{ id: string }>(ACTION.addComment, [{ articleId, claimId, body }]), "comment");
 }
