@@ -83,7 +83,7 @@ export async function publicClaimById(claimId: string) {
   return slug ? publicClaim(slug, claimId) : null;
 }
 
-/** Every live fact-check (newest first) for the feed and the sitemap, a page of 100 at a time. */
+/** The newest live fact-checks (all of them by default) for the feed, a page of 100 at a time. */
 export async function allPublicFactChecks(limit = Infinity) {
   const items = [];
   for (let page = 1; items.length < limit; page++) {

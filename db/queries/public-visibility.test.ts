@@ -9,6 +9,7 @@ import { approveTestClaim, createTestArticle, createTestClaim, currentPublicatio
 import { getClaimByIdOrThrow, updateClaim } from "./claims";
 import { getPublicFactCheck, getPublicSlugForClaim, listPublicVerdictSummaries } from "./public-fact-checks";
 import { listPublicPublishers, searchPublicFactChecks } from "./public-search";
+import { listSitemapClaims, listSitemapFactChecks } from "./public-sitemap";
 import { isPublicClaim } from "./public-visibility";
 import { getLivePublicationBySlug, publishArticle, unpublishArticle } from "./publications";
 import { reviewVerdict } from "./reviews";
@@ -69,6 +70,9 @@ describe.each(testDialects())("what the public may see, through every public que
     expect(await getPublicSlugForClaim({ claimId: shown.id })).toBe(slug);
     expect(await getPublicSlugForClaim({ claimId: withdrawn.id })).toBeNull();
     expect(await getPublicSlugForClaim({ claimId: pending.id })).toBeNull();
+    const sitemapClaims = async () => (await listSitemapClaims({ offset: 0, limit: 1000 })).filter((c) => c.slug === slug).map((c) => c.claimId);
+    expect(await sitemapClaims()).toEqual([shown.id]);
+    expect((await listSitemapFactChecks({ offset: 0, limit: 1000 })).map((f) => f.slug)).toContain(slug);
 
     // Taken down: nothing of it is public any more.
     await unpublishArticle({ articleId: article.id, version: (await getLivePublicationBySlug({ slug }))!.version, editorId: editor.id });
@@ -79,6 +83,8 @@ describe.each(testDialects())("what the public may see, through every public que
     expect(await found({ ratingId: rating("Inaccurate") })).toBe(false);
     expect(await getPublicSlugForClaim({ claimId: shown.id })).toBeNull();
     expect(await listPublicPublishers()).not.toContain("Visible Press");
+    expect(await sitemapClaims()).toEqual([]);
+    expect((await listSitemapFactChecks({ offset: 0, limit: 1000 })).map((f) => f.slug)).not.toContain(slug);
     expect((await searchPublicFactChecks({ pageSize: 100 })).items.map((p) => p.slug)).not.toContain(slug);
   });
 });
