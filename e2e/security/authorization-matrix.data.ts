@@ -87,4 +87,7 @@ export const ROUTES: RouteEntry[] = [
   { file: "app/api/public/fact-checks/[slug]/route.ts", method: "GET", access: "public", path: "/api/public/fact-checks/:slug" },
   { file: "app/api/public/fact-checks/[slug]/route.ts", method: "OPTIONS", access: "public", path: "/api/public/fact-checks/:slug" },
   { file: "app/(public)/fact-checks/feed.xml/route.ts", method: "GET", access: "public", path: "/fact-checks/feed.xml" },
+  { file: "app/robots.txt/route.ts", method: "GET", access: "public", path: "/robots.txt" },
+  { file: "app/sitemap.xml/route.ts", method: "GET", access: "public", path: "/sitemap.xml" },
+  { file: "app/sitemaps/[file]/route.ts", method: "GET", access: "public", path: "/sitemaps/pages-1.xml" },
 ];
