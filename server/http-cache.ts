@@ -55,9 +55,12 @@ export function cacheControl(policy: CachePolicy): string {
 export const VARY = "Accept-Encoding";
 
 /**
- * A strong entity tag: a hash of the exact body bytes (as the route produced
- * them, before any transfer compression). The same bytes give the same tag
- * in every process, so instances behind one CDN agree.
+ * A strong entity tag: a hash of the exact body bytes as the route produced
+ * them. The same bytes give the same tag in every process, so instances
+ * behind one CDN agree. Next's gzip (when the client accepts it) comes after
+ * and keeps the tag; strictly a gzipped copy is another representation, but
+ * these routes serve no byte ranges, where that would matter, and a proxy
+ * that compresses itself (nginx) marks the tag weak, which still matches.
  */
 export function strongETag(body: string | Uint8Array): string {
   return `"${createHash("sha256").update(body).digest("base64url")}"`;
