@@ -19,8 +19,13 @@ function nonceOf(response: APIResponse): string {
 
 test("two anonymous readers get the same page with different nonces, the second from the cache", async ({ request }) => {
   const path = await factCheckPath(request);
-  const first = await request.get(path);
-  const second = await request.get(path);
+  // A spec publishing alongside empties the cache between the two reads now and then: read the pair again (up to 3 times).
+  let first = await request.get(path);
+  let second = await request.get(path);
+  for (let attempt = 1; attempt < 3 && second.headers()["x-page-cache"] !== "hit"; attempt++) {
+    first = await request.get(path);
+    second = await request.get(path);
+  }
   expect(first.status()).toBe(200);
   expect(second.status()).toBe(200);
   expect(second.headers()["x-page-cache"]).toBe("hit");
