@@ -47,22 +47,20 @@ export const snapshotSourceSchema = {
   origin: z.string().max(2100).nullish().transform((v) => v ?? null),
 };
 
+/** An optional http(s) address in the metadata: empty means none. */
+const optionalWebAddress = (message: string) =>
+  z
+    .string()
+    .trim()
+    .max(2048)
+    .nullish()
+    .transform((v) => v || null)
+    .refine((v) => v === null || /^https?:\/\/\S+$/i.test(v), message);
+
 export const metadataSchema = z.object({
   title: z.string().trim().min(1, "Give the article a title.").max(300, "Use at most 300 characters."),
-  sourceUrl: z
-    .string()
-    .trim()
-    .max(2048)
-    .nullish()
-    .transform((v) => v || null)
-    .refine((v) => v === null || /^https?:\/\/\S+$/i.test(v), "Enter a full web address starting with http:// or https://."),
-  canonicalUrl: z
-    .string()
-    .trim()
-    .max(2048)
-    .nullish()
-    .transform((v) => v || null)
-    .refine((v) => v === null || /^https?:\/\/\S+$/i.test(v), "The canonical URL must start with http:// or https://."),
+  sourceUrl: optionalWebAddress("Enter a full web address starting with http:// or https://."),
+  canonicalUrl: optionalWebAddress("The canonical URL must start with http:// or https://."),
   publisher: optionalText(200),
   author: optionalText(200),
   language: optionalText(35),
