@@ -5,6 +5,13 @@ const nextConfig: NextConfig = {
   // Native and wasm database drivers must stay out of the bundle.
   serverExternalPackages: ["better-sqlite3", "@electric-sql/pglite", "postgres"],
   poweredByHeader: false,
+  // Metadata (title, description, canonical, Open Graph) goes in <head> for every reader, never streamed in later by a
+  // script: public pages are served as plain documents without Next's scripts (server/page-cache/static-document.ts),
+  // and crawlers and browsers then get the same bytes.
+  htmlLimitedBots: /.*/,
+  // proxy.ts must see a client-router request as such (its `rsc` header and `_rsc` query), which Next otherwise strips
+  // before the proxy runs: the page cache then answers it with a stored document instead of letting the RSC payload through.
+  skipProxyUrlNormalize: true,
   // File imports (.docx up to 10 MB) and import previews (page HTML) travel through server actions.
   // Requests that pass through proxy.ts are buffered up to proxyClientMaxBodySize, and the proxy is handed a copy
   // cut at the same size; it stays above the action limit so that proxy.ts, counting a body sent without a length,

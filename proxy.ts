@@ -15,9 +15,9 @@ import { cachedAnswer, isInternalRender, pageCacheKey, RENDER_HEADER, STATUS_HEA
  * are static and live in next.config.ts, which also covers static files.
  *
  * Anonymous GETs of public pages are answered from a short-lived cache of
- * rendered responses (server/page-cache), each with a fresh nonce: rendering
- * per request is what the nonce costs, and it does not have to be paid per
- * reader. The cache's own fill requests carry a per-process secret header and
+ * rendered responses (server/page-cache), which serves HTML pages as plain
+ * documents without Next's scripts: no nonce, the same bytes for every
+ * reader, cacheable by any HTTP cache. The cache's own fill requests carry a per-process secret header and
  * render normally; the header is stripped from everything passed on.
  *
  * Body limits hold here for server actions, which have no code of ours
@@ -56,19 +56,21 @@ export async function proxy(request: NextRequest): Promise<NextResponse | Respon
     return NextResponse.next({ request: { headers: stripped } });
   }
   const nonce = newNonce();
-  const csp = buildCsp({
-    nonce,
-    pathname: request.nextUrl.pathname,
-    development: process.env.NODE_ENV === "development",
-    https: request.headers.get("x-forwarded-proto") === "https" || request.nextUrl.protocol === "https:",
-    ssoOrigin: ssoOrigin(),
-  });
+  const policy = (scriptNonce: string | null) =>
+    buildCsp({
+      nonce: scriptNonce,
+      pathname: request.nextUrl.pathname,
+      development: process.env.NODE_ENV === "development",
+      https: request.headers.get("x-forwarded-proto") === "https" || request.nextUrl.protocol === "https:",
+      ssoOrigin: ssoOrigin(),
+    });
   const internal = isInternalRender(request.headers);
   const key = internal ? null : pageCacheKey({ method: request.method, url: request.nextUrl, headers: request.headers });
   if (key) {
-    const answer = await cachedAnswer(key, { method: request.method, url: request.nextUrl, headers: request.headers }, nonce, csp);
+    const answer = await cachedAnswer(key, { method: request.method, url: request.nextUrl, headers: request.headers }, nonce, policy);
     if (answer) return answer;
   }
+  const csp = policy(nonce);
   const headers = new Headers(request.headers);
   headers.delete(RENDER_HEADER);
   headers.set("x-nonce", nonce);

@@ -5,8 +5,10 @@
  * answers a matching If-None-Match with 304 Not Modified and no body, and
  * tells shared caches (a CDN, a reverse proxy) how long they may keep it.
  *
- * Pages are not here: their bytes differ per response (the CSP nonce), so
- * they cannot have a strong validator, and Next marks them `no-store`.
+ * Public HTML pages get the same treatment from the rendered-page cache,
+ * which serves them as plain documents with the same bytes for every reader
+ * (server/page-cache/static-document.ts); Next's own renders (signed-in
+ * readers, the desk) carry a nonce and stay `private, no-store`.
  *
  * The rendered-page cache (server/page-cache) keeps the ETag of what it
  * stores from these routes and answers If-None-Match itself, with
@@ -25,6 +27,12 @@ export type CachePolicy = { sMaxAge: number; staleWhileRevalidate: number };
  * so s-maxage is the longest a reader of a CDN may see the old version.
  */
 export const CACHE_POLICIES = {
+  /**
+   * Public HTML pages (the fact-check, its claims, the index, the organisation pages, embeds), as plain documents
+   * (server/page-cache/static-document.ts): a minute, like the API that shows the same verdicts, and five minutes of
+   * stale while a cache refetches, so a viral page costs the app one render a minute per cache.
+   */
+  page: { sMaxAge: 60, staleWhileRevalidate: 300 },
   /** The JSON API: other sites show our verdicts and should pick up a correction within a minute; five more minutes of stale while they refetch. */
   api: { sMaxAge: 60, staleWhileRevalidate: 300 },
   /** The feed: readers poll it every 15 to 60 minutes, so five minutes of delay for a new entry goes unnoticed; an hour of stale. */

@@ -1,6 +1,8 @@
 /**
- * The public routes that are not HTML (sitemap index and files, robots.txt,
- * feed, JSON API) over real HTTP: the sitemap index splits the URLs into
+ * The public routes over real HTTP. Public HTML pages, served to anonymous
+ * readers as plain documents, are as cacheable as the rest; a signed-in
+ * reader's copy never is. The routes that are not HTML (sitemap index and
+ * files, robots.txt, feed, JSON API): the sitemap index splits the URLs into
  * files of at most SITEMAP_URLS_PER_FILE (4 here, playwright.config.ts), with
  * every live fact-check and claim permalink in exactly one file and nothing
  * of drafts or fact-checks taken down; each route sends a strong ETag (the
@@ -25,6 +27,7 @@ const CACHE_CONTROL = {
   feed: "public, max-age=0, s-maxage=300, stale-while-revalidate=3600",
   sitemap: "public, max-age=0, s-maxage=3600, stale-while-revalidate=86400",
   robots: "public, max-age=0, s-maxage=3600, stale-while-revalidate=86400",
+  page: "public, max-age=0, s-maxage=60, stale-while-revalidate=300",
 };
 
 type Desk = { reviewer: HttpClient; editor: HttpClient };
@@ -200,6 +203,22 @@ test("each non-HTML public route sends its ETag and Cache-Control, and a repeat 
   expect(missing.status()).toBe(404);
   expect(missing.headers()["cache-control"]).toBe("no-store");
   expect(missing.headers()["etag"]).toBeUndefined();
+});
+
+test("public HTML pages send anonymous readers a strong ETag and Cache-Control: public, and answer If-None-Match with 304; a signed-in reader's copy stays private", async ({ request, reviewer }) => {
+  const { slug } = ((await (await request.get("/api/public/fact-checks")).json()) as { items: { slug: string }[] }).items[0]!;
+  const { claims } = (await (await request.get(`/api/public/fact-checks/${slug}`)).json()) as { claims: { id: string }[] };
+  const pages = ["/fact-checks", "/fact-checks?q=kratom", `/fact-checks/${slug}`, `/fact-checks/${slug}/claims/${claims[0]!.id}`, `/embed/claims/${claims[0]!.id}`, "/about", "/methodology", "/corrections-policy"];
+  for (const path of pages) {
+    await expectNotModified(request, path, CACHE_CONTROL.page, (etag) => etag);
+    await expectNotModified(request, path, CACHE_CONTROL.page, (etag) => `W/${etag}`);
+  }
+  for (const path of [`/fact-checks/${slug}`, "/articles"]) {
+    const signedIn = await reviewer.request.get(path, { headers: { "If-None-Match": "*" } });
+    expect(signedIn.status(), path).toBe(200);
+    expect(signedIn.headers()["cache-control"], path).toMatch(/^private, .*no-store/);
+    expect(signedIn.headers()["etag"], path).toBeUndefined();
+  }
 });
 
 test("a publish changes the ETags of the sitemap, the feed and the API list; robots.txt and an unchanged fact-check keep theirs", async ({ request, baseURL }) => {

@@ -1,9 +1,11 @@
 /**
  * Security headers on every kind of response, and a Content-Security-Policy
- * strict enough to matter (nonced scripts only) that still lets every main
- * page load without a single violation and hydrate.
+ * strict enough to matter that still lets every main page load without a
+ * single violation: nonced scripts only on pages Next renders per request
+ * (the desk, sign-in, error pages, a signed-in reader), and no inline script
+ * at all on public pages served to anonymous readers as plain documents.
  */
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { APIRequestContext, APIResponse, Page } from "@playwright/test";
 import { waitForHydration } from "../fixtures/hydration";
 import { expect, pages, test, uniqueTitle } from "../fixtures/test";
 import { directives, expectNoViolations, watchCsp } from "./csp";
@@ -17,29 +19,48 @@ async function publishedFactCheck(request: APIRequestContext): Promise<Published
   return { slug, claimId: detail.claims[0]!.id };
 }
 
-function expectStrictScriptPolicy(csp: string, where: string): string {
+/** The directives every page's policy shares; returns script-src. */
+function expectStrictPolicy(csp: string, where: string): string {
   const d = directives(csp);
   const scriptSrc = d.get("script-src") ?? "";
-  expect(scriptSrc, `${where}: script-src`).toMatch(/^'self' 'nonce-[A-Za-z0-9+/=]{16,}' 'strict-dynamic'$/);
   expect(csp, `${where}: no inline script or eval`).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
   expect(d.get("default-src")).toBe("'self'");
   expect(d.get("object-src")).toBe("'none'");
   expect(d.get("base-uri")).toBe("'self'");
   expect(d.get("form-action")).toBe("'self'");
   expect(d.get("img-src")).toBe("'self' data: blob:");
+  return scriptSrc;
+}
+
+function expectNoncePolicy(csp: string, where: string): string {
+  const scriptSrc = expectStrictPolicy(csp, where);
+  expect(scriptSrc, `${where}: script-src`).toMatch(/^'self' 'nonce-[A-Za-z0-9+/=]{16,}' 'strict-dynamic'$/);
   return /'nonce-([^']+)'/.exec(scriptSrc)![1]!;
 }
 
-test("every kind of response carries nosniff and a referrer policy; pages carry a nonced CSP and refuse framing", async ({ request }) => {
+/** A plain public document: only the origin's own script files, and the page has no inline script to allow. */
+async function expectPlainDocument(response: APIResponse, where: string): Promise<void> {
+  expect(expectStrictPolicy(response.headers()["content-security-policy"] ?? "", where), `${where}: script-src`).toBe("'self'");
+  const body = await response.text();
+  for (const [tag, inline] of (body.match(/<script\b[^>]*>[^<]*/g) ?? []).map((m) => [m.slice(0, m.indexOf(">") + 1), m.slice(m.indexOf(">") + 1)])) {
+    if (/type="application\/(ld\+)?json"/.test(tag!)) continue;
+    expect(tag, `${where}: only the app's own script files`).toMatch(/^<script src="\/scripts\/[a-z-]+\.js"/);
+    expect(inline, `${where}: no inline code`).toBe("");
+  }
+}
+
+test("every kind of response carries nosniff and a referrer policy; pages carry a strict CSP and refuse framing", async ({ request }) => {
   const { slug, claimId } = await publishedFactCheck(request);
-  const html = ["/fact-checks", `/fact-checks/${slug}`, `/fact-checks/${slug}/claims/${claimId}`, "/login", "/about", "/methodology", "/corrections-policy", "/no-such-page"];
+  const plain = ["/fact-checks", `/fact-checks/${slug}`, `/fact-checks/${slug}/claims/${claimId}`, "/about", "/methodology", "/corrections-policy"];
+  const rendered = ["/login", "/no-such-page"];
+  const html = [...plain, ...rendered];
   const other = ["/api/health", "/api/public/fact-checks", `/api/public/fact-checks/${slug}`, "/fact-checks/feed.xml", "/robots.txt", "/sitemap.xml", `/fact-checks/${slug}/opengraph-image`, "/api/articles/x/annotations", "/api/auth/csrf"];
-  const index = await (await request.get("/fact-checks")).text();
-  const chunk = /\/_next\/static\/[^"']+\.js/.exec(index)?.[0];
-  expect(chunk, "a script chunk on the index page").toBeTruthy();
+  const login = await (await request.get("/login")).text();
+  const chunk = /\/_next\/static\/[^"']+\.js/.exec(login)?.[0];
+  expect(chunk, "a script chunk on the login page").toBeTruthy();
 
   const nonces = new Set<string>();
-  for (const path of [...html, ...other, chunk!]) {
+  for (const path of [...html, ...other, chunk!, "/scripts/claim-navigation.js"]) {
     const response = await request.get(path, { maxRedirects: 0 });
     const h = response.headers();
     expect(h["x-content-type-options"], `${path}: nosniff`).toBe("nosniff");
@@ -47,24 +68,27 @@ test("every kind of response carries nosniff and a referrer policy; pages carry 
     if (!html.includes(path)) continue;
     expect(h["content-type"], path).toContain("text/html");
     const csp = h["content-security-policy"] ?? "";
-    const nonce = expectStrictScriptPolicy(csp, path);
-    nonces.add(nonce);
     expect(directives(csp).get("frame-ancestors"), `${path}: frame-ancestors`).toBe("'none'");
     expect(h["x-frame-options"], `${path}: X-Frame-Options`).toBe("DENY");
+    if (plain.includes(path)) {
+      await expectPlainDocument(response, path);
+      continue;
+    }
+    const nonce = expectNoncePolicy(csp, path);
+    nonces.add(nonce);
     // Next put this request's nonce on every script it rendered (JSON-LD blocks are data, never run, and need none).
     const body = await response.text();
     const scripts = (body.match(/<script\b[^>]*>/g) ?? []).filter((tag) => !/type="application\/(ld\+)?json"/.test(tag));
     expect(scripts.length, `${path}: scripts`).toBeGreaterThan(0);
     for (const tag of scripts) expect(tag, `${path}: ${tag}`).toContain(`nonce="${nonce}"`);
   }
-  expect(nonces.size, "a fresh nonce per response").toBe(html.length);
+  expect(nonces.size, "a fresh nonce per response").toBe(rendered.length);
 
   // The embeddable card is the one page other sites may frame.
   const embed = await request.get(`/embed/claims/${claimId}`);
   expect(embed.status()).toBe(200);
-  const embedCsp = embed.headers()["content-security-policy"] ?? "";
-  expectStrictScriptPolicy(embedCsp, "embed");
-  expect(directives(embedCsp).get("frame-ancestors")).toBe("*");
+  await expectPlainDocument(embed, "embed");
+  expect(directives(embed.headers()["content-security-policy"] ?? "").get("frame-ancestors")).toBe("*");
   expect(embed.headers()["x-frame-options"]).toBeUndefined();
   expect(embed.headers()["x-content-type-options"]).toBe("nosniff");
 });
@@ -78,17 +102,32 @@ async function visit(page: Page, path: string, hydrated: (page: Page) => ReturnT
   await expectNoViolations(watch, path);
 }
 
-test("public pages, the embed and the login page load with zero CSP violations and hydrate", async ({ anonymous, request }) => {
+/** Opens a public page as an anonymous reader and checks that no CSP violation occurred. */
+async function read(page: Page, path: string): Promise<void> {
+  const watch = watchCsp(page);
+  const response = await page.goto(path);
+  expect(response?.status(), path).toBeLessThan(400);
+  await expectNoViolations(watch, path);
+}
+
+test("public pages and the embed load with zero CSP violations and work without Next's runtime; the login page hydrates", async ({ anonymous, request }) => {
   const { slug, claimId } = await publishedFactCheck(request);
-  await visit(anonymous, "/fact-checks", (p) => p.getByRole("searchbox").or(p.getByRole("textbox")).first());
-  // Interactive: the search form navigates with the client router.
+  await read(anonymous, "/fact-checks");
+  // The search form is a plain GET form.
+  await anonymous.getByRole("searchbox").fill("kratom");
+  await anonymous.getByRole("searchbox").press("Enter");
+  await expect(anonymous).toHaveURL(/\/fact-checks\?q=kratom(&|$)/);
+  await expect(anonymous.getByRole("heading", { level: 1 })).toBeVisible();
+  await read(anonymous, `/fact-checks/${slug}`);
+  // The page's one script (public/scripts) ran: "Show in article" flashes the claim's highlight in the text.
   const watch = watchCsp(anonymous);
-  await visit(anonymous, `/fact-checks/${slug}`, (p) => p.getByRole("link", { name: "Fact-checks" }).first());
+  await anonymous.getByRole("button", { name: "Show in article" }).first().click();
+  await expect(anonymous.locator("mark[data-flash]").first()).toBeAttached();
+  await expectNoViolations(watch, `/fact-checks/${slug} after "Show in article"`);
   await anonymous.getByRole("link", { name: "Methodology" }).first().click();
   await expect(anonymous).toHaveURL(/\/methodology$/);
-  await expectNoViolations(watch, "client navigation to /methodology");
-  await visit(anonymous, `/fact-checks/${slug}/claims/${claimId}`, (p) => p.getByRole("link", { name: "Fact-checks" }).first());
-  await visit(anonymous, `/embed/claims/${claimId}`, (p) => p.getByRole("link").first());
+  await read(anonymous, `/fact-checks/${slug}/claims/${claimId}`);
+  await read(anonymous, `/embed/claims/${claimId}`);
   await visit(anonymous, "/login", (p) => p.getByRole("button", { name: "Sign in", exact: true }));
 });
 
@@ -117,9 +156,9 @@ test("desk pages (workspace, import with its sandboxed preview, admin) load with
   }
 });
 
-test("the policy is really enforced: a script that slipped into the HTML without the nonce, and eval, are refused and reported", async ({ anonymous }) => {
+test("the policy is really enforced on a rendered page: a script that slipped into the HTML without the nonce, and eval, are refused and reported", async ({ anonymous }) => {
   // Simulates markup that escaped escaping: the real response, with two scripts added to its HTML and its CSP header kept.
-  await anonymous.route("**/fact-checks", async (route) => {
+  await anonymous.route("**/login", async (route) => {
     const response = await route.fetch();
     const nonce = /'nonce-([^']+)'/.exec(response.headers()["content-security-policy"] ?? "")?.[1];
     expect(nonce, "the page has a nonce").toBeTruthy();
@@ -129,7 +168,7 @@ test("the policy is really enforced: a script that slipped into the HTML without
     await route.fulfill({ response, body: (await response.text()).replace("</body>", `${probe}</body>`) });
   });
   const watch = watchCsp(anonymous);
-  await anonymous.goto("/fact-checks");
+  await anonymous.goto("/login");
   const outcome = await anonymous.evaluate(() => {
     const w = window as unknown as Record<string, unknown>;
     return { nonced: w.__noncedRan ?? null, evalRan: w.__evalRan ?? null, evalBlocked: w.__evalBlocked ?? null, injected: w.__injected ?? null };
@@ -138,4 +177,22 @@ test("the policy is really enforced: a script that slipped into the HTML without
   // The same detector the other tests rely on sees both refusals (so "no violations" there is not vacuous).
   await expect.poll(async () => (await watch.violations()).join("\n")).toMatch(/script-src(-elem)? blocked inline/);
   await expect.poll(async () => (await watch.violations()).join("\n")).toMatch(/script-src blocked eval/);
+});
+
+test("the policy is really enforced on a plain public page: no inline script, no script from elsewhere", async ({ anonymous }) => {
+  await anonymous.route("**/fact-checks", async (route) => {
+    const response = await route.fetch();
+    expect(response.headers()["content-security-policy"]).not.toContain("nonce");
+    const probe = `<script>window.__injected = 1</script><script src="data:text/javascript,window.__data=1"></script>`;
+    await route.fulfill({ response, body: (await response.text()).replace("</body>", `${probe}</body>`) });
+  });
+  const watch = watchCsp(anonymous);
+  await anonymous.goto("/fact-checks");
+  const outcome = await anonymous.evaluate(() => {
+    const w = window as unknown as Record<string, unknown>;
+    return { injected: w.__injected ?? null, data: w.__data ?? null };
+  });
+  expect(outcome).toEqual({ injected: null, data: null });
+  await expect.poll(async () => (await watch.violations()).join("\n")).toMatch(/script-src(-elem)? blocked inline/);
+  await expect.poll(async () => (await watch.violations()).join("\n")).toMatch(/script-src(-elem)? blocked data/);
 });

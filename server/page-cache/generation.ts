@@ -6,8 +6,9 @@
  * Why globalThis: proxy.ts and the app are bundled separately, so each bundle
  * gets its own copy of this module; a module-level variable would not be seen
  * across them. Both run in the same Node process under `next start`, so a
- * registry symbol on globalThis is shared. Other processes (more instances)
- * never see it: there the page cache's short time limit bounds staleness.
+ * registry symbol on globalThis is shared. Other instances bump theirs when
+ * the database tells them (db/change-signal.ts, watched from
+ * instrumentation.ts).
  */
 const KEY = Symbol.for("factdesk.public-data-generation");
 

@@ -3,15 +3,17 @@
  * renders and never sees the rendered body, so a miss is filled by asking this
  * same server for the page over loopback, marked with a header carrying a
  * secret only this process knows; the proxy lets that request through to the
- * renderer and keeps what comes back. Every answer, hit or miss, gets a fresh
- * nonce: the stored one is replaced in the body, and the caller builds a new
- * Content-Security-Policy around the fresh one.
+ * renderer and keeps what comes back. HTML pages are kept as plain documents
+ * (static-document.ts): no script needing a nonce, the same bytes for every
+ * reader. Anything else rendered with a nonce (a page that cannot be served
+ * plain) gets a fresh one on every answer: the stored one is replaced in the
+ * body, and the caller builds a new Content-Security-Policy around it.
  */
-import { getBotType } from "next/dist/shared/lib/router/utils/is-bot";
 import { env } from "@/server/env";
-import { ifNoneMatchMatches, notModified } from "@/server/http-cache";
+import { CACHE_POLICIES, cacheControl, ifNoneMatchMatches, notModified, strongETag, VARY } from "@/server/http-cache";
 import { cacheKey, isStorable, MAX_BODY_BYTES, storedHeaders, type RequestLike } from "./rules";
-import { PageStore, withNonce, type Rendered } from "./store";
+import { toStaticDocument } from "./static-document";
+import { PageStore, withNonce, type Entry, type Rendered } from "./store";
 
 export const RENDER_HEADER = "x-factdesk-page-render";
 
@@ -68,8 +70,8 @@ export function pageCacheKey(request: RequestLike, trusted = proxyTrusted()): st
   if (ttlMs <= 0 || maxEntries <= 0) return null;
   const key = cacheKey(request);
   const forwardedHost = trusted ? request.headers.get("x-forwarded-host")?.split(",")[0]!.trim().toLowerCase() : undefined;
-  // Next renders metadata differently for crawlers: they get (and are keyed to) their own copy.
-  return key && `${getBotType(request.headers.get("user-agent") ?? "") ?? "browser"} ${forwardedHost ? `${forwardedHost} ` : ""}${key}`;
+  // No split by user agent: with metadata never streamed (next.config.ts htmlLimitedBots), crawlers get the same page.
+  return key && `${forwardedHost ? `${forwardedHost} ` : ""}${key}`;
 }
 
 /** Where this server listens, as seen from inside it: `next start` sets PORT. */
@@ -111,17 +113,33 @@ async function render(url: URL, headers: Headers): Promise<Rendered | null> {
   const body = await response.text();
   const nonce = /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1] ?? "";
   const storable = isStorable(response.status, response.headers) && Buffer.byteLength(body) <= MAX_BODY_BYTES;
+  const plain = storable && /^text\/html\b/i.test(type) ? toStaticDocument(body, nonce) : null;
+  if (plain !== null) return { entry: plainEntry(response.headers, plain), storable };
   const kept = storedHeaders(response.headers, { bodyHasNonce: nonce !== "" && body.includes(nonce) });
-  return { entry: { status: response.status, headers: kept, body, nonce }, storable };
+  return { entry: { status: response.status, headers: kept, body, nonce, plain: false }, storable };
+}
+
+/**
+ * A public page as a plain document, with the headers any cache needs to keep it: the same bytes for every reader,
+ * so a strong ETag and `Cache-Control: public`. Next's Link header goes: it names the render's nonce.
+ */
+function plainEntry(rendered: Headers, body: string): Entry {
+  const headers = new Headers(storedHeaders(rendered, { bodyHasNonce: true }));
+  headers.delete("link");
+  headers.set("cache-control", cacheControl(CACHE_POLICIES.page));
+  headers.set("vary", VARY);
+  headers.set("etag", strongETag(body));
+  return { status: 200, headers: [...headers], body, nonce: "", plain: true };
 }
 
 const FALLBACK = Symbol("fallback");
 
 /**
  * The answer for a cacheable request, with `nonce` in place of the stored
- * one and `csp` as its policy; null to let the request render normally.
+ * one and `policy(nonce)` as its CSP (`policy(null)` for a plain document,
+ * which has no inline script to allow); null to let the request render normally.
  */
-export async function cachedAnswer(key: string, request: RequestLike, nonce: string, csp: string): Promise<Response | null> {
+export async function cachedAnswer(key: string, request: RequestLike, nonce: string, policy: (nonce: string | null) => string): Promise<Response | null> {
   const rendered = await store().getOrRender(key, async () => (await render(request.url, request.headers)) ?? Promise.reject(FALLBACK)).catch((error) => {
     if (error === FALLBACK) return null;
     throw error;
@@ -131,7 +149,7 @@ export async function cachedAnswer(key: string, request: RequestLike, nonce: str
   const status = !rendered.storable ? "bypass" : rendered.source === "render" ? "miss" : rendered.source;
   const { entry } = rendered;
   const headers = new Headers(entry.headers);
-  headers.set("content-security-policy", csp);
+  headers.set("content-security-policy", policy(entry.plain ? null : nonce));
   headers.set(STATUS_HEADER, status);
   // The routes with an ETag (server/http-cache.ts) answer a client that has the body with 304; so does the cache for them.
   const etag = headers.get("etag");

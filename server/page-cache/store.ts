@@ -12,8 +12,10 @@ export type Entry = {
   status: number;
   headers: [string, string][];
   body: string;
-  /** The CSP nonce the body was rendered with: replaced by a fresh one on every answer. */
+  /** The CSP nonce the body was rendered with: replaced by a fresh one on every answer. Empty for a plain document. */
   nonce: string;
+  /** A plain document (static-document.ts): no inline script, the same bytes for every reader, served under a policy without a nonce. */
+  plain: boolean;
 };
 
 /** What a render produced: an entry, and whether it may be stored (an error page is served once, never kept). */

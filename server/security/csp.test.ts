@@ -15,6 +15,14 @@ describe("buildCsp", () => {
     expect(csp.has("upgrade-insecure-requests")).toBe(false);
   });
 
+  it("allows only the site's own script files on a plain public document, with no nonce and nothing inline", () => {
+    const csp = directives(buildCsp({ nonce: null, pathname: "/fact-checks/a" }));
+    expect(csp.get("script-src")).toBe("'self'");
+    expect([...csp.values()].join(" ")).not.toMatch(/nonce|strict-dynamic|unsafe-eval/);
+    expect(csp.get("frame-ancestors")).toBe("'none'");
+    expect(directives(buildCsp({ nonce: null, pathname: "/embed/claims/c1" })).get("frame-ancestors")).toBe("*");
+  });
+
   it("lets any site frame /embed/* and nothing else", () => {
     expect(directives(buildCsp({ nonce: "n", pathname: "/embed/claims/c1" })).get("frame-ancestors")).toBe("*");
     expect(directives(buildCsp({ nonce: "n", pathname: "/embedded" })).get("frame-ancestors")).toBe("'none'");

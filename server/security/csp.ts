@@ -6,7 +6,9 @@
  * Why each source is there:
  * - script-src: only scripts carrying this request's nonce (Next puts it on
  *   its own bootstrap and inline RSC scripts, reading it from the request's
- *   CSP header) and whatever those load ('strict-dynamic'). No
+ *   CSP header) and whatever those load ('strict-dynamic'). Public pages
+ *   served as plain documents have no inline script and no nonce: there
+ *   only the origin's own files run ('self'). No
  *   'unsafe-inline', no 'unsafe-eval' in production; React's development
  *   build needs eval for its error overlays, so `next dev` gets it.
  * - style-src 'unsafe-inline': React renders `style={{…}}` attributes (badge
@@ -24,7 +26,8 @@
  */
 
 export type CspOptions = {
-  nonce: string;
+  /** The nonce on this response's scripts; null for a plain public document, which has no inline script (server/page-cache/static-document.ts). */
+  nonce: string | null;
   /** The request path: decides frame-ancestors. */
   pathname: string;
   /** `next dev`: React needs eval there. */
@@ -41,7 +44,9 @@ export function isEmbedPath(pathname: string): boolean {
 }
 
 export function buildCsp(options: CspOptions): string {
-  const scriptSrc = ["'self'", `'nonce-${options.nonce}'`, "'strict-dynamic'"];
+  // Without a nonce only the origin's own script files may run: a plain document has no inline script, and no
+  // script on this origin is written by users (every response is nosniff, so no JSON or text runs as script).
+  const scriptSrc = options.nonce === null ? ["'self'"] : ["'self'", `'nonce-${options.nonce}'`, "'strict-dynamic'"];
   if (options.development) scriptSrc.push("'unsafe-eval'");
   const formAction = ["'self'"];
   if (options.ssoOrigin) formAction.push(options.ssoOrigin);

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { headers } from "next/headers";
 import { connection } from "next/server";
 import Link from "next/link";
 import { cache } from "react";
@@ -142,7 +143,7 @@ export default async function FactCheckPage({ params }: Props) {
           <SourceDetails article={article} headingId="source-heading" />
         </div>
 
-        <ClaimNavigation className={styles.columns}>
+        <ClaimNavigation className={styles.columns} nonce={(await headers()).get("x-nonce") ?? undefined}>
           <section aria-labelledby="claims-heading" className={styles.claimsColumn}>
             <h2 id="claims-heading">
               {claims.length === 1 ? "The claim and our verdict" : `The ${claims.length} claims and our verdicts`}
