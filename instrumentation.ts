@@ -1,6 +1,10 @@
 /**
  * Runs once when the Node server starts (Next's instrumentation hook).
  *
+ * It watches the database for public-data changes made by other instances
+ * (db/change-signal.ts), so this one drops its cached public pages and data
+ * at once (server/page-cache/generation.ts).
+ *
  * Without a trusted proxy (TRUST_PROXY unset), forwarding headers can only
  * come from the client. Next records the socket address in X-Forwarded-For
  * only when the request has none, so a client sending one made-up address
@@ -10,6 +14,7 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  await watchOtherInstances();
   const { subscribe } = await import("node:diagnostics_channel");
   const { env } = await import("./server/env");
   if (env().TRUST_PROXY.kind !== "none") return;
@@ -19,4 +24,18 @@ export async function register(): Promise<void> {
     delete request.headers["x-forwarded-host"];
     delete request.headers["x-real-ip"];
   });
+}
+
+async function watchOtherInstances(): Promise<void> {
+  // `next build` loads this too; there is nothing to watch then.
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const { defaultDatabaseUrl } = await import("./db/client");
+  const { watchPublicChanges } = await import("./db/change-signal");
+  const { bumpPublicDataGeneration } = await import("./server/page-cache/generation");
+  try {
+    await watchPublicChanges(defaultDatabaseUrl(), bumpPublicDataGeneration);
+  } catch (error) {
+    // The app still serves; cached public data then follows changes made elsewhere only when its copies expire.
+    console.error("Not watching for changes made by other instances:", error instanceof Error ? error.message : error);
+  }
 }

@@ -60,12 +60,12 @@ export function action<S extends z.ZodType, T>(
       const user = await requirePermission(options.permission);
       const parsed = schema.safeParse(raw);
       if (!parsed.success) return invalidInput(parsed.error);
-      const data = await run(parsed.data, user).catch((error: unknown) => {
+      const data = await run(parsed.data, user).catch(async (error: unknown) => {
         // redirect() ends a successful run by throwing; the redirect goes on after the invalidation.
-        if (invalidates === "public" && isRedirectError(error)) invalidatePublicData();
+        if (invalidates === "public" && isRedirectError(error)) await invalidatePublicData();
         throw error;
       });
-      if (invalidates === "public" || invalidates?.(data)) invalidatePublicData();
+      if (invalidates === "public" || invalidates?.(data)) await invalidatePublicData();
       return { ok: true, data };
     } catch (error) {
       return failure(error);

@@ -54,6 +54,11 @@ const schema = z.object({
   /** The ceiling of that delay. */
   LOGIN_ACCOUNT_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  /**
+   * Where to POST the public paths whenever public data changes (server/purge-hook.ts), for a CDN or cache
+   * purger; unset for none. Put a secret in the URL if the receiver needs one: it is never shown or logged.
+   */
+  PURGE_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** URLs per sitemap file: the protocol's 50,000 at most. Lower only to see the split without 50,000 fact-checks (the e2e suite does). */
   SITEMAP_URLS_PER_FILE: z.coerce.number().int().min(1).max(SITEMAP_MAX_URLS).default(SITEMAP_MAX_URLS),
 });

@@ -1,8 +1,8 @@
 import "server-only";
-import { createHash } from "node:crypto";
-import { unstable_cache, updateTag } from "next/cache";
-import { defaultDatabaseUrl } from "@/db/client";
-import { bumpPublicDataGeneration } from "@/server/page-cache/generation";
+import { announcePublicChange } from "@/db/change-signal";
+import { getDatabase } from "@/db/client";
+import { bumpPublicDataGeneration, publicDataGeneration } from "@/server/page-cache/generation";
+import { requestPurge } from "@/server/purge-hook";
 import { getOrganisationPage } from "@/db/queries/organisation-pages";
 import { getPublicFactCheck } from "@/db/queries/public-fact-checks";
 import { listPublicPublishers, searchPublicFactChecks, type PublicSearch } from "@/db/queries/public-search";
@@ -12,34 +12,48 @@ import { getSetting } from "@/db/queries/settings";
 import type { OrganisationPageSlug } from "@/lib/organisation-pages";
 
 /**
- * What anonymous readers see, cached in Next's data cache so public pages,
- * feeds and the JSON API do not query the database per request. Every action
+ * What anonymous readers see, kept in memory so public pages, feeds and the
+ * JSON API do not query the database per request. Entries belong to a
+ * public-data generation (server/page-cache/generation.ts): every action
  * that changes public data (publish, unpublish, an approved correction, an
  * organisation page, the rating scale) declares it (`invalidates` in
- * server/action.ts), and the wrapper calls `invalidatePublicData()`; the time
- * limit is only a backstop for changes made outside the app (scripts, a
- * restored backup).
+ * server/action.ts), the wrapper calls `invalidatePublicData()`, and the
+ * generation moves on this instance at once and on every other instance
+ * through the database (db/change-signal.ts). The time limit is a backstop
+ * for changes made outside the app (a restored backup).
+ *
+ * Why not Next's data cache (`unstable_cache` with a tag): a tag is
+ * invalidated only in the process that calls `updateTag`, and only inside a
+ * request; a notification from another instance arrives outside both.
  */
-export const PUBLIC_TAG = "public-data";
-const BACKSTOP_SECONDS = 600;
+const BACKSTOP_MS = 600_000;
+const MAX_ENTRIES = 2000;
 
-// Several servers can share one build directory (and so one data cache) while
-// pointing at different databases (the e2e run does): the key names the database.
-const databaseKey = createHash("sha256").update(defaultDatabaseUrl()).digest("hex").slice(0, 16);
-
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+type Memo = { value: Promise<unknown>; generation: number; expires: number };
+const MEMO_KEY = Symbol.for("factdesk.public-data-memo");
+const memo = ((globalThis as { [MEMO_KEY]?: Map<string, Memo> })[MEMO_KEY] ??= new Map());
 
 /**
- * The data cache stores JSON. Values go in as a string we serialize ourselves
- * and come back with instants turned into Dates again, so callers get the
- * same shape on a hit as on a miss.
+ * A loader kept per arguments and generation. A load that started before a change is not kept past it (its
+ * generation is the old one). Callers get their own copy, so nothing they do to it reaches the next reader.
  */
 function cached<A extends unknown[], R>(name: string, load: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
-  const inner = unstable_cache(async (...args: A) => JSON.stringify(await load(...args)), [databaseKey, name], {
-    tags: [PUBLIC_TAG],
-    revalidate: BACKSTOP_SECONDS,
-  });
-  return async (...args: A) => JSON.parse(await inner(...args), (_key, value) => (typeof value === "string" && ISO_INSTANT.test(value) ? new Date(value) : value)) as R;
+  return async (...args: A) => {
+    const key = `${name} ${JSON.stringify(args)}`;
+    const generation = publicDataGeneration();
+    const now = Date.now();
+    let entry = memo.get(key);
+    if (!entry || entry.generation !== generation || entry.expires <= now) {
+      entry = { value: load(...args), generation, expires: now + BACKSTOP_MS };
+      const stored = entry;
+      // A failure is the caller's, not the next reader's.
+      stored.value.catch(() => memo.get(key) === stored && memo.delete(key));
+      memo.delete(key);
+      memo.set(key, stored);
+      if (memo.size > MAX_ENTRIES) memo.delete(memo.keys().next().value!);
+    }
+    return structuredClone((await entry.value) as R);
+  };
 }
 
 export const cachedFactCheck = cached("fact-check", (slug: string) => getPublicFactCheck({ slug }));
@@ -51,11 +65,19 @@ export const cachedOrganisationPage = cached("organisation-page", (slug: Organis
 export const cachedSlugForClaim = cached("claim-slug", (claimId: string) => getPublicSlugForClaim({ claimId }));
 export const cachedVerdictSummaries = cached("verdict-summaries", async (slugs: string[]) => [...(await listPublicVerdictSummaries({ slugs })).entries()]);
 
-/** For server actions: the next public read sees the change (read-your-writes), not a stale copy. */
-export function invalidatePublicData(): void {
-  updateTag(PUBLIC_TAG);
-  // Rendered pages kept by proxy.ts (server/page-cache) go too; other instances keep theirs until their few seconds are up.
+/**
+ * For server actions, after public data changed: this instance's caches go at once (the next public read sees the
+ * change), every other instance's through the database, and an operator's CDN or proxy is asked to purge.
+ */
+export async function invalidatePublicData(): Promise<void> {
   bumpPublicDataGeneration();
+  try {
+    await announcePublicChange(await getDatabase());
+  } catch (error) {
+    // The change itself is committed; other instances then see it when their copies expire (the page cache's few seconds, BACKSTOP_MS here).
+    console.error("Could not tell other instances that public data changed:", error instanceof Error ? error.message : error);
+  }
+  requestPurge();
 }
 
 // Slugs come from slugify() and claim ids from newId(): cheap to reject anything else before any lookup.

@@ -247,6 +247,16 @@ export const settings = sqliteTable("settings", {
 });
 
 /**
+ * Counters that say "this changed" across processes: every instance of the
+ * app watches them (db/change-signal.ts) and drops its caches of that data
+ * when one moves. One row per kind of data ("public-data").
+ */
+export const changeSignals = sqliteTable("change_signals", {
+  name: text("name").primaryKey(),
+  version: integer("version").notNull().default(0),
+});
+
+/**
  * Where a claim was anchored in snapshots it has left: written when a new
  * snapshot re-anchors the claim, so the reviewer can compare, keep the claim
  * on its old snapshot, and public pages can show a claim on the snapshot
