@@ -6,6 +6,7 @@ import type { ApprovalCard as Card } from "@/db/queries/approval-cards";
 import { describeClaimant } from "@/lib/claimant";
 import { comparisonBaselines } from "@/lib/revision-diff";
 import styles from "./approvals.module.css";
+import { CardFrame } from "./card-frame";
 import { CorrectionNote, PresenceNotice, PublicStatus, RatingComparison } from "./public-status";
 import { ReviewDecision } from "./review-decision";
 import { AnsweredRequest, ReviewHistory } from "./review-history";
@@ -33,7 +34,7 @@ export function ApprovalCard({ card, viewerId, ratings }: { card: Card; viewerId
   const baselines = comparisonBaselines(card);
   const claimant = describeClaimant(proposed.claimant);
   return (
-    <li className="card" aria-labelledby={`q-${key}`}>
+    <CardFrame labelledBy={`q-${key}`}>
       <div className={styles.meta}>
         <Link href={`/articles/${card.articleId}`}>{card.articleTitle}</Link>
         <span className="muted">
@@ -66,7 +67,7 @@ export function ApprovalCard({ card, viewerId, ratings }: { card: Card; viewerId
         // Hidden labels are no longer offered, except the headline the fact-check already has.
         ratings={ratings.filter((r) => !r.hidden || r.id === card.publication?.headlineRatingId).map(({ id, label }) => ({ id, label }))}
       />
-    </li>
+    </CardFrame>
   );
 }
 

@@ -1,10 +1,11 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
+import { startTransition as inBackground, useId, useState, useTransition } from "react";
 import { reviewVerdictAction } from "@/app/(desk)/approvals/actions";
 import { FieldError } from "@/components/ui/form-error";
 import type { ReviewDecision as Decision } from "@/lib/workflow";
 import styles from "./approvals.module.css";
+import { useLeaveQueue } from "./card-frame";
 import { useDecisionToast } from "./decision-toast";
 import { isEdited, PublicationCheckFields, type PublicationCheckErrors, type PublicationCheckValue } from "./publication-check";
 
@@ -49,6 +50,7 @@ export function ReviewDecision(props: ReviewDecisionProps) {
   const id = useId();
   const router = useRouter();
   const toast = useDecisionToast();
+  const leaveQueue = useLeaveQueue();
   const [comment, setComment] = useState("");
   const [check, setCheck] = useState<PublicationCheckValue>({ summary: publication?.summary ?? "", headlineRatingId: publication?.headlineRatingId ?? "", confirmed: false });
   const [errors, setErrors] = useState<Errors>({});
@@ -93,11 +95,14 @@ export function ReviewDecision(props: ReviewDecisionProps) {
       } else {
         const edited = publication && value && isEdited(check, publication) ? " The summary and headline verdict were updated." : "";
         const text = approving ? `${props.approvedMessage}${edited}` : `Changes requested. ${props.authorName} will see your comment.`;
-        // The card leaves the queue on refresh; the page-level status line says what happened.
+        // The card leaves the queue at once; the page-level status line says what happened.
         setDecided(true);
         toast({ message: text, claim: props.statement });
+        leaveQueue();
       }
-      router.refresh();
+      // The answer needs no page render (the action revalidates nothing): the counts, the rest of the queue and this
+      // card's review history catch up in the background, outside the action's own request.
+      inBackground(() => router.refresh());
     });
 
   const disabledReason = isOwn ? `${id}-own` : undefined;

@@ -1,7 +1,7 @@
 "use server";
 import { z } from "zod";
-import { getWorkspace, type ClaimDetail } from "@/db/queries/claim-details";
-import { createClaim, updateClaim } from "@/db/queries/claims";
+import { getWorkspace, loadClaimDetails, type ClaimDetail } from "@/db/queries/claim-details";
+import { createClaim, getClaimByIdOrThrow, updateClaim, type Claim } from "@/db/queries/claims";
 import { proposeVerdict } from "@/db/queries/verdicts";
 import { proposeVerdictSchema } from "@/lib/validation/verdict";
 import { MAX_STATEMENT } from "@/lib/validation/claim";
@@ -46,6 +46,16 @@ export const createClaimAction = action(createClaimSchema, { permission: "write:
   return serialize(detail);
 });
 
+/**
+ * A changed claim as the workspace shows it (verdict, citations, reviews): the
+ * client puts it straight into its cache, so a write needs no refetch of the
+ * whole workspace and no re-render of the page. Other reviewers see the change
+ * through the change stamp (live-updates.ts).
+ */
+async function detailOf(claim: Claim): Promise<ClaimDetail> {
+  return (await loadClaimDetails([claim]))[0]!;
+}
+
 const optionalText = (max: number, message: string) =>
   z
     .string()
@@ -77,7 +87,7 @@ const onPublishedFactCheck = (claim: { publishedVerdictId: string | null }) => c
 
 export const updateClaimAction = action(updateClaimSchema, { permission: "write:desk", invalidates: onPublishedFactCheck }, async (input, user) => {
   const claimant = input.claimant && { ...input.claimant, claimantName: input.claimant.claimantName ?? null, claimantRole: input.claimant.claimantRole ?? null, appearanceUrl: input.claimant.appearanceUrl ?? null, appearanceDate: input.claimant.appearanceDate ?? null };
-  return serialize(await updateClaim({ id: input.claimId, version: input.version, statement: input.statement, claimant, correctionNote: input.correctionNote, userId: user.id }));
+  return serialize(await detailOf(await updateClaim({ id: input.claimId, version: input.version, statement: input.statement, claimant, correctionNote: input.correctionNote, userId: user.id })));
 });
 
 const exclusionSchema = z.discriminatedUnion("excluded", [
@@ -94,18 +104,24 @@ const exclusionSchema = z.discriminatedUnion("excluded", [
 /** Excludes a claim (not fact-checkable) with a reason, or includes it again; on a published fact-check, through an approved revision. */
 export const setClaimExclusionAction = action(exclusionSchema, { permission: "write:desk" }, async (input, user) =>
   serialize(
-    await updateClaim({
-      id: input.claimId,
-      version: input.version,
-      excluded: input.excluded ? { reason: input.reason } : null,
-      correctionNote: input.correctionNote,
-      userId: user.id,
-    }),
+    await detailOf(
+      await updateClaim({
+        id: input.claimId,
+        version: input.version,
+        excluded: input.excluded ? { reason: input.reason } : null,
+        correctionNote: input.correctionNote,
+        userId: user.id,
+      }),
+    ),
   ),
 );
 
-/** Submits a verdict revision for approval, guarded by the claim's version; a retry with the same idempotency key answers with the first revision. */
+/**
+ * Submits a verdict revision for approval, guarded by the claim's version; a retry with the same idempotency key answers
+ * with the first revision. Answers with the claim as it now stands (new version, status and verdict) for the workspace cache.
+ */
 export const proposeVerdictAction = action(proposeVerdictSchema.extend({ idempotencyKey: idempotencyKeyField }), { permission: "write:desk" }, async (input, user) => {
   const verdict = await proposeVerdict({ ...input, userId: user.id });
-  return { verdictId: verdict.id, revision: verdict.revision };
+  const claim = await detailOf(await getClaimByIdOrThrow({ id: input.claimId }));
+  return { verdictId: verdict.id, revision: verdict.revision, claim: serialize(claim) };
 });

@@ -1,15 +1,17 @@
 "use client";
 import { useIsMutating, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { ArticleHighlighter } from "@/components/annotation/article-highlighter";
 import { NewClaimDialog } from "@/components/annotation/new-claim-dialog";
 import { ShortcutHelp } from "@/components/annotation/shortcut-help";
+import { PublishPanel } from "@/components/publishing/publish-panel";
 import { useSuggestions, type WorkspaceSuggestion } from "@/components/annotation/use-suggestions";
 import { carryClientKeys, claimKey, claimsInTextOrder, workspaceKeys } from "@/components/annotation/queries";
 import type { RatingOption, WorkspaceData } from "@/components/annotation/types";
 import { describeAnchor, type TextAnchor } from "@/lib/anchoring/anchor";
 import { canonicalText } from "@/lib/anchoring/text";
 import type { HighlightRange } from "@/lib/anchoring/highlight";
+import { anchorReviewBlocker, publishBlocker } from "@/lib/workflow";
 import { ClaimList, entryId, panelId } from "./_components/claim-list";
 import { matchesHeadingId } from "./_components/claim-matches";
 import { useLiveUpdates } from "./_components/live-updates";
@@ -25,8 +27,9 @@ export type WorkspaceClientProps = {
   initialData: WorkspaceData;
   ratings: RatingOption[];
   canWrite: boolean;
-  /** Server-rendered content for the top of the sidebar (the publish panel). */
-  publishPanel?: ReactNode;
+  canPublish: boolean;
+  /** Server-rendered content under the publish panel (assignment, discussion). */
+  tools?: ReactNode;
 };
 
 export function WorkspaceClient(props: WorkspaceClientProps) {
@@ -46,7 +49,7 @@ type Active = { key: string; from: "text" | "list" | "new" } | null;
 const STACKED = "(max-width: 960px)";
 const smooth = (): ScrollBehavior => (window.matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth");
 
-function Workspace({ initialData, ratings, canWrite, publishPanel }: WorkspaceClientProps) {
+function Workspace({ initialData, ratings, canWrite, canPublish, tools }: WorkspaceClientProps) {
   const articleId = initialData.article.id;
   const queryClient = useQueryClient();
   const toast = useToast();
@@ -61,7 +64,7 @@ function Workspace({ initialData, ratings, canWrite, publishPanel }: WorkspaceCl
   useLiveUpdates(articleId);
   const dismissSuggestion = useDismissSuggestion(articleId);
 
-  // A router.refresh() (ours after a write, or the publish panel's) brings fresh server props:
+  // A router.refresh() (the publish panel's, after publishing) brings fresh server props:
   // adopt them unless a write is in flight (its own refetch follows and must not be undone).
   const firstProps = useRef(true);
   useEffect(() => {
@@ -76,7 +79,6 @@ function Workspace({ initialData, ratings, canWrite, publishPanel }: WorkspaceCl
   }, [initialData, queryClient, articleId]);
 
   const claims = useMemo(() => claimsInTextOrder(data.claims), [data.claims]);
-  const numberOf = useMemo(() => new Map(claims.map((c, i) => [c.id, i + 1])), [claims]);
   const ranges = useMemo<HighlightRange[]>(
     () => claims.filter((c) => c.versionId === data.snapshot.id && c.anchorStatus !== "orphaned").map((c) => ({ id: c.id, start: c.start, end: c.end })),
     [claims, data.snapshot.id],
@@ -84,14 +86,24 @@ function Workspace({ initialData, ratings, canWrite, publishPanel }: WorkspaceCl
   const suggestions = useSuggestions(data.snapshot.blocks, ranges, data.dismissedSuggestions);
   const suggestionsRef = useRef(suggestions);
   suggestionsRef.current = suggestions;
+  // Looked up for every highlight on every render of the text: a map, not a search of 500 claims per mark.
+  const labels = useMemo(() => new Map(claims.map((c, i) => [c.id, `Claim ${i + 1}: ${c.statement}`])), [claims]);
   const labelOf = useCallback((id: string) => {
-    const claim = claims.find((c) => c.id === id);
-    if (claim) return `Claim ${numberOf.get(id)}: ${claim.statement}`;
+    const label = labels.get(id);
+    if (label) return label;
     const suggestion = suggestionsRef.current.find((s) => s.id === id);
     return suggestion ? `Suggested claim (score ${Math.round(suggestion.score * 100)}%): ${suggestion.reasons.join(", ")}` : undefined;
-  }, [claims, numberOf]);
+  }, [labels]);
+  // A new claim renumbers every claim after it, which changes the label of each of their marks and entries.
+  // The new highlight paints first (with the previous labels); the labels and the claim list follow in a
+  // background render, so adding one claim costs the blocks it touches, not half of a 500-claim article.
+  const deferredLabelOf = useDeferredValue(labelOf);
+  const listClaims = useDeferredValue(claims);
   const activeClaim = active ? claims.find((c) => claimKey(c) === active.key) : undefined;
   const activeId = activeClaim?.id ?? null;
+  // The list renders a moment after the text (listClaims is deferred): scroll to the entry once it is there.
+  const listed = activeId !== null && listClaims.some((c) => c.id === activeId);
+  const publishRatings = useMemo(() => ratings.map((r) => ({ id: r.id, label: r.label })), [ratings]);
   const claimsRef = useRef(claims);
   claimsRef.current = claims;
   const activate = useCallback((id: string, from: "text" | "list") => {
@@ -142,7 +154,7 @@ function Workspace({ initialData, ratings, canWrite, publishPanel }: WorkspaceCl
         entry.scrollIntoView({ block: "nearest", behavior: smooth() });
       }
     }
-  }, [active, activeId, scrollHighlightIntoView]);
+  }, [active, activeId, listed, scrollHighlightIntoView]);
 
   const saveClaim = (anchor: TextAnchor, statement: string) => {
     const tempId = `pending-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
@@ -225,7 +237,7 @@ function Workspace({ initialData, ratings, canWrite, publishPanel }: WorkspaceCl
             blocks={data.snapshot.blocks}
             ranges={ranges}
             activeId={activeId}
-            labelOf={labelOf}
+            labelOf={deferredLabelOf}
             canAnnotate={canWrite}
             onActivate={(id) => {
               setActiveSuggestionId(null);
@@ -242,7 +254,14 @@ function Workspace({ initialData, ratings, canWrite, publishPanel }: WorkspaceCl
         </section>
         <aside ref={sidebarRef} className={styles.sidebar} aria-label="Claims and verdicts">
           <div id="publish-panel" className={styles.publishSlot}>
-            {publishPanel}
+            <PublishPanel
+              articleId={articleId}
+              canPublish={canPublish}
+              blocker={publishBlocker(claims.map((c) => c.status)) ?? anchorReviewBlocker(claims)}
+              published={data.publication?.live ? { slug: data.publication.slug, version: data.publication.version } : null}
+              ratings={publishRatings}
+            />
+            {tools}
           </div>
           <div className={styles.sidebarHeader}>
             <h2 className={styles.sidebarTitle}>
@@ -250,7 +269,7 @@ function Workspace({ initialData, ratings, canWrite, publishPanel }: WorkspaceCl
             </h2>
           </div>
           <ClaimList
-            claims={claims}
+            claims={listClaims}
             activeId={activeId}
             onSelect={selectFromList}
             renderPanel={(claim, number) => (

@@ -5,10 +5,8 @@ import { getWorkspace, type Workspace } from "@/db/queries/claim-details";
 import { listRatings } from "@/db/queries/ratings";
 import { Forbidden } from "@/components/desk/forbidden";
 import { ArticleTools } from "@/components/desk/article-tools";
-import { PublishPanel } from "@/components/publishing/publish-panel";
 import { isAppError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
-import { anchorReviewBlocker, publishBlocker } from "@/lib/workflow";
 import { getCurrentUser, requirePageUser } from "@/server/session";
 import { WorkspaceClient } from "./client";
 import { serialize } from "./serialize";
@@ -45,18 +43,10 @@ export default async function ArticleWorkspacePage({ params }: Params) {
       initialData={serialize(workspace)}
       ratings={serialize(ratings)}
       canWrite={can(user.role, "write:desk")}
-      publishPanel={
-        <>
-          <PublishPanel
-            articleId={id}
-            canPublish={can(user.role, "publish:article")}
-            blocker={publishBlocker(workspace.claims.map((c) => c.status)) ?? anchorReviewBlocker(workspace.claims)}
-            published={workspace.publication?.live ? { slug: workspace.publication.slug, version: workspace.publication.version } : null}
-            ratings={ratings.map((r) => ({ id: r.id, label: r.label }))}
-          />
-          <ArticleTools articleId={id} assigneeId={workspace.article.assigneeId} canWrite={can(user.role, "write:desk")} />
-        </>
-      }
+      // The publish panel is drawn by the client from the cached claims, so what blocks publishing follows every
+      // write without re-rendering this page.
+      canPublish={can(user.role, "publish:article")}
+      tools={<ArticleTools articleId={id} assigneeId={workspace.article.assigneeId} canWrite={can(user.role, "write:desk")} />}
     />
   );
 }

@@ -1,5 +1,5 @@
 "use client";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useIsMutating, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { workspaceKeys } from "@/components/annotation/queries";
 
@@ -10,7 +10,9 @@ export const LIVE_POLL_MS = 1500;
  * Live collaboration: polls the article's change stamp (a count derived from
  * the database, so every app instance agrees) and refetches the workspace
  * when it moves. While this reviewer's own write is in flight the refetch
- * waits: that write's own refetch follows and brings everything at once.
+ * waits (it would undo the optimistic change) and happens once the last write
+ * has settled: writes update the cache from their own answers and refetch
+ * nothing, so a colleague's change made meanwhile arrives this way.
  */
 export function useLiveUpdates(articleId: string): void {
   const queryClient = useQueryClient();
@@ -26,13 +28,13 @@ export function useLiveUpdates(articleId: string): void {
     staleTime: 0,
     retry: false,
   });
+  const writing = useIsMutating({ mutationKey: workspaceKeys.mutations(articleId) });
   const seen = useRef<number | undefined>(undefined);
   useEffect(() => {
     if (stamp === undefined) return;
-    const previous = seen.current;
+    if (seen.current === undefined) seen.current = stamp;
+    if (seen.current === stamp || writing > 0) return;
     seen.current = stamp;
-    if (previous === undefined || previous === stamp) return;
-    if (queryClient.isMutating({ mutationKey: workspaceKeys.mutations(articleId) }) > 0) return;
     void queryClient.invalidateQueries({ queryKey: workspaceKeys.detail(articleId), predicate: (q) => q.queryKey[2] !== "stamp" });
-  }, [stamp, queryClient, articleId]);
+  }, [stamp, writing, queryClient, articleId]);
 }

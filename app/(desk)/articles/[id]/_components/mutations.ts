@@ -1,7 +1,6 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
-import { startTransition, useCallback } from "react";
+import { useCallback } from "react";
 import {
   addClaim,
   carryClientKeys,
@@ -36,21 +35,6 @@ export function useWorkspace(initialData: WorkspaceData) {
   });
 }
 
-/**
- * After a write: refetch the workspace (unless another write to it is still
- * in flight; the last one refetches, so optimistic rows do not flicker) and
- * refresh the server-rendered parts of the page (the publish panel slot).
- */
-function useSettle(articleId: string) {
-  const queryClient = useQueryClient();
-  const router = useRouter();
-  return useCallback(async () => {
-    if (queryClient.isMutating({ mutationKey: workspaceKeys.mutations(articleId) }) > 1) return;
-    startTransition(() => router.refresh());
-    await queryClient.invalidateQueries({ queryKey: workspaceKeys.detail(articleId) });
-  }, [queryClient, router, articleId]);
-}
-
 export type CreateClaimVariables = { tempId: string; anchor: TextAnchor; statement: string; versionId: string };
 
 /**
@@ -59,7 +43,6 @@ export type CreateClaimVariables = { tempId: string; anchor: TextAnchor; stateme
  */
 export function useCreateClaim(articleId: string) {
   const queryClient = useQueryClient();
-  const settle = useSettle(articleId);
   const key = workspaceKeys.detail(articleId);
   return useMutation({
     mutationKey: workspaceKeys.mutations(articleId),
@@ -72,7 +55,9 @@ export function useCreateClaim(articleId: string) {
         ),
       ),
     onMutate: async (v) => {
-      await queryClient.cancelQueries({ queryKey: key });
+      // A refetch in flight would put the old list back when it is cancelled: cancel it first. Usually there is none,
+      // and skipping the wait lets the highlight paint in the frame the dialog closes in.
+      if (queryClient.isFetching({ queryKey: key, exact: true }) > 0) await queryClient.cancelQueries({ queryKey: key, exact: true });
       queryClient.setQueryData<WorkspaceData>(key, (data) =>
         data ? addClaim(data, optimisticClaim({ tempId: v.tempId, data, anchor: v.anchor, statement: v.statement })) : data,
       );
@@ -80,10 +65,10 @@ export function useCreateClaim(articleId: string) {
     onError: (_error, v) => {
       queryClient.setQueryData<WorkspaceData>(key, (data) => (data ? removeClaim(data, v.tempId) : data));
     },
+    // The server's answer is the saved claim: it replaces the optimistic one, with no refetch and no page re-render.
     onSuccess: (claim, v) => {
       queryClient.setQueryData<WorkspaceData>(key, (data) => (data ? replaceClaim(data, v.tempId, { ...claim, clientKey: v.tempId }) : data));
     },
-    onSettled: settle,
   });
 }
 
@@ -92,7 +77,7 @@ export type ClaimEdit = { claim: WorkspaceClaim; statement?: string; claimant?: 
 /** Edits a claim's restatement and/or claimant; shown at once, restored if the server refuses (e.g. a stale version). */
 export function useUpdateClaim(articleId: string) {
   const queryClient = useQueryClient();
-  const settle = useSettle(articleId);
+  const refetchAfterRefusal = useReloadWorkspace(articleId);
   const key = workspaceKeys.detail(articleId);
   return useMutation({
     mutationKey: workspaceKeys.mutations(articleId),
@@ -105,18 +90,19 @@ export function useUpdateClaim(articleId: string) {
     },
     onError: (_error, v) => {
       queryClient.setQueryData<WorkspaceData>(key, (data) => (data ? patchClaim(data, v.claim.id, { statement: v.claim.statement, ...pickClaimant(v.claim) }) : data));
+      void refetchAfterRefusal();
     },
+    // The answer is the whole claim as it now stands (a new revision included): it replaces the cached one.
     onSuccess: (updated, v) => {
       queryClient.setQueryData<WorkspaceData>(key, (data) => (data ? patchClaim(data, v.claim.id, { ...updated }) : data));
     },
-    onSettled: settle,
   });
 }
 
 /** Excludes a claim with a reason, or includes it again. */
 export function useSetExclusion(articleId: string) {
   const queryClient = useQueryClient();
-  const settle = useSettle(articleId);
+  const refetchAfterRefusal = useReloadWorkspace(articleId);
   const key = workspaceKeys.detail(articleId);
   return useMutation({
     mutationKey: workspaceKeys.mutations(articleId),
@@ -126,20 +112,30 @@ export function useSetExclusion(articleId: string) {
           ? setClaimExclusionAction({ claimId: v.claim.id, version: v.claim.version, excluded: false, correctionNote: v.correctionNote })
           : setClaimExclusionAction({ claimId: v.claim.id, version: v.claim.version, excluded: true, reason: v.reason, correctionNote: v.correctionNote }),
       ),
+    onError: () => void refetchAfterRefusal(),
+    // The answer is the whole claim as it now stands (a new revision included): it replaces the cached one.
     onSuccess: (updated, v) => {
       queryClient.setQueryData<WorkspaceData>(key, (data) => (data ? patchClaim(data, v.claim.id, { ...updated }) : data));
     },
-    onSettled: settle,
   });
 }
 
-/** Submits a verdict revision for approval; submitting the same form again after a failure reuses its idempotency key. */
+/**
+ * Submits a verdict revision for approval; submitting the same form again after a failure reuses its idempotency key.
+ * The answer carries the claim with its new verdict, status and version, which replaces the cached one.
+ */
 export function useProposeVerdict(articleId: string) {
-  const settle = useSettle(articleId);
+  const queryClient = useQueryClient();
+  // A refusal (a stale version, most often) means the cache is behind the server: fetch what is there now.
+  const refetchAfterRefusal = useReloadWorkspace(articleId);
+  const key = workspaceKeys.detail(articleId);
   return useMutation({
     mutationKey: workspaceKeys.mutations(articleId),
     mutationFn: (input: ProposeVerdictInput) => unwrap(submitOnce("verdict", input, proposeVerdictAction)),
-    onSettled: settle,
+    onError: () => void refetchAfterRefusal(),
+    onSuccess: ({ claim }) => {
+      queryClient.setQueryData<WorkspaceData>(key, (data) => (data ? patchClaim(data, claim.id, { ...claim }) : data));
+    },
   });
 }
 
