@@ -117,6 +117,21 @@ function answers(port: number): Promise<boolean> {
   });
 }
 
+/** A port in [from, to] that nothing listens on, starting at a spot of `seed` so parallel runs spread out. */
+export async function freePort(from: number, to: number, seed = process.pid): Promise<number> {
+  const span = to - from + 1;
+  for (let i = 0; i < span; i++) {
+    const port = from + ((seed + i) % span);
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = net.createServer();
+      probe.once("error", () => resolve(false));
+      probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error(`no free port in ${from}–${to}`);
+}
+
 /**
  * Writes the config (checked with `nginx -t` first, for a readable error),
  * starts nginx and waits until `port` accepts connections.
