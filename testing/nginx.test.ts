@@ -121,7 +121,8 @@ describe.skipIf(missing !== null)("deploy/nginx.conf on real nginx", () => {
 
   it("bypasses credentials and Next's client-router requests", async () => {
     await get("/fact-checks/router");
-    for (const headers of [{ authorization: "Bearer x" }, { rsc: "1" }, { "next-router-prefetch": "1" }, { "next-router-state-tree": "%5B%5D" }, { "next-router-segment-prefetch": "/x" }, { "next-action": "abc" }]) {
+    const routerRequests: Record<string, string>[] = [{ authorization: "Bearer x" }, { rsc: "1" }, { "next-router-prefetch": "1" }, { "next-router-state-tree": "%5B%5D" }, { "next-router-segment-prefetch": "/x" }, { "next-action": "abc" }];
+    for (const headers of routerRequests) {
       expect((await get("/fact-checks/router", headers)).cache, JSON.stringify(headers)).toBe("BYPASS");
     }
     expect((await get("/fact-checks/router?_rsc=abc")).cache).toBe("BYPASS");
