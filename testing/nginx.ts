@@ -96,6 +96,12 @@ pid ${path.join(dir, "nginx.pid")};
 error_log ${path.join(dir, "error.log")} warn;
 events { worker_connections 4096; }
 http {
+    # As in Debian's stock /etc/nginx/nginx.conf, which deploy/nginx.conf is included into.
+    sendfile on;
+    tcp_nopush on;
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    gzip on;
     access_log off;
     client_body_temp_path ${temp("body")};
     proxy_temp_path ${temp("proxy")};

@@ -3,12 +3,15 @@
  * claims) served by real `next start` processes of the production build.
  *
  * - SQLite: public page, JSON API and feed vs the same bytes from a static
- *   server (autocannon, 50 connections); claim matching and public search;
- *   signed-in mutations by 10 editors at once.
+ *   server (autocannon, 50 connections); the fact-check page from nginx as a
+ *   static file (the ceiling), from the app alone and from the app behind
+ *   deploy/nginx.conf's cache; claim matching and public search; signed-in
+ *   mutations by 10 editors at once.
  * - Postgres: the same data; mutations and search (reported); one instance vs
- *   two behind a round-robin proxy on the public page.
+ *   two behind a load balancer (nginx, or a Node round-robin proxy without it)
+ *   on the public page.
  *
- * Ports BENCH_LOAD_PORT (default 4100) to +13. Flags: bench/options.ts.
+ * Ports BENCH_LOAD_PORT (default 4100) to +15. Flags: bench/options.ts.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -18,9 +21,11 @@ import { generate, type GeneratedData } from "../generate";
 import { load, type LoadOptions } from "../lib/cannon";
 import { freshPostgres, freshSqlite, type BenchDatabase } from "../lib/databases";
 import { runMutations } from "../lib/mutations";
-import { measurePublic } from "../lib/public-load";
+import { startBalancingNginx, startCachingNginx, startStaticNginx } from "../lib/nginx";
+import { measurePublic, publicEndpoints } from "../lib/public-load";
 import { measureClaimMatching, measurePublicSearch } from "../lib/search";
 import { ensureBuild, startApp, startHelper, type Running } from "../lib/servers";
+import { nginxMissing } from "../../testing/nginx";
 import { benchOptions } from "../options";
 import { percentile, type BenchResult, type BenchSuite } from "../types";
 
@@ -48,10 +53,61 @@ function mutationRows(label: string, { concurrent, single }: Mutations, withGoal
   ]);
 }
 
-/** The public page through a proxy to one instance, then to two: the proxy's own cost is in both figures. */
-async function measureScale(first: Running, databaseUrl: string, slug: string, options: LoadOptions, label: string): Promise<BenchResult[]> {
+/**
+ * One public endpoint three ways, back to back, as a browser asks (gzip): nginx serving the app's
+ * bytes from a file (the ceiling), the app alone, and the app behind deploy/nginx.conf. Behind the
+ * cache should come close to the ceiling: only the first request of each s-maxage reaches the app.
+ * Goals on the fact-check page; the JSON API item (shareable already) is reported alongside.
+ */
+async function measureBehindNginx(app: Running, endpoint: { name: string; path: string; goals: boolean }, workDir: string, options: LoadOptions, label: string): Promise<BenchResult[]> {
+  const urlPath = endpoint.path;
+  const gzip: LoadOptions = { ...options, headers: { "accept-encoding": "gzip" } };
+  const response = await fetch(app.base + urlPath);
+  if (!response.ok) throw new Error(`${urlPath}: HTTP ${response.status} from the app`);
+  const body = Buffer.from(await response.arrayBuffer());
+  const staticNginx = await startStaticNginx(PORT + 14, workDir, { urlPath, body, type: response.headers.get("content-type") ?? "text/html" });
+  let ceiling;
+  try {
+    ceiling = await load(staticNginx.base + urlPath, gzip);
+  } finally {
+    await staticNginx.stop();
+  }
+  const alone = await load(app.base + urlPath, gzip);
+  const cache = await startCachingNginx(PORT + 15, workDir, [app]);
+  let behind;
+  let cacheStatus;
+  try {
+    behind = await load(cache.base + urlPath, gzip);
+    // What the cache answered after the run: HIT when the app lets shared caches keep the page.
+    const last = await fetch(cache.base + urlPath, { headers: { "accept-encoding": "gzip" } });
+    cacheStatus = { xCacheStatus: last.headers.get("x-cache-status"), cacheControl: last.headers.get("cache-control") };
+  } finally {
+    await cache.stop();
+  }
+  for (const [name, figures] of [["nginx static", ceiling], ["app alone", alone], ["behind nginx cache", behind]] as const) {
+    if (figures.non2xx > 0 || figures.errors > 0) console.error(`  ${urlPath} ${name}: ${figures.non2xx} non-2xx replies, ${figures.errors} errors`);
+  }
+  const goal = (min: number) => (endpoint.goals ? { goal: min, goalKind: "min" as const } : {});
+  const name = `${label}${endpoint.name}`;
+  return [
+    { suite: "load", metric: `${name}, nginx static: requests/s`, value: ceiling.rps, unit: "req/s", detail: { path: urlPath, bytes: body.length, ...ceiling } },
+    { suite: "load", metric: `${name}, app behind nginx cache: requests/s`, value: behind.rps, unit: "req/s", detail: { ...behind, ...cacheStatus } },
+    { suite: "load", metric: `${name}, behind cache ÷ nginx static`, value: behind.rps / ceiling.rps, unit: "×", ...goal(0.9), detail: { p50: behind.p50, p99: behind.p99 } },
+    { suite: "load", metric: `${name}, app alone ÷ nginx static`, value: alone.rps / ceiling.rps, unit: "×", ...goal(0.4), detail: alone },
+  ];
+}
+
+/** A load balancer over `apps`: nginx (caching nothing) when installed, else the Node round-robin helper. */
+function startBalancer(port: number, workDir: string, apps: Running[]): Promise<Running> {
+  if (nginxMissing()) return startHelper("round-robin.ts", port, apps.map((a) => a.base), "/api/health");
+  return startBalancingNginx(port, workDir, apps);
+}
+
+/** The public page through a load balancer to one instance, then to two: the balancer's own cost is in both figures. */
+async function measureScale(first: Running, databaseUrl: string, slug: string, workDir: string, options: LoadOptions, label: string): Promise<BenchResult[]> {
   const page = `/fact-checks/${slug}`;
-  const one = await startHelper("round-robin.ts", PORT + 12, [first.base], "/api/health");
+  const balancer = nginxMissing() ? "Node round-robin proxy" : "nginx";
+  const one = await startBalancer(PORT + 12, workDir, [first]);
   let single;
   try {
     single = await load(one.base + page, options);
@@ -61,7 +117,7 @@ async function measureScale(first: Running, databaseUrl: string, slug: string, o
   const second = await startApp(PORT + 11, databaseUrl);
   // The first instance is warm by now; give the second the same start (modules loaded, data cache filled) before comparing.
   await load(second.base + page, { connections: 10, seconds: options.warmupSeconds, warmupSeconds: 0 });
-  const two = await startHelper("round-robin.ts", PORT + 13, [first.base, second.base], "/api/health");
+  const two = await startBalancer(PORT + 13, workDir, [first, second]);
   let double;
   try {
     double = await load(two.base + page, options);
@@ -70,8 +126,8 @@ async function measureScale(first: Running, databaseUrl: string, slug: string, o
     await second.stop();
   }
   return [
-    { suite: "load", metric: `${label}fact-check page, 1 instance behind proxy: requests/s`, value: single.rps, unit: "req/s", detail: single },
-    { suite: "load", metric: `${label}fact-check page, 2 instances behind proxy: requests/s`, value: double.rps, unit: "req/s", detail: double },
+    { suite: "load", metric: `${label}fact-check page, 1 instance behind proxy: requests/s`, value: single.rps, unit: "req/s", detail: { balancer, ...single } },
+    { suite: "load", metric: `${label}fact-check page, 2 instances behind proxy: requests/s`, value: double.rps, unit: "req/s", detail: { balancer, ...double } },
     { suite: "load", metric: `${label}2 instances ÷ 1 instance throughput`, value: double.rps / single.rps, unit: "×", goal: 1.7, goalKind: "min" },
   ];
 }
@@ -98,6 +154,14 @@ async function runDialect(db: BenchDatabase, workDir: string): Promise<BenchResu
     if (db.dialect === "sqlite" && o.parts.includes("public")) {
       console.error("  … public endpoints vs static files");
       results.push(...(await measurePublic(app.base, slug, PORT + 1, workDir, cannon, label)));
+      const missing = nginxMissing();
+      if (missing) console.error(`  nginx rows skipped: ${missing}`);
+      else {
+        for (const endpoint of publicEndpoints(slug).filter((e) => e.goals || e.name === "JSON API item")) {
+          console.error(`  … ${endpoint.path}: nginx static, app alone, app behind nginx cache`);
+          results.push(...(await measureBehindNginx(app, endpoint, workDir, cannon, label)));
+        }
+      }
     }
     if (o.parts.includes("search")) {
       console.error("  … search");
@@ -111,7 +175,7 @@ async function runDialect(db: BenchDatabase, workDir: string): Promise<BenchResu
     }
     if (db.dialect === "postgres" && o.parts.includes("scale")) {
       console.error("  … one instance vs two");
-      results.push(...(await measureScale(app, db.url, slug, cannon, label)));
+      results.push(...(await measureScale(app, db.url, slug, workDir, cannon, label)));
     }
   } finally {
     await app.stop();
