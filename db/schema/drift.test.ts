@@ -23,6 +23,7 @@ describe("schema drift between db/schema/sqlite.ts and db/schema/pg.ts", () => {
       "article_versions",
       "articles",
       "audit_events",
+      "change_signals",
       "citations",
       "claim_anchors",
       "claim_links",
