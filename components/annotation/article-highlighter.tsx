@@ -1,15 +1,17 @@
 "use client";
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from "react";
+import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent, type Ref } from "react";
 import { ArticleText } from "@/components/article/article-text";
 import { describeAnchor, snapSelection, type TextAnchor } from "@/lib/anchoring/anchor";
 import { describeReasons } from "@/lib/check-worthy";
 import type { HighlightRange } from "@/lib/anchoring/highlight";
-import { extendByUnit, moveEndByWord, nextUnit, previousUnit, selectableUnits, type Span } from "@/lib/anchoring/keyboard-selection";
+import { selectableUnits } from "@/lib/anchoring/keyboard-selection";
+import { countMatches, findUnit, textNavigation } from "@/lib/anchoring/text-navigation";
 import { canonicalText, codePointLength, type Block } from "@/lib/anchoring/text";
-import { selectOffsets } from "./dom-range";
 import { selectionToOffsets } from "./selection";
-import { commandFor } from "./shortcuts";
+import { FindSentence } from "./find-sentence";
+import { SkipToText } from "./skip-to-text";
 import { SuggestionCard } from "./suggestion-card";
+import { useTextKeys, type TextHandle } from "./use-text-keys";
 import type { WorkspaceSuggestion } from "./use-suggestions";
 import styles from "./annotation.module.css";
 
@@ -32,6 +34,10 @@ export type ArticleHighlighterProps = {
   onDismissSuggestion?: (suggestion: WorkspaceSuggestion) => void;
   /** Opens the keyboard shortcut overlay. */
   onHelp?: () => void;
+  /** Enter in the text on a highlighted claim. */
+  onOpenClaim?: (id: string) => void;
+  /** Lets the workspace put focus back in the text after the claim dialog. */
+  textRef?: Ref<TextHandle>;
 };
 
 type Pending = { anchor: TextAnchor; top: number; left: number };
@@ -46,9 +52,9 @@ type Pending = { anchor: TextAnchor; top: number; left: number };
  */
 export function ArticleHighlighter(props: ArticleHighlighterProps) {
   const { blocks, ranges, activeId, labelOf, onActivate, onAddClaim, canAnnotate, suggestions = [], activeSuggestionId = null } = props;
-  const { onSuggestionSelect, onAcceptSuggestion, onDismissSuggestion, onHelp } = props;
+  const { onSuggestionSelect, onAcceptSuggestion, onDismissSuggestion, onHelp, onOpenClaim, textRef } = props;
   const text = useMemo(() => canonicalText(blocks), [blocks]);
-  const units = useMemo(() => selectableUnits(blocks), [blocks]);
+  const nav = useMemo(() => textNavigation(blocks, text, selectableUnits(blocks)), [blocks, text]);
   const allRanges = useMemo(() => [...ranges, ...suggestions.map((s) => ({ id: s.id, start: s.start, end: s.end }))], [ranges, suggestions]);
   const activeSuggestion = suggestions.find((s) => s.id === activeSuggestionId) ?? null;
   const [cardAt, setCardAt] = useState<{ top: number; left: number } | null>(null);
@@ -58,6 +64,7 @@ export function ArticleHighlighter(props: ArticleHighlighterProps) {
   const dragging = useRef(false);
   const [pending, setPending] = useState<Pending | null>(null);
   const [hint, setHint] = useState<string | null>(null);
+  const [find, setFind] = useState<{ open: boolean; query: string }>({ open: false, query: "" });
 
   /** The live selection as a tidied anchor, with where to float the button. */
   const readSelection = useCallback((): Pending | null => {
@@ -102,25 +109,6 @@ export function ArticleHighlighter(props: ArticleHighlighterProps) {
     };
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.key === "Escape") setPending(null);
-      const command = commandFor(e);
-      const root = rootRef.current;
-      if (!command || !root) return;
-      const current: Span | null = selectionToOffsets(root, textLength);
-      const select = (span: Span | null) => {
-        if (!span) return;
-        e.preventDefault();
-        if (document.activeElement !== root) root.focus({ preventScroll: true });
-        selectOffsets(root, span.start, span.end);
-      };
-      if (command === "selectNextSentence") select(nextUnit(units, current));
-      else if (command === "selectPreviousSentence") select(previousUnit(units, current));
-      else if (command === "extendSentence") select(extendByUnit(units, current));
-      else if (command === "growWord" && current) select(moveEndByWord(text, current, "grow"));
-      else if (command === "shrinkWord" && current) select(moveEndByWord(text, current, "shrink"));
-      else if (command === "createClaim") {
-        e.preventDefault();
-        addRef.current("toolbar");
-      }
     };
     document.addEventListener("selectionchange", onSelectionChange);
     document.addEventListener("pointerup", onPointerUp);
@@ -130,7 +118,7 @@ export function ArticleHighlighter(props: ArticleHighlighterProps) {
       document.removeEventListener("pointerup", onPointerUp);
       document.removeEventListener("keydown", onKeyDown);
     };
-  }, [canAnnotate, readSelection, text, textLength, units]);
+  }, [canAnnotate, readSelection]);
 
   // New highlights re-render the text runs under the selection: re-measure (or drop) the floating button.
   useEffect(() => {
@@ -148,8 +136,32 @@ export function ArticleHighlighter(props: ArticleHighlighterProps) {
     onAddClaim(anchor);
   };
 
-  const addRef = useRef(add);
-  addRef.current = add;
+  const keys = useTextKeys({
+    rootRef,
+    enabled: canAnnotate,
+    text,
+    textLength,
+    nav,
+    ranges,
+    onCreate: () => add("toolbar"),
+    onFind: () => setFind((f) => ({ ...f, open: true })),
+    onOpenClaim,
+    say: setHint,
+  });
+  useImperativeHandle(textRef, () => ({ focusAt: keys.place }), [keys.place]);
+  // `s` moves to a suggestion: `]` then selects its sentence and carries on from there.
+  const { setCursor } = keys;
+  const suggestionStart = activeSuggestion?.start;
+  useEffect(() => {
+    if (suggestionStart !== undefined) setCursor({ start: suggestionStart, end: suggestionStart });
+  }, [suggestionStart, setCursor]);
+
+  const findSentence = (query: string) => {
+    const span = findUnit(nav, query, keys.current());
+    setFind({ open: !span, query });
+    if (span) keys.place(span, "select");
+    return Boolean(span);
+  };
 
   // Float the suggestion card under the active suggestion (re-measured when highlights re-render).
   useLayoutEffect(() => {
@@ -184,6 +196,7 @@ export function ArticleHighlighter(props: ArticleHighlighterProps) {
 
   return (
     <div className={styles.highlighter}>
+      <SkipToText onActivate={keys.returnToText} />
       {canAnnotate && (
         <div className={styles.toolbar} role="toolbar" aria-label="Annotation" aria-controls="article-text">
           <button
@@ -195,6 +208,17 @@ export function ArticleHighlighter(props: ArticleHighlighterProps) {
           >
             Add claim from selection
           </button>
+          {find.open && (
+            <FindSentence
+              initial={find.query}
+              count={(q) => countMatches(nav, q)}
+              onFind={findSentence}
+              onClose={(back) => {
+                setFind((f) => ({ ...f, open: false }));
+                if (back) keys.returnToText();
+              }}
+            />
+          )}
           <span className={styles.toolbarHint} aria-live="polite" data-testid="annotation-hint">
             {hint ?? suggestionHint ?? (pending ? `Selected: “${excerpt(pending.anchor.exact, 60)}”` : "Select a sentence in the text to mark it as a claim.")}
           </span>

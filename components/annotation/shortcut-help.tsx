@@ -3,6 +3,13 @@ import { useEffect, useId, useRef } from "react";
 import { SHORTCUTS } from "./shortcuts";
 import styles from "./annotation.module.css";
 
+const GROUPS = [
+  { group: "text", title: "Moving in the text" },
+  { group: "claims", title: "Claims" },
+  { group: "suggestions", title: "Suggestions" },
+  { group: "general", title: "Help" },
+] as const;
+
 /** The `?` overlay: every shortcut, in a native modal dialog (focus trapped, Escape closes, focus returns). */
 export function ShortcutHelp({ onClose }: { onClose: () => void }) {
   const id = useId();
@@ -13,7 +20,7 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
     return () => dialog?.close();
   }, []);
   return (
-    <dialog ref={ref} className={styles.dialog} aria-labelledby={`${id}-title`} onCancel={(e) => {
+    <dialog ref={ref} className={`${styles.dialog} ${styles.helpDialog}`} aria-labelledby={`${id}-title`} onCancel={(e) => {
         e.preventDefault();
         onClose();
       }}
@@ -25,17 +32,28 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
         <h2 id={`${id}-title`} className={styles.dialogTitle}>
           Keyboard shortcuts
         </h2>
-        <p className="small muted">Tab into the article text (or anywhere outside a form), then press a key.</p>
-        <dl className={styles.helpList}>
-          {SHORTCUTS.map((s) => (
-            <div key={s.command} style={{ display: "contents" }}>
-              <dt>
-                <kbd className={styles.kbd}>{s.keys[0] === "S" ? "Shift + S" : s.keys[0]}</kbd>
-              </dt>
-              <dd>{s.label}</dd>
-            </div>
-          ))}
-        </dl>
+        <p className="small muted">
+          From the top of the page, the first <kbd className={styles.kbd}>Tab</kbd> shows “Skip to article text”:{" "}
+          <kbd className={styles.kbd}>Enter</kbd> puts you in the text. The keys work there and anywhere outside a form.
+          After a claim is saved or cancelled you are back in the text where you were.
+        </p>
+        {GROUPS.map(({ group, title }) => (
+          <section key={group} aria-labelledby={`${id}-${group}`}>
+            <h3 id={`${id}-${group}`} className={styles.helpGroup}>
+              {title}
+            </h3>
+            <dl className={styles.helpList}>
+              {SHORTCUTS.filter((s) => s.group === group).map((s) => (
+                <div key={s.command} className={styles.helpRow}>
+                  <dt>
+                    <kbd className={styles.kbd}>{"display" in s ? s.display : s.keys[0]}</kbd>
+                  </dt>
+                  <dd>{s.label}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        ))}
         <div className={styles.dialogActions}>
           <button type="button" className="button" autoFocus onClick={onClose}>
             Close
