@@ -4,6 +4,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, ty
 import { ArticleHighlighter } from "@/components/annotation/article-highlighter";
 import { NewClaimDialog } from "@/components/annotation/new-claim-dialog";
 import { ShortcutHelp } from "@/components/annotation/shortcut-help";
+import type { TextHandle } from "@/components/annotation/use-text-keys";
 import { PublishPanel } from "@/components/publishing/publish-panel";
 import { useSuggestions, type WorkspaceSuggestion } from "@/components/annotation/use-suggestions";
 import { carryClientKeys, claimKey, claimsInTextOrder, workspaceKeys } from "@/components/annotation/queries";
@@ -16,7 +17,7 @@ import { ClaimList, entryId, panelId } from "./_components/claim-list";
 import { matchesHeadingId } from "./_components/claim-matches";
 import { useLiveUpdates } from "./_components/live-updates";
 import { useDismissSuggestion } from "./_components/suggestion-mutations";
-import { afterRender, useWorkspaceShortcuts } from "./_components/use-workspace-shortcuts";
+import { afterRender, focusWhenRendered, useWorkspaceShortcuts } from "./_components/use-workspace-shortcuts";
 import { ClaimPanel } from "./_components/claim-panel";
 import { useCreateClaim, useWorkspace } from "./_components/mutations";
 import { ToastProvider, useToast } from "./_components/toast";
@@ -61,6 +62,7 @@ function Workspace({ initialData, ratings, canWrite, canPublish, tools }: Worksp
   const [helpOpen, setHelpOpen] = useState(false);
   const [activeSuggestionId, setActiveSuggestionId] = useState<string | null>(null);
   const sidebarRef = useRef<HTMLElement>(null);
+  const textRef = useRef<TextHandle>(null);
   useLiveUpdates(articleId);
   const dismissSuggestion = useDismissSuggestion(articleId);
 
@@ -156,18 +158,35 @@ function Workspace({ initialData, ratings, canWrite, canPublish, tools }: Worksp
     }
   }, [active, activeId, listed, scrollHighlightIntoView]);
 
+  // The dialog took focus from the text: give it back where the reviewer was, so `]` carries on from there.
+  // After a save the caret sits just after the new claim (Enter opens it); after a cancel the words stay selected.
+  const backToText = (anchor: TextAnchor, how: "select" | "caret") => afterRender(() => textRef.current?.focusAt(anchor, how));
   const saveClaim = (anchor: TextAnchor, statement: string) => {
     const tempId = `pending-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
     setDraft(null);
-    document.getSelection()?.removeAllRanges();
     setActive({ key: tempId, from: "new" });
+    backToText(anchor, "caret");
     createClaim.mutate(
       { tempId, anchor, statement, versionId: data.snapshot.id },
       {
         onSuccess: () => toast("Claim added."),
-        onError: (error) => toast(`The claim was not saved. ${error.message}`, "error"),
+        onError: (error) => {
+          toast(`The claim was not saved. ${error.message}`, "error");
+          // Select the words again so `c` retries, unless the reviewer has gone on elsewhere.
+          const focused = document.activeElement;
+          if (!focused || focused === document.body || focused.id === "article-text") backToText(anchor, "select");
+        },
       },
     );
+  };
+  const cancelClaim = (anchor: TextAnchor) => {
+    setDraft(null);
+    backToText(anchor, "select");
+  };
+  const openFromText = (id: string) => {
+    setActiveSuggestionId(null);
+    activate(id, "text");
+    focusWhenRendered(() => document.getElementById(entryId(id)));
   };
 
   const acceptSuggestion = (s: WorkspaceSuggestion) => {
@@ -194,7 +213,7 @@ function Workspace({ initialData, ratings, canWrite, canPublish, tools }: Worksp
     const at = activeClaim ? claims.indexOf(activeClaim) : -1;
     const next = claims[at < 0 ? (step === 1 ? 0 : claims.length - 1) : Math.min(claims.length - 1, Math.max(0, at + step))]!;
     setActive({ key: claimKey(next), from: "new" });
-    afterRender(() => document.getElementById(entryId(next.id))?.focus({ preventScroll: true }));
+    focusWhenRendered(() => document.getElementById(entryId(next.id)));
   };
   const focusInPanel = (selector: (id: string) => string) => {
     const claim = activeClaim ?? claims[0];
@@ -250,6 +269,8 @@ function Workspace({ initialData, ratings, canWrite, canPublish, tools }: Worksp
             onAcceptSuggestion={acceptSuggestion}
             onDismissSuggestion={dismiss}
             onHelp={() => setHelpOpen(true)}
+            onOpenClaim={openFromText}
+            textRef={textRef}
           />
         </section>
         <aside ref={sidebarRef} className={styles.sidebar} aria-label="Claims and verdicts">
@@ -287,7 +308,7 @@ function Workspace({ initialData, ratings, canWrite, canPublish, tools }: Worksp
         </aside>
       </div>
       {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
-      {draft && <NewClaimDialog anchor={draft} onSave={(statement) => saveClaim(draft, statement)} onCancel={() => setDraft(null)} />}
+      {draft && <NewClaimDialog anchor={draft} onSave={(statement) => saveClaim(draft, statement)} onCancel={() => cancelClaim(draft)} />}
     </main>
   );
 }

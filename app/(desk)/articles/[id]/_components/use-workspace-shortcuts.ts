@@ -27,3 +27,15 @@ export function useWorkspaceShortcuts(handlers: Partial<Record<ShortcutCommand, 
 export function afterRender(fn: () => void): void {
   requestAnimationFrame(() => requestAnimationFrame(fn));
 }
+
+/**
+ * Focuses an element that a state change is about to render. The claim list renders a moment after the text
+ * (it is deferred), so the entry may take a few frames to appear; gives up after about half a second.
+ */
+export function focusWhenRendered(find: () => HTMLElement | null, frames = 30): void {
+  requestAnimationFrame(() => {
+    const el = find();
+    if (el) el.focus({ preventScroll: true });
+    else if (frames > 0) focusWhenRendered(find, frames - 1);
+  });
+}
