@@ -70,6 +70,7 @@ export function VerdictEditor({ claimId, claimVersion, ratings, initial, onSubmi
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [formError, setFormError] = useState<{ message: string; conflict: boolean } | null>(null);
   const [pending, setPending] = useState(false);
+  const submitRef = useRef<HTMLButtonElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   // The claim version this draft is based on. Live updates may bring a newer one while the reviewer
   // types; submitting against the base then fails with a conflict instead of overwriting a colleague.
@@ -151,6 +152,11 @@ export function VerdictEditor({ claimId, claimVersion, ratings, initial, onSubmi
       }
     } finally {
       setPending(false);
+      // The button was disabled while submitting, which drops focus to <body>: give it back, so a keyboard
+      // user goes on from the form (Tab, `t` back to the text) instead of from the top of the page.
+      requestAnimationFrame(() => {
+        if (!document.activeElement || document.activeElement === document.body) submitRef.current?.focus();
+      });
     }
   };
 
@@ -267,7 +273,7 @@ export function VerdictEditor({ claimId, claimVersion, ratings, initial, onSubmi
       )}
 
       <div className={styles.actions}>
-        <button type="submit" className="button" disabled={pending || saving} aria-busy={pending || undefined}>
+        <button ref={submitRef} type="submit" className="button" disabled={pending || saving} aria-busy={pending || undefined}>
           Submit for approval
         </button>
         {(pending || saving) && (
