@@ -71,6 +71,7 @@ export function VerdictEditor({ claimId, claimVersion, ratings, initial, onSubmi
   const [formError, setFormError] = useState<{ message: string; conflict: boolean } | null>(null);
   const [pending, setPending] = useState(false);
   const submitRef = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
   const formRef = useRef<HTMLFormElement>(null);
   // The claim version this draft is based on. Live updates may bring a newer one while the reviewer
   // types; submitting against the base then fails with a conflict instead of overwriting a colleague.
@@ -151,14 +152,18 @@ export function VerdictEditor({ claimId, claimVersion, ratings, initial, onSubmi
         setFormError({ message: result.error, conflict: Boolean(result.code?.startsWith("conflict:")) });
       }
     } finally {
+      refocus.current = true;
       setPending(false);
-      // The button was disabled while submitting, which drops focus to <body>: give it back, so a keyboard
-      // user goes on from the form (Tab, `t` back to the text) instead of from the top of the page.
-      requestAnimationFrame(() => {
-        if (!document.activeElement || document.activeElement === document.body) submitRef.current?.focus();
-      });
     }
   };
+
+  // The button was disabled while submitting, which drops focus to <body>: give it back once it is enabled
+  // again, so a keyboard user goes on from the form (Tab, `t` back to the text) instead of from the page top.
+  useEffect(() => {
+    if (pending || saving || !refocus.current) return;
+    refocus.current = false;
+    if (!document.activeElement || document.activeElement === document.body) submitRef.current?.focus();
+  }, [pending, saving]);
 
   const err = (key: string) => errors[key];
   const described = (key: string, extra?: string) => [err(key) ? `${id}-${key}-error` : "", extra ?? ""].filter(Boolean).join(" ") || undefined;
