@@ -37,23 +37,30 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
           <kbd className={styles.kbd}>Enter</kbd> puts you in the text. The keys work there and anywhere outside a form.
           After a claim is saved or cancelled you are back in the text where you were.
         </p>
-        {GROUPS.map(({ group, title }) => (
-          <section key={group} aria-labelledby={`${id}-${group}`}>
-            <h3 id={`${id}-${group}`} className={styles.helpGroup}>
-              {title}
-            </h3>
-            <dl className={styles.helpList}>
-              {SHORTCUTS.filter((s) => s.group === group).map((s) => (
-                <div key={s.command} className={styles.helpRow}>
-                  <dt>
-                    <kbd className={styles.kbd}>{"display" in s ? s.display : s.keys[0]}</kbd>
-                  </dt>
-                  <dd>{s.label}</dd>
-                </div>
+        {/* Two columns on a wide screen (the text keys; the rest), so the whole list fits without scrolling. */}
+        <div className={styles.helpColumns}>
+          {[GROUPS.slice(0, 1), GROUPS.slice(1)].map((column) => (
+            <div key={column[0]!.group}>
+              {column.map(({ group, title }) => (
+                <section key={group} aria-labelledby={`${id}-${group}`}>
+                  <h3 id={`${id}-${group}`} className={styles.helpGroup}>
+                    {title}
+                  </h3>
+                  <dl className={styles.helpList}>
+                    {SHORTCUTS.filter((s) => s.group === group).map((s) => (
+                      <div key={s.command} className={styles.helpRow}>
+                        <dt>
+                          <kbd className={styles.kbd}>{"display" in s ? s.display : s.keys[0]}</kbd>
+                        </dt>
+                        <dd>{s.label}</dd>
+                      </div>
+                    ))}
+                  </dl>
+                </section>
               ))}
-            </dl>
-          </section>
-        ))}
+            </div>
+          ))}
+        </div>
         <div className={styles.dialogActions}>
           <button type="button" className="button" autoFocus onClick={onClose}>
             Close
