@@ -159,3 +159,52 @@ test("keyboard only: skip link, type-to-find, claim, verdict; focus stays where 
   await keys.press("Escape");
   await expect(help).toHaveCount(0);
 });
+
+const HEADINGS_ARTICLE = [
+  "# Kratom and withdrawal",
+  "",
+  "Kratom is sold as a natural aid for opioid withdrawal. Its effects are debated.",
+  "",
+  "## Sleep",
+  "",
+  "Some users report better sleep. Others report insomnia.",
+  "",
+  "Research on sleep is limited.",
+].join("\n");
+
+test("keyboard: heading and paragraph jumps land on sentences, and `]` carries on from there", async ({ reviewer }, testInfo) => {
+  const id = await pages.import(reviewer).importArticle({
+    title: uniqueTitle(testInfo, "Keyboard jumps"),
+    file: { name: "kratom-sleep.md", mimeType: "text/markdown", content: HEADINGS_ARTICLE },
+  });
+  await pages.article(reviewer).goto(id);
+  const text = pages.article(reviewer).text;
+  await expect(text.getByRole("heading", { name: "Sleep" })).toBeVisible();
+  const keys = new Keys(reviewer);
+  await keys.press("Tab");
+  await keys.press("Enter");
+  await expect(text).toBeFocused();
+  const expectSelected = (s: string) => expect.poll(() => selection(reviewer)).toBe(s);
+
+  await keys.press("h");
+  await expectSelected("Kratom and withdrawal");
+  await keys.press("h");
+  await expectSelected("Sleep");
+  await keys.press("Shift+H");
+  await expectSelected("Kratom and withdrawal");
+  await keys.press("}");
+  await expectSelected("Kratom is sold as a natural aid for opioid withdrawal.");
+  await keys.press("]");
+  await expectSelected("Its effects are debated.");
+  await keys.press("{");
+  await expectSelected("Kratom is sold as a natural aid for opioid withdrawal.");
+  await keys.press("}");
+  await keys.press("}");
+  await expectSelected("Some users report better sleep.");
+  await keys.press("}");
+  await expectSelected("Research on sleep is limited.");
+  // Nothing further: the selection stays and the toolbar says why.
+  await keys.press("h");
+  await expectSelected("Research on sleep is limited.");
+  await expect(reviewer.getByTestId("annotation-hint")).toHaveText("No heading after this point.");
+});
