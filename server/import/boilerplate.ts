@@ -39,8 +39,9 @@ const RULES: Rule[] = [
   { reason: "Site navigation", test: isNavigation },
   // Paragraphs only: a document's own heading stays (the reviewer may want it), a stray title line does not.
   { reason: "Repeats the title (kept as metadata)", test: (t, c) => c.kind !== "heading" && c.title !== "" && simplify(t) === simplify(c.title) },
-  { reason: "Byline (the author is metadata)", test: (t) => /^(by|posted by|written by|author:?)\s+[\p{L}.' -]{2,60}$/iu.test(t) && t.split(/\s+/).length <= 6 },
-  { reason: "Date line (the date is metadata)", test: (t) => /^(published|posted|updated)( on)?:?\s+[\w ,.:/-]{4,40}$/i.test(t) },
+  { reason: "Byline (the author is metadata)", test: isByline },
+  { reason: "Date line (the date is metadata)", test: isDateLine },
+  { reason: "Reading time", test: (t) => /^(\d+\s*(min(ute)?s?|mins?)\.?\s+read|reading time:?\s+\d+\s*(min(ute)?s?)?)$/i.test(t.trim()) },
   { reason: "Comment prompt", test: (t) => /^(leave a (comment|reply)|post a comment|add a comment|\d+ (comments?|replies)|comments( \(\d+\))?|no comments yet|cancel reply|reply)\.?$/i.test(t.trim()) },
   { reason: "Related posts list", test: (t) => /^(related( posts| articles| stories| content)?|you (may|might) also like|read (more|next|also)|more (from|stories|articles)|recommended( for you)?|popular posts|recent posts|trending)\b/i.test(t) },
   { reason: "Share or follow prompt", test: (t) => /^(share( this( article| post)?)?:?|share on|follow us|tweet|like us on)\b/i.test(t) },
@@ -52,6 +53,40 @@ const RULES: Rule[] = [
   { reason: "Looks like spam inserted into the page", test: isSpam },
   { reason: "No words (decoration)", test: (t) => !/[\p{L}\p{N}]/u.test(t) },
 ];
+
+const MONTH = "jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?";
+const WEEKDAY = "mon(day)?|tue(s|sday)?|wed(nesday)?|thu(rs|rsday)?|fri(day)?|sat(urday)?|sun(day)?";
+/** A calendar date in any of the common spellings: "March 3, 2024", "3 Mar 2024", "2024-03-03", "03/03/2024". */
+const DATE = new RegExp(`\\b((${MONTH})\\.?\\s+\\d{1,2}(st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(st|nd|rd|th)?\\s+(${MONTH})\\.?,?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4})\\b`, "i");
+/** Words that may stand around a date on a date line. */
+const DATE_WORDS = new RegExp(`\\b(${MONTH}|${WEEKDAY}|published|posted|updated|last|first|modified|reviewed|on|at|am|pm|a\\.m|p\\.m|gmt|utc|bst|cet|cest|et|edt|est|pt|pdt|pst|ist|today|ago|hours?|minutes?|days?)\\b|[\\d:,./|•·–—()-]+`, "gi");
+
+/**
+ * "By Jane Doe", "By JANE DOE and John Roe, Reuters", "Medically reviewed by
+ * Dr. A. Smith, MD", "Jane Doe | March 3, 2024". The name after "by" starts
+ * with a capital, so "By 2020, kratom was banned" and "by clicking" stay.
+ */
+function isByline(text: string): boolean {
+  const t = text.trim();
+  if (t.length > 140) return false;
+  const by = /^(by|posted by|written by|words by|story by|reported by|authors?:|(medically |expert )?reviewed by|fact[- ]checked by)\s+(.*)$/i.exec(t);
+  // Every word a name, a connective or a role, and no sentence in it.
+  // A one- or two-word name in any case: "by admin", "Posted by jane doe".
+  if (/^(by|posted by|written by|author:?)\s+[\p{L}.'-]{2,30}(\s[\p{L}.'-]{2,30})?$/iu.test(t)) return true;
+  if (by) return /^\p{Lu}/u.test(by[3]!) && !/[.!?]\s+\p{Ll}/u.test(by[3]!) && by[3]!.split(/\s+/).length <= 16;
+  // A name and a date and nothing else: "Jane Doe | March 3, 2024".
+  if (!DATE.test(t) || t.length > 90) return false;
+  const rest = t.replace(DATE, " ").replace(DATE_WORDS, " ").trim().split(/\s+/).filter(Boolean);
+  return rest.length >= 2 && rest.length <= 5 && rest.every((w) => /^\p{Lu}/u.test(w) || /^(and|&|de|van|von|der|la)$/i.test(w));
+}
+
+/** "Published March 3, 2024", "Updated 10:32 GMT, 3 March 2024", "Tue 3 Mar 2024". */
+function isDateLine(text: string): boolean {
+  const t = text.trim();
+  if (t.length > 80 || !(DATE.test(t) || (/^(published|posted|updated|last updated|modified)\b/i.test(t) && /\d/.test(t)))) return false;
+  const rest = t.replace(DATE, " ").replace(DATE_WORDS, " ").trim();
+  return rest === "" || (/^(published|posted|updated|last updated|modified)\b/i.test(t) && rest.split(/\s+/).length <= 2);
+}
 
 const PROMO = /\b(contact us( anytime)?|click here|visit (our|my) (site|website)|buy now|call now|whatsapp|telegram|casino|escort|massage|viagra|cheap\b|discount code|for (more|me) information on)\b|출장|안마|마사지/i;
 

@@ -17,7 +17,7 @@ describe("draftFromHtml", () => {
     expect(reasons.get("Advertisement: Buy premium kratom capsules today, 20% off!")).toBe("Advertisement");
     expect(reasons.get("by admin")).toMatch(/Byline/);
     expect(reasons.get("For me information on 광양출장안마-광양출장마사지 contact us anytime.")).toMatch(/spam/);
-    expect(reasons.get("Related posts")).toBe("Sidebar");
+    expect(reasons.get("Related posts")).toBe("Related posts");
     expect(reasons.get("Leave a Comment")).toBe("Comments");
     expect(reasons.get("© 2024 Daily Health Wire. All rights reserved.")).toBe("Page footer");
   });

@@ -10,13 +10,22 @@ import { parseHTML } from "linkedom";
 import { AppError } from "@/lib/errors";
 import { markBoilerplate } from "./boilerplate";
 import { OUTSIDE_READER_VIEW, type DraftBlock, type ImportDraft } from "../../lib/import-draft";
-import { blocksFromDom } from "./html-blocks";
+import { BYLINE_MARKUP, blocksFromDom } from "./html-blocks";
+import { HIDDEN_ON_PAGE, hiddenSelectorsFromHtml } from "./hidden";
 import { readMetadata } from "./metadata";
 import { estimatedHtmlDepth, MAX_HTML_DEPTH } from "./html-depth";
 import { sanitizeImportedHtml } from "./sanitize";
 
 /** Below this share of reader-view text found among the page's blocks, trust the reader view's own blocks instead. */
 const MIN_MATCHED_SHARE = 0.8;
+/**
+ * Reasons read from the page's markup that the reader view's choice does not
+ * undo: Readability keeps a hidden copy of a paragraph or a byline it did not
+ * recognise, but the page says what they are.
+ */
+const STICKY_REASONS = new Set([HIDDEN_ON_PAGE, BYLINE_MARKUP]);
+/** …unless that would leave out most of the reader view's text: then the markup is misleading (a whole article hidden until a script shows it). */
+const MIN_STICKY_KEPT_SHARE = 0.5;
 
 /**
  * Code and comments carry no article text but can be half of a news page's
@@ -56,7 +65,9 @@ export function draftFromHtml(html: string, options: HtmlSourceOptions): ImportD
   const doc = parse(html);
   const metadata = readMetadata(doc, options.url);
   const body = doc.body ?? doc.documentElement;
-  let blocks = blocksFromDom(body as Element, { markChrome: options.readerView });
+  // Read from the original: parse() drops <style> along with scripts.
+  const hidden = hiddenSelectorsFromHtml(html);
+  let blocks = blocksFromDom(body as Element, { markChrome: options.readerView, hidden });
 
   if (options.readerView) {
     // Readability rewrites the DOM it is given; the page blocks above were taken first.
@@ -91,8 +102,13 @@ function alignWithReaderView(page: DraftBlock[], reader: DraftBlock[]): DraftBlo
   const total = reader.reduce((n, b) => n + b.text.length, 0);
   const matched = reader.filter((b) => pageTexts.has(b.text)).reduce((n, b) => n + b.text.length, 0);
   if (total === 0 || matched / total < MIN_MATCHED_SHARE) return reader;
-  return page.map((b) => {
-    if (kept.has(b.text)) return { ...b, drop: false, reason: null };
-    return b.drop ? b : { ...b, drop: true, reason: OUTSIDE_READER_VIEW };
-  });
+  const align = (sticky: boolean) =>
+    page.map((b) => {
+      if (sticky && b.reason !== null && STICKY_REASONS.has(b.reason)) return b;
+      if (kept.has(b.text)) return { ...b, drop: false, reason: null };
+      return b.drop ? b : { ...b, drop: true, reason: OUTSIDE_READER_VIEW };
+    });
+  const aligned = align(true);
+  const keptText = aligned.filter((b) => !b.drop).reduce((n, b) => n + b.text.length, 0);
+  return keptText >= total * MIN_STICKY_KEPT_SHARE ? aligned : align(false);
 }
