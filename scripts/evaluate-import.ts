@@ -17,7 +17,7 @@ console.log("| --- | --- | --- | ---: | ---: | ---: | ---: |");
 for (const r of results) console.log(row(r));
 for (const half of ["tuning", "held-out"] as const) {
   const part = results.filter((r) => r.half === half);
-  console.log(`\n${half}: ${part.length} pages, mean ${mean(part).toFixed(2)} changes per article`);
+  console.log(`\n${half}: ${part.length} pages${part.length ? `, mean ${mean(part).toFixed(2)} changes per article` : ""}`);
 }
 console.log(`all: ${results.length} pages, mean ${mean(results).toFixed(2)} changes per article`);
 

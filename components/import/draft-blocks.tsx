@@ -9,7 +9,8 @@ const KIND_LABEL: Record<DraftBlock["kind"], string> = { heading: "Heading", par
 type Run = { start: number; end: number; folded: boolean };
 
 /**
- * Consecutive pre-marked blocks form one run. Runs come from the reasons,
+ * Consecutive blocks left out for the same reason form one run ("6 blocks:
+ * Comments"), so the line says what is folded. Runs come from the reasons,
  * which do not change when the reviewer keeps a block, so a run does not
  * split or move under the reviewer's hand. A lone pre-marked block is
  * shown as it is: folding one line saves nothing.
@@ -18,20 +19,16 @@ export function runsOf(blocks: DraftBlock[]): Run[] {
   const runs: Run[] = [];
   for (let i = 0; i < blocks.length; ) {
     let j = i + 1;
-    if (blocks[i]!.reason !== null) while (j < blocks.length && blocks[j]!.reason !== null) j++;
+    const reason = blocks[i]!.reason;
+    if (reason !== null) while (j < blocks.length && blocks[j]!.reason === reason) j++;
     runs.push({ start: i, end: j, folded: j - i > 1 });
     i = j;
   }
   return runs;
 }
 
-/** "7 blocks of comments", "5 blocks: sidebar, page footer". */
-function runLabel(blocks: DraftBlock[]): string {
-  const reasons = [...new Set(blocks.map((b) => b.reason!.replace(/\s*\(.*\)$/, "")))];
-  if (reasons.length === 1) return `${blocks.length} blocks: ${reasons[0]}`;
-  const shown = reasons.slice(0, 3).join(", ");
-  return `${blocks.length} blocks: ${shown}${reasons.length > 3 ? ` and ${reasons.length - 3} more reasons` : ""}`;
-}
+/** "6 blocks: Comments" (a run shares one reason; its note in brackets is shown on each block). */
+const runLabel = (blocks: DraftBlock[]) => `${blocks.length} blocks: ${blocks[0]!.reason!.replace(/\s*\(.*\)$/, "")}`;
 
 /** ↑/↓ (and j/k), Home/End move between the checkboxes and group switches of the list. */
 function moveFocus(e: KeyboardEvent<HTMLElement>) {
