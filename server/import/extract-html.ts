@@ -26,6 +26,8 @@ const MIN_MATCHED_SHARE = 0.8;
 const STICKY_REASONS = new Set([HIDDEN_ON_PAGE, BYLINE_MARKUP]);
 /** …unless that would leave out most of the reader view's text: then the markup is misleading (a whole article hidden until a script shows it). */
 const MIN_STICKY_KEPT_SHARE = 0.5;
+/** Shortest page block kept because its text runs on inside the reader view's (rather than equalling one of its blocks). */
+const MIN_CONTAINED = 40;
 
 /**
  * Code and comments carry no article text but can be half of a news page's
@@ -102,10 +104,23 @@ function alignWithReaderView(page: DraftBlock[], reader: DraftBlock[]): DraftBlo
   const total = reader.reduce((n, b) => n + b.text.length, 0);
   const matched = reader.filter((b) => pageTexts.has(b.text)).reduce((n, b) => n + b.text.length, 0);
   if (total === 0 || matched / total < MIN_MATCHED_SHARE) return reader;
+  // The reader view re-blocks some markup (a <pre> listing becomes two paragraphs): a page block whose
+  // text, spaces aside, is a run of whole consecutive reader blocks is kept too. A phrase inside one
+  // reader block is not (a teaser repeating the first sentence, a title inside the intro).
+  const flat = (t: string) => t.replace(/\s+/g, "");
+  const readerFlat = reader.map((b) => flat(b.text)).join("");
+  const edges = new Set<number>([0]);
+  reader.reduce((at, b) => (edges.add(at + flat(b.text).length), at + flat(b.text).length), 0);
+  const isRun = (t: string) => {
+    const f = flat(t);
+    for (let i = readerFlat.indexOf(f); i >= 0; i = readerFlat.indexOf(f, i + 1)) if (edges.has(i) && edges.has(i + f.length)) return true;
+    return false;
+  };
+  const inReader = (t: string) => kept.has(t) || (t.length >= MIN_CONTAINED && isRun(t));
   const align = (sticky: boolean) =>
     page.map((b) => {
       if (sticky && b.reason !== null && STICKY_REASONS.has(b.reason)) return b;
-      if (kept.has(b.text)) return { ...b, drop: false, reason: null };
+      if (inReader(b.text)) return { ...b, drop: false, reason: null };
       return b.drop ? b : { ...b, drop: true, reason: OUTSIDE_READER_VIEW };
     });
   const aligned = align(true);

@@ -45,5 +45,7 @@ describe("hidden elements, bylines and block reasons", () => {
 
   it("takes a block's reason from the block, not from its first child", () => {
     expect(reasonOf("# dose used in the 2012 trial")).toEqual(["kept"]);
+    // A listing the reader view splits into two blocks (at the blank line) is still the page's one block, kept.
+    expect(reasonOf("// dose.c, as in the trial's appendix")).toEqual(["kept"]);
   });
 });
