@@ -30,10 +30,15 @@ const INLINE_HIDING = /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
  */
 export function hiddenSelectorsFromHtml(html: string): HiddenSelectors {
   const found: HiddenSelectors = { classes: new Set(), ids: new Set() };
+  // indexOf, not a lazy regex: a hostile page with thousands of unclosed <style> tags would make the regex quadratic.
+  const lower = html.toLowerCase();
   let css = "";
-  for (const m of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)) {
-    css += `${m[1]}\n`;
-    if (css.length > MAX_CSS) break;
+  for (let at = lower.indexOf("<style"); at >= 0 && css.length <= MAX_CSS; at = lower.indexOf("<style", at + 1)) {
+    const open = lower.indexOf(">", at);
+    const close = open < 0 ? -1 : lower.indexOf("</style", open);
+    if (close < 0) break;
+    css += `${html.slice(open + 1, close)}\n`;
+    at = close;
   }
   if (!css) return found;
   css = withoutAtBlocks(css.slice(0, MAX_CSS).replace(/\/\*[\s\S]*?\*\//g, ""));
