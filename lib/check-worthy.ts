@@ -51,10 +51,21 @@ const RULES: Rule[] = [
 /** Share of the full weight a sentence needs to be suggested; chosen on the evaluation set (see the test for the figures). */
 export const SUGGESTION_THRESHOLD = 0.5;
 
+/**
+ * A section title or table-of-contents entry that came in as a paragraph
+ * (plain-text files have no heading markup): Title Case with no closing
+ * punctuation. It names a topic; it asserts nothing.
+ */
+function isTitleLine(text: string): boolean {
+  if (/[.!?:;"”’)]\s*$/.test(text)) return false;
+  const words = text.replace(/^[-*•]\s+/, "").split(/\s+/).filter((w) => w.length > 3);
+  return words.length > 0 && words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length >= 0.6;
+}
+
 /** Scores one sentence: 0..1 with the reasons that raised it. */
 export function scoreSentence(text: string): { score: number; reasons: string[] } {
   const words = text.split(/\s+/).length;
-  if (words < 6) return { score: 0, reasons: [] };
+  if (words < 6 || isTitleLine(text)) return { score: 0, reasons: [] };
   let sum = 0;
   const reasons: string[] = [];
   for (const rule of RULES) {

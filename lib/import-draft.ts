@@ -5,7 +5,7 @@
  * overrule the heuristics either way. Plain data: travels to the browser
  * and back.
  */
-import type { BlockKind } from "@/lib/anchoring/text";
+import type { Block, BlockKind } from "@/lib/anchoring/text";
 
 export type DraftBlock = {
   kind: BlockKind;
@@ -52,3 +52,8 @@ export const EMPTY_METADATA: DraftMetadata = {
   canonicalUrl: null,
   language: null,
 };
+
+/** The blocks a saved import keeps: every block not left out, in page order, without the review notes. */
+export function keptBlocks(blocks: DraftBlock[]): Block[] {
+  return blocks.filter((b) => !b.drop).map(({ kind, text }) => ({ kind, text }));
+}

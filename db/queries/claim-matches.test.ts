@@ -1,13 +1,12 @@
-import fs from "node:fs";
-import path from "node:path";
 import { and, eq, isNull, or } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { seedDemo, demoBlocks } from "@/db/seed/demo";
+import { seedDemo } from "@/db/seed/demo";
 import { canonicalText, codePointLength } from "@/lib/anchoring/text";
 import { testDialects, useTestDatabase } from "@/testing/databases";
 import { locate } from "@/testing/fixtures";
 import { getDatabase } from "../client";
 import { getArticleChangeStamp } from "./article-changes";
+import { getArticleVersion } from "./articles";
 import { listAuditEvents } from "./audit";
 import { linkClaims, unlinkClaims } from "./claim-links";
 import { findClaimMatches, fullTextCandidates } from "./claim-matches";
@@ -74,7 +73,8 @@ describe.each(testDialects())("claim matching on %s", (dialect) => {
     const { db, t } = await getDatabase();
     const [chronic] = await db.select().from(t.articles).where(eq(t.articles.title, "Understanding Kratom for Chronic Pain Relief"));
     const [reviewer] = await db.select().from(t.users).where(eq(t.users.role, "reviewer"));
-    const text = canonicalText(demoBlocks(fs.readFileSync(path.join("fixtures", "articles", "kratom-chronic-pain-hair-loss.txt"), "utf8"), chronic!.title));
+    // The text as the seed's import stored it: claims are located in the snapshot, as the workspace does.
+    const text = canonicalText((await getArticleVersion({ id: chronic!.currentVersionId! }))!.blocks);
     for (const c of CHRONIC_PAIN_CLAIMS) {
       await createClaim({ articleId: chronic!.id, versionId: chronic!.currentVersionId!, ...locate(text, c.exact), exact: c.exact, statement: c.statement, userId: reviewer!.id });
     }

@@ -12,77 +12,25 @@
  * - "Understanding Kratom for Chronic Pain Relief": a draft with no claims.
  *
  * Everything goes through db/queries, exactly as the app would, so the audit
- * trail, versions and statuses are real. Verdicts cite only the sources in
+ * trail, versions and statuses are real; the articles come in through the
+ * file import a reviewer's upload uses (demo-articles.ts). Verdicts cite only the sources in
  * shared/evidence/kratom-sources.md and say no more than those sources
  * support; quoted passages are verbatim from them. Run by scripts/seed.ts.
  */
-import fs from "node:fs";
-import path from "node:path";
 import { DEMO_ACCOUNTS } from "./demo-accounts";
-import { createArticle, type Article } from "@/db/queries/articles";
 import { createClaim, getClaimByIdOrThrow, updateClaim, type Claim } from "@/db/queries/claims";
 import { publishArticle } from "@/db/queries/publications";
 import { ensureDefaultRatings, listRatings } from "@/db/queries/ratings";
 import { reviewVerdict } from "@/db/queries/reviews";
 import { countUsers, type PublicUser } from "@/db/queries/users";
 import { proposeVerdict, type CitationInput, type Verdict } from "@/db/queries/verdicts";
-import { blocksFromPlainText, canonicalText, fromUtf16, type Block } from "@/lib/anchoring/text";
+import { fromUtf16 } from "@/lib/anchoring/text";
+import { ARTICLES, importDemoArticle as importArticle, type ImportedArticle } from "./demo-articles";
 import { cite, FDA, FDA_STATEMENT, GARCIA_ROMEU, KRUEGEL_GRUNDMANN, MMWR, NIDA, QUOTES } from "./demo-sources";
 import { seedUsers } from "./users";
 
-const FIXTURES = path.join(process.cwd(), "fixtures", "articles");
-
-
-// ---------------------------------------------------------------------------
-// Articles
-
-type ArticleSpec = { file: string; title: string; publisher: string | null; author: string | null; sourceUrl: string | null };
-
-const ARTICLES = {
-  hairLoss: { file: "kratom-withdrawal-hair-loss.txt", title: "Managing Hair Loss During Opioid Withdrawal with Kratom", publisher: null, author: null, sourceUrl: null },
-  insomnia: { file: "kratom-withdrawal-insomnia.txt", title: "Exploring the Impact on Insomnia During Withdrawal", publisher: null, author: null, sourceUrl: null },
-  symptoms: {
-    file: "kratom-withdrawal-symptoms.txt",
-    title: "Uncovering a Natural Solution: Exploring Kratom for Opioid Withdrawal Symptoms",
-    publisher: null,
-    author: null,
-    sourceUrl: null,
-  },
-  news: {
-    file: "kratom-combating-withdrawal-news.txt",
-    title: "Exploring the Role of Kratom in Combating Opioid Withdrawal Symptoms",
-    publisher: null,
-    // The byline reads "by admin": not a person we can name.
-    author: null,
-    sourceUrl: null,
-  },
-  chronicPain: { file: "kratom-chronic-pain-hair-loss.txt", title: "Understanding Kratom for Chronic Pain Relief", publisher: null, author: null, sourceUrl: null },
-} satisfies Record<string, ArticleSpec>;
-
-/**
- * Four of the five fixture files were saved one paragraph per line, with no
- * blank lines, and blocksFromPlainText reads single newlines as soft wraps;
- * such files are split per line first so the demo shows real paragraphs.
- * "- " lines become list items (each article's table of contents) and a
- * paragraph repeating a table-of-contents entry or the title becomes a heading.
- */
-export function demoBlocks(raw: string, title: string): Block[] {
-  const text = raw.replace(/\r\n?/g, "\n");
-  const paragraphs = /\n[ \t]*\n/.test(text) ? text : text.replace(/\n/g, "\n\n");
-  const blocks = blocksFromPlainText(paragraphs).map((b): Block => (b.text.startsWith("- ") ? { kind: "list_item", text: b.text.slice(2) } : b));
-  const headings = new Set([title, ...blocks.filter((b) => b.kind === "list_item").map((b) => b.text)]);
-  return blocks.map((b): Block => (b.kind === "paragraph" && headings.has(b.text) ? { kind: "heading", text: b.text } : b));
-}
-
-async function importArticle(spec: ArticleSpec, reviewer: PublicUser): Promise<{ article: Article; text: string }> {
-  const raw = fs.readFileSync(path.join(FIXTURES, spec.file), "utf8");
-  const blocks = demoBlocks(raw, spec.title);
-  const article = await createArticle({ ...spec, blocks, userId: reviewer.id });
-  return { article, text: canonicalText(blocks) };
-}
-
 /** Highlights `exact` (which must occur exactly once) the way the UI would: code-point offsets into the canonical text. */
-async function claim(target: { article: Article; text: string }, exact: string, statement: string, user: PublicUser): Promise<Claim> {
+async function claim(target: ImportedArticle, exact: string, statement: string, user: PublicUser): Promise<Claim> {
   const at = target.text.indexOf(exact);
   if (at === -1) throw new Error(`Demo seed: "${exact.slice(0, 60)}…" is not in "${target.article.title}"`);
   if (target.text.indexOf(exact, at + 1) !== -1) throw new Error(`Demo seed: "${exact.slice(0, 60)}…" occurs twice in "${target.article.title}"`);
@@ -112,7 +60,7 @@ export async function seedDemo(): Promise<SeedResult> {
   };
 
   let claimCount = 0;
-  const addClaim = async (target: { article: Article; text: string }, exact: string, statement: string) => {
+  const addClaim = async (target: ImportedArticle, exact: string, statement: string) => {
     claimCount++;
     return claim(target, exact, statement, reviewer);
   };
@@ -316,7 +264,7 @@ export async function seedDemo(): Promise<SeedResult> {
     "This is a safety claim, so cite the safety evidence: add the CDC report on overdose deaths with kratom detected. With that, consider Misleading rather than Unsupported — \"safer\" invites readers to take risks the evidence warns about.",
   );
 
-  // --- 4. In review: open claims, one excluded, the spam line left alone ----
+  // --- 4. In review: open claims, one excluded (the import left its spam line out)
   const news = await importArticle(ARTICLES.news, reviewer);
   await addClaim(news, "Kratom contains alkaloids that interact with the opioid receptors in the brain.", "Kratom contains alkaloids that act on opioid receptors in the brain.");
   const nidaSays = await addClaim(
