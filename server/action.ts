@@ -6,6 +6,7 @@ import type { PublicUser } from "@/db/queries/users";
 import type { ActionResult } from "@/lib/action-result";
 import { isAppError } from "@/lib/errors";
 import type { Permission } from "@/lib/permissions";
+import { parseInput } from "@/lib/validation/messages";
 import { invalidatePublicData } from "./public-cache";
 import { requirePermission } from "./session";
 
@@ -17,16 +18,24 @@ export function failure(error: unknown): Extract<ActionResult<never>, { ok: fals
   return { ok: false, error: "Something went wrong on our side and nothing was saved. Try again in a moment.", code: "internal" };
 }
 
+/**
+ * A refusal of invalid input. The message is the first problem in plain
+ * words (lib/validation/messages.ts), never prefixed with the field's path:
+ * people read it. `fieldErrors` keeps the paths for forms that place each
+ * message next to its field.
+ */
 export function invalidInput(error: z.ZodError): Extract<ActionResult<never>, { ok: false }> {
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "form";
     (fieldErrors[key] ??= []).push(issue.message);
   }
-  const first = error.issues[0];
-  const where = first?.path.length ? `${first.path.join(".")}: ` : "";
-  return { ok: false, error: `Please check the form. ${where}${first?.message ?? ""}`.trim(), code: "invalid:input", fieldErrors };
+  const message = error.issues[0]?.message || "Something in the form is not valid. Reload the page and try again.";
+  return { ok: false, error: message, code: "invalid:input", fieldErrors };
 }
+
+/** Each action's input schema, so a test can check what every action says about bad input (server/action-messages.test.ts). */
+const SCHEMAS = new WeakMap<object, z.ZodType>();
 
 /**
  * What an action changes that anonymous readers see (server/public-cache.ts),
@@ -55,10 +64,10 @@ export function action<S extends z.ZodType, T>(
   run: (input: z.infer<S>, user: PublicUser) => Promise<T>,
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
   const { invalidates } = options;
-  return async (raw) => {
+  const wrapped = async (raw: z.input<S>): Promise<ActionResult<T>> => {
     try {
       const user = await requirePermission(options.permission);
-      const parsed = schema.safeParse(raw);
+      const parsed = parseInput(schema, raw);
       if (!parsed.success) return invalidInput(parsed.error);
       const data = await run(parsed.data, user).catch(async (error: unknown) => {
         // redirect() ends a successful run by throwing; the redirect goes on after the invalidation.
@@ -71,6 +80,12 @@ export function action<S extends z.ZodType, T>(
       return failure(error);
     }
   };
+  SCHEMAS.set(wrapped, schema);
+  return wrapped;
+}
+
+export function actionSchema(fn: unknown): z.ZodType | undefined {
+  return typeof fn === "function" ? SCHEMAS.get(fn) : undefined;
 }
 
 /** FormData → plain object; repeated keys become arrays; empty strings stay (zod decides). */

@@ -2,7 +2,6 @@
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { countUsers, createUser } from "@/db/queries/users";
 import { signIn, signOut, SsoOnlyLogin } from "@/server/auth";
 import { oidcEndSessionUrl } from "@/server/oidc";
@@ -10,20 +9,16 @@ import type { ActionResult } from "@/lib/action-result";
 import { failure, formToObject, invalidInput } from "@/server/action";
 import { LoginRateLimited } from "@/server/login-limit";
 import { hashPassword } from "@/server/password";
+import { loginSchema, setupSchema } from "@/lib/validation/auth";
+import { parseInput } from "@/lib/validation/messages";
 
 /** Only same-site paths: an open redirect after sign-in would be a phishing aid. */
 function safeNext(next: unknown): string {
   return typeof next === "string" && /^\/(?!\/)[^\s\\]*$/.test(next) ? next : "/articles";
 }
 
-const loginSchema = z.object({
-  email: z.email("Enter a valid email address.").max(254),
-  password: z.string().min(1, "Enter your password.").max(200),
-  next: z.string().optional(),
-});
-
 export async function loginAction(_prev: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
-  const parsed = loginSchema.safeParse(formToObject(form));
+  const parsed = parseInput(loginSchema, formToObject(form));
   if (!parsed.success) return invalidInput(parsed.error);
   try {
     await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: safeNext(parsed.data.next) });
@@ -57,21 +52,12 @@ export async function signOutAction(): Promise<void> {
   redirect(endSession);
 }
 
-const setupSchema = z
-  .object({
-    name: z.string().trim().min(1, "Enter your name.").max(120),
-    email: z.email("Enter a valid email address.").max(254),
-    password: z.string().min(12, "Use at least 12 characters.").max(200),
-    confirm: z.string(),
-  })
-  .refine((v) => v.password === v.confirm, { message: "The two passwords differ.", path: ["confirm"] });
-
 /**
  * One-time set-up: creates the first admin while the database has no users.
  * Anyone may call it, so the "no users yet" check happens inside the insert transaction.
  */
 export async function setupAction(_prev: ActionResult<null> | null, form: FormData): Promise<ActionResult<null>> {
-  const parsed = setupSchema.safeParse(formToObject(form));
+  const parsed = parseInput(setupSchema, formToObject(form));
   if (!parsed.success) return invalidInput(parsed.error);
   try {
     if ((await countUsers()) > 0) return { ok: false, error: "Factdesk is already set up. Sign in instead.", code: "forbidden:setup" };

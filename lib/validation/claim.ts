@@ -6,6 +6,9 @@
 /** The restatement is what ClaimReview calls `claimReviewed`: short enough for a search result. */
 export const MAX_STATEMENT = 120;
 
+/** The longest passage a claim may quote: a claim is a sentence or two, so this is generous. */
+export const MAX_QUOTE = 20_000;
+
 /** The quote cut to MAX_STATEMENT UTF-16 units (what maxLength counts), never inside a surrogate pair. */
 export function defaultStatement(quote: string): string {
   const trimmed = quote.trim();

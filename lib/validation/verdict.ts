@@ -4,6 +4,8 @@
  * sees field errors without a round trip.
  */
 import { z } from "zod";
+import { completeWebAddress } from "@/lib/web-address";
+import { tooLong, tooMany } from "./messages";
 import { idSchema } from "./ids";
 
 export const STANCES = ["supports", "refutes", "context"] as const;
@@ -24,46 +26,51 @@ const httpUrl = z
   .string()
   .trim()
   .min(1, "Enter the web address of the source.")
-  .max(2048, "Keep web addresses to 2,048 characters or fewer.")
-  .pipe(z.httpUrl("Enter a full web address starting with http:// or https://."));
+  .max(2048, tooLong("A web address"))
+  // "doi.org/10.1/x" means https://doi.org/10.1/x; other schemes stay as typed and are refused.
+  .transform(completeWebAddress)
+  .pipe(z.httpUrl("Enter a full web address starting with http:// or https://, such as https://example.org/report."));
 
 /** Optional text: blank becomes null, as the database stores it. */
 const optionalText = (max: number, what: string) =>
   z
     .string()
     .trim()
-    .max(max, `Keep the ${what} to ${max.toLocaleString("en")} characters or fewer.`)
+    .max(max, tooLong(`The ${what}`))
     .nullish()
     .transform((v) => v || null);
 
 export const citationSchema = z.object({
   url: httpUrl,
-  title: z.string().trim().min(1, "Give the source a title.").max(300, "Keep the title to 300 characters or fewer."),
+  title: z.string().trim().min(1, "Give the source a title.").max(300, tooLong("The title")),
   publisher: optionalText(200, "publisher"),
   publishedOn: optionalText(40, "date"),
   quote: optionalText(5000, "quoted passage"),
   stance: z.enum(STANCES, "Choose whether the source supports, refutes or gives context."),
   kind: z.enum(CITATION_KINDS).default("other"),
+  // Optional: blank means none (a union with "" would hide the address's own message behind a generic one).
   archiveUrl: z
-    .union([z.literal(""), httpUrl])
+    .string()
+    .trim()
     .nullish()
-    .transform((v) => v || null),
+    .transform((v) => v || null)
+    .pipe(httpUrl.nullable()),
 });
 
 export const proposeVerdictSchema = z.object({
   claimId: idSchema,
   claimVersion: z.int().min(1),
   ratingId: z.string().min(1, "Choose a rating.").max(64),
-  rationale: z.string().trim().min(1, "Write the rationale.").max(MAX_RATIONALE, "Keep the rationale to 20,000 characters or fewer."),
+  rationale: z.string().trim().min(1, "Write the rationale.").max(MAX_RATIONALE, tooLong("The rationale")),
   citations: z
     .array(citationSchema)
-    .min(1, "Add at least one citation: a verdict needs evidence.")
-    .max(MAX_CITATIONS, `A verdict can have at most ${MAX_CITATIONS} citations.`),
+    .min(1, "Add at least one citation; a verdict needs evidence.")
+    .max(MAX_CITATIONS, tooMany("A verdict", "citations")),
   /** Needed once the article is published (the server decides); shown to readers as a dated correction. */
   correctionNote: z
     .string()
     .trim()
-    .max(MAX_CORRECTION_NOTE, `Keep the correction note to ${MAX_CORRECTION_NOTE} characters or fewer.`)
+    .max(MAX_CORRECTION_NOTE, tooLong("The correction note"))
     .optional()
     .transform((v) => v || null),
 });

@@ -1,5 +1,6 @@
 "use server";
 import { z } from "zod";
+import { tooLong } from "@/lib/validation/messages";
 import { reviewVerdict } from "@/db/queries/reviews";
 import { action } from "@/server/action";
 import { idSchema } from "@/lib/validation/ids";
@@ -8,10 +9,10 @@ import { REVIEW_DECISIONS } from "@/lib/workflow";
 const reviewSchema = z.object({
   verdictId: idSchema,
   decision: z.enum(REVIEW_DECISIONS),
-  comment: z.string().max(5000, "Keep the comment under 5,000 characters.").default(""),
+  comment: z.string().max(5000, tooLong("The comment")).default(""),
   publicationCheck: z
     .object({
-      summary: z.string().trim().min(1, "Write a short summary for readers.").max(1000, "Keep the summary under 1,000 characters."),
+      summary: z.string().trim().min(1, "Write a short summary for readers.").max(1000, tooLong("The summary")),
       headlineRatingId: z.string().max(64).nullable(),
       version: z.int().min(1),
     })

@@ -1,14 +1,15 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { tooLong } from "@/lib/validation/messages";
 import { saveOrganisationPage } from "@/db/queries/organisation-pages";
 import { MAX_PAGE_BODY, MAX_PAGE_TITLE, ORGANISATION_PAGE_SLUGS } from "@/lib/organisation-pages";
 import { action } from "@/server/action";
 
 const schema = z.object({
   slug: z.enum(ORGANISATION_PAGE_SLUGS),
-  title: z.string().trim().min(1, "Give the page a title.").max(MAX_PAGE_TITLE, `Keep the title to ${MAX_PAGE_TITLE} characters or fewer.`),
-  body: z.string().trim().min(1, "Write the page.").max(MAX_PAGE_BODY, `Keep the page to ${MAX_PAGE_BODY.toLocaleString("en")} characters or fewer.`),
+  title: z.string().trim().min(1, "Give the page a title.").max(MAX_PAGE_TITLE, tooLong("The title")),
+  body: z.string().trim().min(1, "Write the page.").max(MAX_PAGE_BODY, tooLong("A page")),
   version: z.int().min(0),
 });
 

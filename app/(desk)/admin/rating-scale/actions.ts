@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { tooLong } from "@/lib/validation/messages";
 import { createRating, deleteRating, moveRating, setRatingHidden, updateRating } from "@/db/queries/ratings";
 import { action } from "@/server/action";
 import { idSchema } from "@/lib/validation/ids";
@@ -9,10 +10,10 @@ import { idSchema } from "@/lib/validation/ids";
 const ADMIN = { permission: "manage:organisation", invalidates: "public" } as const;
 const row = { id: idSchema, version: z.int().min(0) };
 const definition = {
-  label: z.string().trim().min(1, "Enter a label.").max(40, "Keep labels to 40 characters or fewer."),
+  label: z.string().trim().min(1, "Enter a label.").max(40, tooLong("A label")),
   value: z.coerce.number().int("Use a whole number.").min(1, "From 1 (false) to 5 (true).").max(5, "From 1 (false) to 5 (true)."),
   colour: z.string().trim().regex(/^#[0-9a-fA-F]{6}$/, "Use a hex colour such as #1a7f37."),
-  description: z.string().trim().min(1, "Describe when to use this label.").max(500, "Keep descriptions to 500 characters or fewer."),
+  description: z.string().trim().min(1, "Describe when to use this label.").max(500, tooLong("A description")),
 };
 
 // The desk's pages show the scale as well: they are rendered again.

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { action } from "@/server/action";
 
 const schema = z.object({
-  approvalQuorum: z.coerce.number().int("Use a whole number.").min(1, "At least one editor must approve.").max(5, "At most 5 approvals."),
+  approvalQuorum: z.coerce.number().int("Use a whole number.").min(1, "At least one editor must approve.").max(5, "At most 5 editors can be required to approve."),
   version: z.coerce.number().int().min(0),
 });
 

@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { tooLong } from "@/lib/validation/messages";
 import { createUser, endUserSessions, updateUser, type PublicUser } from "@/db/queries/users";
 import { oidcEnabled } from "@/server/env";
 import { AppError } from "@/lib/errors";
@@ -13,11 +14,11 @@ const ADMIN = { permission: "manage:organisation" } as const;
 const PATH = "/admin/users";
 
 const createUserSchema = z.object({
-  name: z.string().trim().min(1, "Enter a name.").max(120, "Use at most 120 characters."),
-  email: z.email("Enter a valid email address.").max(254),
+  name: z.string().trim().min(1, "Enter a name.").max(120, tooLong("A name")),
+  email: z.email("Enter a valid email address.").max(254, tooLong("An email address")),
   role: z.enum(ROLES, "Choose a role."),
   /** Empty: someone who signs in through single sign-on only, with no password at all. */
-  password: z.union([z.literal(""), z.string().min(12, "Use at least 12 characters.").max(200, "Use at most 200 characters.")]).default(""),
+  password: z.union([z.literal(""), z.string().min(12, "Use at least 12 characters for the password.").max(200, tooLong("A password"))]).default(""),
 });
 
 const rowSchema = {

@@ -1,10 +1,11 @@
 "use server";
 import { z } from "zod";
+import { tooLong } from "@/lib/validation/messages";
 import { getWorkspace, loadClaimDetails, type ClaimDetail } from "@/db/queries/claim-details";
 import { createClaim, getClaimByIdOrThrow, updateClaim, type Claim } from "@/db/queries/claims";
 import { proposeVerdict } from "@/db/queries/verdicts";
 import { proposeVerdictSchema } from "@/lib/validation/verdict";
-import { MAX_STATEMENT } from "@/lib/validation/claim";
+import { MAX_QUOTE, MAX_STATEMENT } from "@/lib/validation/claim";
 import { CLAIMANT_KINDS, MAX_CLAIMANT_NAME, MAX_CLAIMANT_ROLE } from "@/lib/claimant";
 import { httpUrlOrNull, isoDate } from "@/lib/claimreview";
 import { action } from "@/server/action";
@@ -17,7 +18,7 @@ const statement = z
   .string()
   .trim()
   .min(1, "Write the claim in plain words.")
-  .max(MAX_STATEMENT, `Keep the restatement to ${MAX_STATEMENT} characters or fewer.`);
+  .max(MAX_STATEMENT, tooLong("The restatement"));
 
 /** The workspace again, in the same serialisable shape the page passes as props (TanStack Query refetches with it). */
 export const getWorkspaceAction = action(z.object({ articleId: id }), { permission: "read:desk" }, async ({ articleId }) =>
@@ -30,7 +31,7 @@ const createClaimSchema = z
     versionId: id,
     start: z.int().min(0),
     end: z.int().min(1),
-    exact: z.string().min(1).max(20_000, "Select a shorter passage: a claim is a sentence or two."),
+    exact: z.string().min(1, "Select some text first.").max(MAX_QUOTE, tooLong("A claim's passage (a sentence or two)", "your selection has")),
     statement,
     idempotencyKey: idempotencyKeyField,
   })
@@ -56,22 +57,22 @@ async function detailOf(claim: Claim): Promise<ClaimDetail> {
   return (await loadClaimDetails([claim]))[0]!;
 }
 
-const optionalText = (max: number, message: string) =>
+const optionalText = (max: number, what: string) =>
   z
     .string()
     .trim()
-    .max(max, message)
+    .max(max, tooLong(what))
     .transform((v) => v || null)
     .nullish();
 
-const correctionNote = optionalText(1000, "Keep the correction note to 1,000 characters or fewer.");
+const correctionNote = optionalText(1000, "The correction note");
 
 const claimantSchema = z.object({
-  claimantName: optionalText(MAX_CLAIMANT_NAME, `Keep the name to ${MAX_CLAIMANT_NAME} characters or fewer.`),
+  claimantName: optionalText(MAX_CLAIMANT_NAME, "The claimant's name"),
   claimantKind: z.enum(CLAIMANT_KINDS, "Choose a person or an organisation."),
-  claimantRole: optionalText(MAX_CLAIMANT_ROLE, `Keep the role to ${MAX_CLAIMANT_ROLE} characters or fewer.`),
-  appearanceUrl: optionalText(2000, "That web address is too long.").refine((v) => !v || httpUrlOrNull(v) !== null, "Give a full web address starting with https:// or http://."),
-  appearanceDate: optionalText(10, "Give the date as YYYY-MM-DD.").refine((v) => !v || isoDate(v) === v, "Give the date as YYYY-MM-DD."),
+  claimantRole: optionalText(MAX_CLAIMANT_ROLE, "The claimant's role"),
+  appearanceUrl: optionalText(2000, "A web address").refine((v) => !v || httpUrlOrNull(v) !== null, "Give a full web address starting with https:// or http://."),
+  appearanceDate: optionalText(10, "A date").refine((v) => !v || isoDate(v) === v, "Give the date as YYYY-MM-DD."),
 });
 
 const updateClaimSchema = z.object({ claimId: id, version: z.int().min(1), statement: statement.optional(), claimant: claimantSchema.optional(), correctionNote });
@@ -95,7 +96,7 @@ const exclusionSchema = z.discriminatedUnion("excluded", [
     claimId: id,
     version: z.int().min(1),
     excluded: z.literal(true),
-    reason: z.string().trim().min(1, "Say why this claim is not fact-checkable.").max(500, "Keep the reason to 500 characters or fewer."),
+    reason: z.string().trim().min(1, "Say why this claim is not fact-checkable.").max(500, tooLong("The reason")),
     correctionNote,
   }),
   z.object({ claimId: id, version: z.int().min(1), excluded: z.literal(false), correctionNote }),

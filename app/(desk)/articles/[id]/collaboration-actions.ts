@@ -1,6 +1,7 @@
 "use server";
 import { refresh } from "next/cache";
 import { z } from "zod";
+import { tooLong } from "@/lib/validation/messages";
 import { assign } from "@/db/queries/assignments";
 import { addComment, listComments, MAX_COMMENT } from "@/db/queries/comments";
 import { listUsers } from "@/db/queries/users";
@@ -23,7 +24,7 @@ export const addCommentAction = action(
   z.object({
     articleId: id,
     claimId: id.nullable(),
-    body: z.string().trim().min(1, "Write something first.").max(MAX_COMMENT, `Keep comments to ${MAX_COMMENT.toLocaleString("en")} characters or fewer.`),
+    body: z.string().trim().min(1, "Write something first.").max(MAX_COMMENT, tooLong("A comment")),
     idempotencyKey: idempotencyKeyField,
   }),
   { permission: "write:desk" },

@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { tooLong } from "@/lib/validation/messages";
 import { publishArticle, unpublishArticle } from "@/db/queries/publications";
 import { action } from "@/server/action";
 import { idempotencyKeyField } from "@/lib/submission-key";
@@ -10,7 +11,7 @@ const id = idSchema;
 
 const publishSchema = z.object({
   articleId: id,
-  summary: z.string().trim().min(1, "Write a short summary for readers.").max(1000, "Keep the summary under 1,000 characters."),
+  summary: z.string().trim().min(1, "Write a short summary for readers.").max(1000, tooLong("The summary")),
   headlineRatingId: z.string().min(1, "Choose the verdict for the article as a whole.").max(64),
   idempotencyKey: idempotencyKeyField,
 });

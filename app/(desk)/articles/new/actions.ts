@@ -2,11 +2,10 @@
 import { z } from "zod";
 import { createArticle } from "@/db/queries/articles";
 import { findIdempotentEntity } from "@/db/queries/idempotency";
-import { previewSchema, saveImportSchema } from "@/lib/validation/import";
+import { importFileSchema, previewSchema, saveImportSchema } from "@/lib/validation/import";
 import { sanitizeImportedHtml } from "@/server/import/sanitize";
 import { action, formToObject } from "@/server/action";
 import { draftFromFile, draftFromPaste, draftFromUrl, duplicateOf, type DraftPreview, type Duplicate } from "@/server/import-drafts";
-import { MAX_UPLOAD_BYTES } from "@/lib/limits";
 
 /** Fetches a URL or reads a paste into a draft the reviewer previews; nothing is saved. */
 export const previewImportAction = action(previewSchema, { permission: "write:desk" }, async (input): Promise<DraftPreview> => {
@@ -14,21 +13,14 @@ export const previewImportAction = action(previewSchema, { permission: "write:de
   return { draft, duplicate: await duplicateOf(draft) };
 });
 
-const fileSchema = z.object({
-  file: z
-    .instanceof(File, { message: "Choose a file." })
-    .refine((f) => f.size > 0, "The file is empty.")
-    .refine((f) => f.size <= MAX_UPLOAD_BYTES, `Files can be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`),
-});
-
-const previewFile = action(fileSchema, { permission: "write:desk" }, async ({ file }): Promise<DraftPreview> => {
+const previewFile = action(importFileSchema, { permission: "write:desk" }, async ({ file }): Promise<DraftPreview> => {
   const draft = await draftFromFile(file.name.slice(0, 255), Buffer.from(await file.arrayBuffer()));
   return { draft, duplicate: await duplicateOf(draft) };
 });
 
 /** Reads an uploaded .txt, .md, .html or .docx file into a draft (FormData with a `file` field). */
 export async function previewFileAction(form: FormData) {
-  return previewFile(formToObject(form) as z.input<typeof fileSchema>);
+  return previewFile(formToObject(form) as z.input<typeof importFileSchema>);
 }
 
 /**

@@ -2,6 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { tooLong } from "@/lib/validation/messages";
+import { MAX_QUOTE } from "@/lib/validation/claim";
 import { decideClaimAnchor } from "@/db/queries/claim-anchors";
 import { saveVersionAndReanchorClaims } from "@/db/queries/snapshots";
 import { blocksSchema, snapshotSourceSchema } from "@/lib/validation/import";
@@ -30,7 +32,7 @@ const decisionSchema = z.object({
   decision: z.discriminatedUnion("kind", [
     z.object({ kind: z.literal("confirm") }),
     z.object({ kind: z.literal("keep_old") }),
-    z.object({ kind: z.literal("reattach"), start: z.int().min(0), end: z.int().min(1), exact: z.string().min(1).max(20_000, "Select a shorter passage: a claim is a sentence or two.") }),
+    z.object({ kind: z.literal("reattach"), start: z.int().min(0), end: z.int().min(1), exact: z.string().min(1, "Select some text first.").max(MAX_QUOTE, tooLong("A claim's passage (a sentence or two)", "your selection has")) }),
   ]),
 });
 
