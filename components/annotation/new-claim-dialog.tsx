@@ -34,7 +34,7 @@ export function NewClaimDialog({ anchor, onSave, onCancel }: Props) {
     event.preventDefault();
     const value = statement.trim();
     if (!value) return setError("Write the claim in plain words.");
-    if (value.length > MAX_STATEMENT) return setError(`Keep the restatement to ${MAX_STATEMENT} characters or fewer.`);
+    if (value.length > MAX_STATEMENT) return setError(`The restatement can be at most ${MAX_STATEMENT} characters; yours has ${value.length.toLocaleString("en")}.`);
     onSave(value);
   };
 

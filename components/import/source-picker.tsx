@@ -6,6 +6,7 @@ import { FormError } from "@/components/ui/form-error";
 import type { DraftPreview } from "@/server/import-drafts";
 import { unwrap } from "@/lib/action-result";
 import { MAX_UPLOAD_BYTES } from "@/lib/limits";
+import { completeWebAddress } from "@/lib/web-address";
 import styles from "./import.module.css";
 
 type Mode = "url" | "file" | "paste";
@@ -52,9 +53,15 @@ export function SourcePicker({ onPreview, initialUrl = "", initialMode = "url", 
     tabs.current[next]?.focus();
   };
 
+  // "example.org/a" becomes "https://example.org/a" in the field, so the reviewer sees what is fetched (the server completes the same way).
+  const completeUrl = () => {
+    const full = completeWebAddress(url);
+    if (full !== url) setUrl(full);
+    return full;
+  };
   const submitUrl = (e: FormEvent) => {
     e.preventDefault();
-    preview.mutate({ source: "url", url });
+    preview.mutate({ source: "url", url: completeUrl() });
   };
   const chooseFile = (file: File | undefined) => {
     if (!file) return;
@@ -103,7 +110,7 @@ export function SourcePicker({ onPreview, initialUrl = "", initialMode = "url", 
             <label htmlFor="import-url">
               Article URL <span className="hint">(the page is fetched by Factdesk&apos;s server; http and https only)</span>
             </label>
-            <input id="import-url" type="url" inputMode="url" placeholder="https://" value={url} onChange={(e) => setUrl(e.target.value)} maxLength={2048} />
+            <input id="import-url" type="url" inputMode="url" placeholder="https://" value={url} onChange={(e) => setUrl(e.target.value)} onBlur={completeUrl} maxLength={2048} />
           </div>
           <button type="submit" className="button" disabled={preview.isPending}>
             Fetch and preview
