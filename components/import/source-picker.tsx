@@ -168,7 +168,7 @@ export function SourcePicker({ onPreview, initialUrl = "", initialMode = "url", 
           <span>{busyLabel ?? PROGRESS[mode]}</span>
         </p>
       )}
-      <FormError message={preview.error ? `${preview.error.message} Nothing was lost: correct the input and try again.` : null} testId="import-error" />
+      <FormError message={preview.error ? `${preview.error.message} Nothing was lost. Correct the input and try again.` : null} testId="import-error" />
     </section>
   );
 }
