@@ -78,6 +78,8 @@ export function optimisticClaim(input: {
     currentVerdictId: null,
     approvedVerdictId: null,
     publishedVerdictId: null,
+    // The number the server will most likely give it (the next in creation order); its answer replaces it.
+    number: Math.max(0, ...input.data.claims.map((c) => c.number)) + 1,
     ...claimantFromArticle(input.data.article),
     createdBy: "",
     createdAt: now,

@@ -36,7 +36,10 @@ export function ApprovalCard({ card, viewerId, ratings }: { card: Card; viewerId
   return (
     <CardFrame labelledBy={`q-${key}`}>
       <div className={styles.meta}>
-        <Link href={`/articles/${card.articleId}`}>{card.articleTitle}</Link>
+        <span>
+          <Link href={`/articles/${card.articleId}#claim-${card.claimId}`}>Claim {card.claimNumber}</Link> of{" "}
+          <Link href={`/articles/${card.articleId}`}>{card.articleTitle}</Link>
+        </span>
         <span className="muted">
           Proposed by {proposed.authorName} · {formatDateTime(proposed.createdAt)} · revision {proposed.revision}
         </span>
@@ -61,6 +64,7 @@ export function ApprovalCard({ card, viewerId, ratings }: { card: Card; viewerId
         verdictId={proposed.id}
         isOwn={proposed.authorId === viewerId}
         statement={proposed.statement}
+        claimNumber={card.claimNumber}
         authorName={proposed.authorName}
         approvedMessage={approvedMessage(card)}
         publication={card.needsPublicationCheck ? card.publication : null}

@@ -40,6 +40,8 @@ export type ApprovalPublication = {
 /** Everything one approval card shows; plain data (no Date objects), so it can cross to client components. */
 export type ApprovalCard = {
   claimId: string;
+  /** The claim's stable number in its article (creation order), as the workspace shows it. */
+  claimNumber: number;
   exact: string;
   articleId: string;
   articleTitle: string;
@@ -99,6 +101,7 @@ export async function listApprovalCards(): Promise<ApprovalCard[]> {
   const selection = db
     .select({
       claimId: t.claims.id,
+      claimNumber: t.claims.number,
       exact: t.claims.exact,
       articleId: t.articles.id,
       articleTitle: t.articles.title,
@@ -137,6 +140,7 @@ export async function listApprovalCards(): Promise<ApprovalCard[]> {
     const answers = before ? (claimReviews.filter((r) => r.verdictId === before.id && r.decision === "changes_requested").at(-1) ?? null) : null;
     return {
       claimId: q.claimId,
+      claimNumber: q.claimNumber,
       exact: q.exact,
       articleId: q.articleId,
       articleTitle: q.articleTitle,

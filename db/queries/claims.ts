@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq } from "drizzle-orm";
+import { and, asc, count, eq, max } from "drizzle-orm";
 import { describeAnchor } from "@/lib/anchoring/anchor";
 import { AppError, staleVersion } from "@/lib/errors";
 import { newId } from "@/lib/ids";
@@ -39,7 +39,7 @@ export async function createClaim(input: {
     // Locked so that two saves at the limit cannot both pass the count below.
     const article = await selectForUpdate(tx, t.articles, input.articleId);
     if (!article) throw new AppError("not_found:article", "That article does not exist.");
-    const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(t.claims).where(eq(t.claims.articleId, input.articleId));
+    const [{ n, last } = { n: 0, last: 0 }] = await tx.select({ n: count(), last: max(t.claims.number) }).from(t.claims).where(eq(t.claims.articleId, input.articleId));
     if (Number(n) >= MAX_CLAIMS_PER_ARTICLE) {
       throw new AppError("invalid:claim", `This article already has ${MAX_CLAIMS_PER_ARTICLE} claims, the most one fact-check can hold. Exclude or reuse existing claims, or split the article.`);
     }
@@ -68,6 +68,8 @@ export async function createClaim(input: {
         anchorStatus: "anchored",
         anchorScore: 1,
         statement: input.statement.trim(),
+        // The next number in creation order; the article row is locked above, so two saves cannot take the same one.
+        number: Number(last ?? 0) + 1,
         ...claimantFromArticle(article),
         status: "open",
         createdBy: input.userId,

@@ -141,6 +141,12 @@ export const claims = pgTable(
      * editor approves a revision (with a dated correction). Public queries read this, never the live row.
      */
     publishedVerdictId: text("published_verdict_id"),
+    /**
+     * The claim's number within its article, in the order claims were created (1, 2, 3…). It never changes, so
+     * "claim 7" means the same claim in a comment, an approval or a conversation after claims are added above it;
+     * the position in the text is shown beside it. Assigned under the article's row lock (createClaim).
+     */
+    number: integer("number").notNull().default(0),
     ...claimantColumns(),
   },
   (t) => [index("claims_article_idx").on(t.articleId, t.start), index("claims_status_idx").on(t.status)],

@@ -89,14 +89,14 @@ function Workspace({ initialData, ratings, canWrite, canPublish, tools }: Worksp
   const suggestionsRef = useRef(suggestions);
   suggestionsRef.current = suggestions;
   // Looked up for every highlight on every render of the text: a map, not a search of 500 claims per mark.
-  const labels = useMemo(() => new Map(claims.map((c, i) => [c.id, `Claim ${i + 1}: ${c.statement}`])), [claims]);
+  const labels = useMemo(() => new Map(claims.map((c) => [c.id, `Claim ${c.number}: ${c.statement}`])), [claims]);
   const labelOf = useCallback((id: string) => {
     const label = labels.get(id);
     if (label) return label;
     const suggestion = suggestionsRef.current.find((s) => s.id === id);
     return suggestion ? `Suggested claim (score ${Math.round(suggestion.score * 100)}%): ${suggestion.reasons.join(", ")}` : undefined;
   }, [labels]);
-  // A new claim renumbers every claim after it, which changes the label of each of their marks and entries.
+  // A new claim moves every claim after it down one place, which changes each of their list entries.
   // The new highlight paints first (with the previous labels); the labels and the claim list follow in a
   // background render, so adding one claim costs the blocks it touches, not half of a 500-claim article.
   const deferredLabelOf = useDeferredValue(labelOf);
@@ -293,11 +293,10 @@ function Workspace({ initialData, ratings, canWrite, canPublish, tools }: Worksp
             claims={listClaims}
             activeId={activeId}
             onSelect={selectFromList}
-            renderPanel={(claim, number) => (
+            renderPanel={(claim) => (
               <ClaimPanel
                 articleId={articleId}
                 claim={claim}
-                number={number}
                 ratings={ratings}
                 canWrite={canWrite}
                 published={Boolean(data.publication)}

@@ -4,6 +4,7 @@ import { excerpt } from "@/components/annotation/article-highlighter";
 import { claimKey } from "@/components/annotation/queries";
 import type { WorkspaceClaim } from "@/components/annotation/types";
 import { RatingBadge, StatusBadge } from "@/components/ui/badges";
+import { claimPosition } from "@/lib/claim-number";
 import styles from "./workspace.module.css";
 
 type Props = {
@@ -11,7 +12,7 @@ type Props = {
   activeId: string | null;
   onSelect: (id: string) => void;
   /** The active claim's details, shown under its entry. */
-  renderPanel: (claim: WorkspaceClaim, number: number) => ReactNode;
+  renderPanel: (claim: WorkspaceClaim) => ReactNode;
 };
 
 /** Quotes longer than this are shortened in the list; the panel then shows them in full. */
@@ -21,7 +22,8 @@ export const entryId = (claimId: string) => `claim-entry-${claimId}`;
 export const panelId = (claimId: string) => `claim-panel-${claimId}`;
 
 /**
- * Claims in text order. Each entry is a button (Tab reaches every one); the
+ * Claims in text order, each named by its stable number (claim.number, creation order) with its place in the
+ * text beside it: adding a claim above "Claim 7" moves it down the list but never renames it. Each entry is a button (Tab reaches every one); the
  * active one is marked aria-current and expands to its panel below.
  */
 export function ClaimList({ claims, activeId, onSelect, renderPanel }: Props) {
@@ -40,16 +42,16 @@ export function ClaimList({ claims, activeId, onSelect, renderPanel }: Props) {
       {claims.map((claim, index) => {
         const active = claim.id === activeId;
         // Only the active entry carries its panel; the others are memoized (a long article has hundreds).
-        return <ClaimListItem key={claimKey(claim)} claim={claim} number={index + 1} active={active} onSelect={onSelect} panel={active ? renderPanel(claim, index + 1) : null} />;
+        return <ClaimListItem key={claimKey(claim)} claim={claim} position={index + 1} active={active} onSelect={onSelect} panel={active ? renderPanel(claim) : null} />;
       })}
     </ol>
   );
 }
 
-type ItemProps = { claim: WorkspaceClaim; number: number; active: boolean; onSelect: (id: string) => void; panel: ReactNode };
+type ItemProps = { claim: WorkspaceClaim; position: number; active: boolean; onSelect: (id: string) => void; panel: ReactNode };
 
 const ClaimListItem = memo(
-  function ClaimListItem({ claim, number, active, onSelect, panel }: ItemProps) {
+  function ClaimListItem({ claim, position, active, onSelect, panel }: ItemProps) {
     return (
       <li className={`${styles.claimItem} ${active ? styles.claimItemActive : ""}`} data-claim-id={claim.id}>
         <button
@@ -61,11 +63,14 @@ const ClaimListItem = memo(
           aria-controls={active ? panelId(claim.id) : undefined}
           onClick={() => onSelect(claim.id)}
         >
-          <span className={styles.claimNumber} aria-hidden="true">
-            {number}
+          <span className={styles.claimNumber} aria-hidden="true" data-testid="claim-number">
+            {claim.number}
           </span>
           <span className={styles.claimBody}>
-            <span className="visually-hidden">Claim {number}: </span>
+            <span className={styles.claimPosition} data-testid="claim-position">
+              Claim {claim.number} · {claimPosition(position)}
+              <span className="visually-hidden">: </span>
+            </span>
             <span className={styles.claimStatement}>{claim.statement}</span>
             <span className={styles.claimQuote}>“{excerpt(claim.exact, QUOTE_EXCERPT)}”</span>
             <span className={styles.claimBadges}>
@@ -81,6 +86,6 @@ const ClaimListItem = memo(
       </li>
     );
   },
-  // The active entry always re-renders (its panel is live); the rest only when their claim or number changed.
-  (a, b) => !a.active && !b.active && a.claim === b.claim && a.number === b.number && a.onSelect === b.onSelect,
+  // The active entry always re-renders (its panel is live); the rest only when their claim or position changed.
+  (a, b) => !a.active && !b.active && a.claim === b.claim && a.position === b.position && a.onSelect === b.onSelect,
 );
