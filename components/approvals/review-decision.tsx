@@ -1,8 +1,9 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { startTransition as inBackground, useId, useState, useTransition } from "react";
+import { startTransition as inBackground, useId, useState } from "react";
 import { reviewVerdictAction } from "@/app/(desk)/approvals/actions";
 import { FieldError } from "@/components/ui/form-error";
+import type { Outcome } from "@/components/ui/undo-window";
 import type { ReviewDecision as Decision } from "@/lib/workflow";
 import styles from "./approvals.module.css";
 import { useLeaveQueue } from "./card-frame";
@@ -14,6 +15,8 @@ export type ReviewDecisionProps = {
   /** The editor wrote this revision: the two-person rule forbids deciding on it. */
   isOwn: boolean;
   statement: string;
+  /** The claim's stable number in its article (see lib/claim-number.ts). */
+  claimNumber: number;
   authorName: string;
   /** What an approval that meets the quorum does, in the editor's words ("Approved. The correction is live on the public page."). */
   approvedMessage: string;
@@ -56,7 +59,6 @@ export function ReviewDecision(props: ReviewDecisionProps) {
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState<Message | null>(null);
   const [decided, setDecided] = useState(false);
-  const [pending, startTransition] = useTransition();
 
   /** The publication check to send, or field errors when the editor has neither confirmed nor edited. */
   function publicationCheck(): { value: { summary: string; headlineRatingId: string | null; version: number } | null; errors: Errors } {
@@ -67,46 +69,74 @@ export function ReviewDecision(props: ReviewDecisionProps) {
     return { value: { summary: check.summary.trim(), headlineRatingId: check.headlineRatingId || null, version: publication.version }, errors };
   }
 
-  const decide = (decision: Decision) =>
-    startTransition(async () => {
-      setMessage(null);
-      setErrors({});
-      const approving = decision === "approved";
-      const { value, errors: local } = approving ? publicationCheck() : { value: null, errors: {} };
-      if (Object.keys(local).length > 0) {
-        setErrors(local);
-        document.getElementById(local.summary ? `${id}-pub-summary` : `${id}-pub-confirm`)?.focus();
-        setMessage({ kind: "error", text: local.confirmed ? "This approval corrects the published fact-check: confirm its summary and headline verdict still fit, or edit them." : "Write a summary for the public fact-check." });
-        return;
-      }
-      const result = await reviewVerdictAction({ verdictId, decision, comment, publicationCheck: value });
-      if (!result.ok) {
-        const fields = fieldErrorsFrom(result.fieldErrors);
-        setErrors(fields);
-        // zod's messages name the field path; say it in words instead.
-        const text = result.code === "invalid:input" ? `Check the form: ${Object.values(fields).flat()[0] ?? result.error}` : result.error;
-        setMessage({ kind: "error", text, reload: result.code.startsWith("conflict:") });
-        return;
-      }
-      const status = result.data.claimStatus;
-      if (approving && status !== "approved" && status !== "excluded") {
-        // Quorum not met yet: the card stays, so the message stays with it.
-        setMessage({ kind: "success", text: "Approval recorded. The verdict needs another editor's approval (quorum) before it takes effect." });
-      } else {
-        const edited = publication && value && isEdited(check, publication) ? " The summary and headline verdict were updated." : "";
-        const text = approving ? `${props.approvedMessage}${edited}` : `Changes requested. ${props.authorName} will see your comment.`;
-        // The card leaves the queue at once; the page-level status line says what happened.
-        setDecided(true);
-        toast({ message: text, claim: props.statement });
-        leaveQueue();
-      }
-      // The answer needs no page render (the action revalidates nothing): the counts, the rest of the queue and this
-      // card's review history catch up in the background, outside the action's own request.
-      inBackground(() => router.refresh());
+  /**
+   * The decision waits in the queue's undo window (decision-toast.tsx) before it is sent: the card leaves at once,
+   * Undo brings it back untouched, and nothing is recorded until the window ends. The form checks run first, so
+   * a decision that would be refused for a missing field never starts a window.
+   */
+  const decide = (decision: Decision) => {
+    setMessage(null);
+    setErrors({});
+    const approving = decision === "approved";
+    const { value, errors: local } = approving ? publicationCheck() : { value: null, errors: {} };
+    if (Object.keys(local).length > 0) {
+      setErrors(local);
+      document.getElementById(local.summary ? `${id}-pub-summary` : `${id}-pub-confirm`)?.focus();
+      setMessage({ kind: "error", text: local.confirmed ? "This approval corrects the published fact-check: confirm its summary and headline verdict still fit, or edit them." : "Write a summary for the public fact-check." });
+      return;
+    }
+    // The server refuses the editor's own revision (two-person rule): ask it now, with no window to wait through.
+    if (isOwn) return void send(decision, null, "");
+    if (!approving && !comment.trim()) {
+      setErrors({ comment: ["Required when requesting changes."] });
+      setMessage({ kind: "error", text: "Say what needs to change: a comment is required when requesting changes." });
+      document.getElementById(`${id}-comment`)?.focus();
+      return;
+    }
+    const edited = publication && value && isEdited(check, publication) ? " The summary and headline verdict were updated." : "";
+    setDecided(true);
+    leaveQueue(true);
+    toast({
+      text: `${approving ? "Approving" : "Requesting changes to"} claim ${props.claimNumber}`,
+      claim: props.statement,
+      undo: () => {
+        setDecided(false);
+        leaveQueue(false);
+        requestAnimationFrame(() => document.getElementById(`${id}-${decision}`)?.focus());
+      },
+      commit: () => send(decision, value, edited),
     });
+  };
+
+  /** Sends the decision once its undo window has ended; a refusal brings the card back with the reason. */
+  const send = async (decision: Decision, value: ReturnType<typeof publicationCheck>["value"], edited: string): Promise<Outcome> => {
+    const result = await reviewVerdictAction({ verdictId, decision, comment, publicationCheck: value });
+    // The answer needs no page render (the action revalidates nothing): the counts, the rest of the queue and this
+    // card's review history catch up in the background, outside the action's own request.
+    inBackground(() => router.refresh());
+    if (!result.ok) {
+      const fields = fieldErrorsFrom(result.fieldErrors);
+      setErrors(fields);
+      // zod's messages name the field path; say it in words instead.
+      const text = result.code === "invalid:input" ? `Check the form: ${Object.values(fields).flat()[0] ?? result.error}` : result.error;
+      setMessage({ kind: "error", text, reload: result.code.startsWith("conflict:") });
+      setDecided(false);
+      leaveQueue(false);
+      return { ok: false, text: `Not recorded: ${text}` };
+    }
+    const status = result.data.claimStatus;
+    if (decision === "approved" && status !== "approved" && status !== "excluded") {
+      // Quorum not met yet: the card comes back, so the message stays with it too.
+      const text = "Approval recorded. The verdict needs another editor's approval (quorum) before it takes effect.";
+      setMessage({ kind: "success", text });
+      leaveQueue(false);
+      return { ok: true, text };
+    }
+    return { ok: true, text: decision === "approved" ? `${props.approvedMessage}${edited}` : `Changes requested. ${props.authorName} will see your comment.` };
+  };
 
   const disabledReason = isOwn ? `${id}-own` : undefined;
-  const busy = pending || decided;
+  const busy = decided;
   return (
     <div className={styles.decision}>
       {publication && !isOwn && (
@@ -141,10 +171,10 @@ export function ReviewDecision(props: ReviewDecisionProps) {
         </div>
       )}
       <div className={styles.buttons}>
-        <button type="button" className="button" aria-disabled={isOwn || undefined} aria-describedby={disabledReason} disabled={busy} onClick={() => decide("approved")}>
+        <button type="button" id={`${id}-approved`} className="button" aria-disabled={isOwn || undefined} aria-describedby={disabledReason} disabled={busy} onClick={() => decide("approved")}>
           Approve
         </button>
-        <button type="button" className="button secondary" aria-disabled={isOwn || undefined} aria-describedby={disabledReason} disabled={busy} onClick={() => decide("changes_requested")}>
+        <button type="button" id={`${id}-changes_requested`} className="button secondary" aria-disabled={isOwn || undefined} aria-describedby={disabledReason} disabled={busy} onClick={() => decide("changes_requested")}>
           Request changes
         </button>
         {isOwn && (

@@ -23,6 +23,7 @@ import {
   setClaimExclusionAction,
   updateClaimAction,
 } from "../actions";
+import { useUndoToast } from "./toast";
 
 export function useWorkspace(initialData: WorkspaceData) {
   const articleId = initialData.article.id;
@@ -118,6 +119,40 @@ export function useSetExclusion(articleId: string) {
       queryClient.setQueryData<WorkspaceData>(key, (data) => (data ? patchClaim(data, v.claim.id, { ...updated }) : data));
     },
   });
+}
+
+/**
+ * Excludes a claim behind an undo window (undo-window.ts): the claim shows as excluded at once, nothing is sent
+ * until the window ends, and Undo puts it back as it was. A removal from a published page is only a proposal for
+ * an editor, so it shows nothing new until it is sent. Written without useMutation: the panel that asked for the
+ * exclusion is replaced by the exclusion notice straight away, and the send must not depend on it staying mounted.
+ */
+export function useExcludeWithUndo(articleId: string) {
+  const queryClient = useQueryClient();
+  const start = useUndoToast();
+  const key = workspaceKeys.detail(articleId);
+  return useCallback(
+    (claim: WorkspaceClaim, reason: string, correctionNote: string | null) => {
+      const proposal = correctionNote !== null;
+      const restore = () => queryClient.setQueryData<WorkspaceData>(key, (data) => (data ? patchClaim(data, claim.id, { status: claim.status, exclusionReason: claim.exclusionReason }) : data));
+      if (!proposal) queryClient.setQueryData<WorkspaceData>(key, (data) => (data ? patchClaim(data, claim.id, { status: "excluded", exclusionReason: reason }) : data));
+      start({
+        text: proposal ? `Submitting the removal of claim ${claim.number}` : `Excluding claim ${claim.number}`,
+        undo: restore,
+        commit: async () => {
+          const result = await setClaimExclusionAction({ claimId: claim.id, version: claim.version, excluded: true, reason, correctionNote });
+          if (!result.ok) {
+            restore();
+            void queryClient.invalidateQueries({ queryKey: key });
+            return { ok: false, text: `Claim ${claim.number} was not excluded. ${result.error}` };
+          }
+          queryClient.setQueryData<WorkspaceData>(key, (data) => (data ? patchClaim(data, claim.id, { ...result.data }) : data));
+          return { ok: true, text: proposal ? `Removal of claim ${claim.number} submitted: it stays on the public page until an editor approves it.` : `Claim ${claim.number} excluded from the fact-check.` };
+        },
+      });
+    },
+    [queryClient, key, start],
+  );
 }
 
 /**
