@@ -12,6 +12,7 @@ import {
   type CitationKind,
   type Stance,
 } from "@/lib/validation/verdict";
+import { RequiredMark } from "@/components/ui/required-mark";
 import styles from "./verdicts.module.css";
 
 let counter = 0;
@@ -92,13 +93,17 @@ export function CitationsEditor({ idPrefix, citations, onChange, errors }: Props
                 </button>
                 <div className={styles.grid}>
                   <div className={styles.wide}>
-                    <label htmlFor={f("url")}>Citation URL</label>
-                    <input id={f("url")} type="url" inputMode="url" placeholder="https:// or a DOI / PMID" value={c.url} maxLength={2048} onChange={(ev) => update(index, { url: ev.target.value })} onPaste={(ev) => fromIdentifier(index, ev.clipboardData.getData("text"), ev)} onBlur={(ev) => fromIdentifier(index, ev.target.value)} {...aria("url")} />
+                    <label htmlFor={f("url")}>
+                      Citation URL <RequiredMark />
+                    </label>
+                    <input id={f("url")} aria-required="true" type="url" inputMode="url" placeholder="https:// or a DOI / PMID" value={c.url} maxLength={2048} onChange={(ev) => update(index, { url: ev.target.value })} onPaste={(ev) => fromIdentifier(index, ev.clipboardData.getData("text"), ev)} onBlur={(ev) => fromIdentifier(index, ev.target.value)} {...aria("url")} />
                     <FieldError id={`${f("url")}-error`} errors={e("url")} />
                   </div>
                   <div className={styles.wide}>
-                    <label htmlFor={f("title")}>Citation title</label>
-                    <input id={f("title")} type="text" value={c.title} maxLength={300} onChange={(ev) => update(index, { title: ev.target.value })} {...aria("title")} />
+                    <label htmlFor={f("title")}>
+                      Citation title <RequiredMark />
+                    </label>
+                    <input id={f("title")} aria-required="true" type="text" value={c.title} maxLength={300} onChange={(ev) => update(index, { title: ev.target.value })} {...aria("title")} />
                     <FieldError id={`${f("title")}-error`} errors={e("title")} />
                   </div>
                   <div>
@@ -112,8 +117,10 @@ export function CitationsEditor({ idPrefix, citations, onChange, errors }: Props
                     <FieldError id={`${f("publishedOn")}-error`} errors={e("publishedOn")} />
                   </div>
                   <div>
-                    <label htmlFor={f("stance")}>Stance</label>
-                    <select id={f("stance")} value={c.stance} onChange={(ev) => update(index, { stance: ev.target.value as Stance | "" })} {...aria("stance")}>
+                    <label htmlFor={f("stance")}>
+                      Stance <RequiredMark />
+                    </label>
+                    <select id={f("stance")} aria-required="true" value={c.stance} onChange={(ev) => update(index, { stance: ev.target.value as Stance | "" })} {...aria("stance")}>
                       <option value="">Choose…</option>
                       {STANCES.map((s) => (
                         <option key={s} value={s}>

@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import type { RatingOption, WorkspaceVerdict } from "@/components/annotation/types";
 import { FieldError, FormError } from "@/components/ui/form-error";
 import { RatingOptions } from "@/components/ui/rating-options";
+import { RequiredMark } from "@/components/ui/required-mark";
 import { CitationsEditor, emptyCitation } from "./citations-editor";
 import { Markdown } from "@/components/ui/markdown";
 import {
@@ -176,9 +177,12 @@ export function VerdictEditor({ claimId, claimVersion, ratings, initial, onSubmi
       {approved && <p className="alert info small">This verdict is approved. Submitting a revision sends it back to an editor for approval.</p>}
 
       <div className="field">
-        <label htmlFor={`${id}-rating`}>Rating</label>
+        <label htmlFor={`${id}-rating`}>
+          Rating <RequiredMark />
+        </label>
         <select
           id={`${id}-rating`}
+          aria-required="true"
           value={ratingId}
           onChange={(e) => setRatingId(e.target.value)}
           aria-invalid={err("ratingId") ? true : undefined}
@@ -197,9 +201,12 @@ export function VerdictEditor({ claimId, claimVersion, ratings, initial, onSubmi
       </div>
 
       <div className="field">
-        <label htmlFor={`${id}-rationale`}>Rationale</label>
+        <label htmlFor={`${id}-rationale`}>
+          Rationale <RequiredMark />
+        </label>
         <textarea
           id={`${id}-rationale`}
+          aria-required="true"
           rows={7}
           value={rationale}
           maxLength={MAX_RATIONALE}
@@ -223,9 +230,12 @@ export function VerdictEditor({ claimId, claimVersion, ratings, initial, onSubmi
 
       {showNote && (
         <div className="field">
-          <label htmlFor={`${id}-correction`}>Correction note</label>
+          <label htmlFor={`${id}-correction`}>
+            Correction note <RequiredMark />
+          </label>
           <textarea
             id={`${id}-correction`}
+            aria-required="true"
             rows={3}
             value={correctionNote}
             maxLength={MAX_CORRECTION_NOTE}

@@ -3,7 +3,8 @@ import { useId, useState, type FormEvent } from "react";
 import type { WorkspaceClaim } from "@/components/annotation/types";
 import { FormError } from "@/components/ui/form-error";
 import { formatDateTime } from "@/components/ui/format";
-import { useSetExclusion } from "./mutations";
+import { RequiredMark } from "@/components/ui/required-mark";
+import { useExcludeWithUndo, useSetExclusion } from "./mutations";
 import { useToast } from "./toast";
 import styles from "./workspace.module.css";
 
@@ -45,8 +46,7 @@ const onPublicPage = (claim: WorkspaceClaim) => Boolean(claim.publishedVerdictId
 
 export function ExcludeControl({ articleId, claim }: { articleId: string; claim: WorkspaceClaim }) {
   const id = useId();
-  const toast = useToast();
-  const exclusion = useSetExclusion(articleId);
+  const exclude = useExcludeWithUndo(articleId);
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
   const [note, setNote] = useState("");
@@ -58,13 +58,8 @@ export function ExcludeControl({ articleId, claim }: { articleId: string; claim:
     if (!reason.trim()) return setError("Say why this claim is not fact-checkable.");
     if (reviewed && !note.trim()) return setError("Write a correction note: readers will see it once an editor approves the removal.");
     setError(null);
-    exclusion.mutateAsync({ claim, reason: reason.trim(), correctionNote: reviewed ? note.trim() : null }).then(
-      () => {
-        setOpen(false);
-        toast(reviewed ? "Removal submitted: the claim stays on the public page until an editor approves it." : "Claim excluded from the fact-check.");
-      },
-      (e: unknown) => setError(messageOf(e)),
-    );
+    setOpen(false);
+    exclude(claim, reason.trim(), reviewed ? note.trim() : null);
   };
 
   if (!open) {
@@ -80,9 +75,12 @@ export function ExcludeControl({ articleId, claim }: { articleId: string; claim:
   return (
     <form className={styles.excludeForm} onSubmit={submit} noValidate>
       <div className="field">
-        <label htmlFor={`${id}-reason`}>Reason for excluding</label>
+        <label htmlFor={`${id}-reason`}>
+          Reason for excluding <RequiredMark />
+        </label>
         <textarea
           id={`${id}-reason`}
+          aria-required="true"
           rows={2}
           maxLength={500}
           autoFocus
@@ -93,8 +91,10 @@ export function ExcludeControl({ articleId, claim }: { articleId: string; claim:
       </div>
       {reviewed && (
         <div className="field">
-          <label htmlFor={`${id}-note`}>Correction note for readers (required)</label>
-          <textarea id={`${id}-note`} rows={2} maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} aria-describedby={`${id}-public`} />
+          <label htmlFor={`${id}-note`}>
+            Correction note for readers <RequiredMark />
+          </label>
+          <textarea id={`${id}-note`} rows={2} maxLength={1000} value={note} onChange={(e) => setNote(e.target.value)} aria-describedby={`${id}-public`} aria-required="true" />
           <p id={`${id}-public`} className="small muted">
             This claim is on the published fact-check. It stays there until an editor other than you approves its removal.
           </p>
@@ -102,7 +102,7 @@ export function ExcludeControl({ articleId, claim }: { articleId: string; claim:
       )}
       <FormError message={error} />
       <div className="row">
-        <button type="submit" className="button danger small" disabled={exclusion.isPending}>
+        <button type="submit" className="button danger small">
           {reviewed ? "Submit removal for approval" : "Exclude"}
         </button>
         <button type="button" className="button secondary small" onClick={() => setOpen(false)}>
@@ -190,8 +190,10 @@ function CorrectionNoteForm({ busy, error, onSubmit }: { busy: boolean; error: s
       noValidate
     >
       <div className="field">
-        <label htmlFor={`${id}-note`}>Correction note for readers (required)</label>
-        <textarea id={`${id}-note`} rows={2} maxLength={1000} autoFocus value={note} onChange={(e) => setNote(e.target.value)} />
+        <label htmlFor={`${id}-note`}>
+          Correction note for readers <RequiredMark />
+        </label>
+        <textarea id={`${id}-note`} rows={2} maxLength={1000} autoFocus value={note} onChange={(e) => setNote(e.target.value)} aria-required="true" />
       </div>
       <FormError message={error} />
       <button type="submit" className="button secondary small" disabled={busy}>

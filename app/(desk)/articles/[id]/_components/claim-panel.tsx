@@ -1,4 +1,5 @@
 "use client";
+import { useState } from "react";
 import { excerpt } from "@/components/annotation/article-highlighter";
 import { claimKey } from "@/components/annotation/queries";
 import type { RatingOption, WorkspaceClaim } from "@/components/annotation/types";
@@ -12,6 +13,7 @@ import { useVerdictConflict } from "@/components/desk/verdict-conflict";
 import { useProposeVerdict, useReloadWorkspace } from "./mutations";
 import { ExcludeControl, ExclusionNotice, PendingWithdrawal, ReviewHistory } from "./claim-panel-parts";
 import { ClaimWording } from "./claim-wording";
+import { SubmittedVerdict } from "./submitted-verdict";
 import { ClaimMatches } from "./claim-matches";
 import { QUOTE_EXCERPT, panelId } from "./claim-list";
 import { useToast } from "./toast";
@@ -20,7 +22,6 @@ import styles from "./workspace.module.css";
 type Props = {
   articleId: string;
   claim: WorkspaceClaim;
-  number: number;
   ratings: RatingOption[];
   canWrite: boolean;
   /** The article has been published: a new verdict revision needs a correction note. */
@@ -31,8 +32,10 @@ type Props = {
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : "Something went wrong. Try again.");
 
 /** Everything about the active claim: restatement, exclusion, review history and the verdict editor. */
-export function ClaimPanel({ articleId, claim, number, ratings, canWrite, published, onShowInText }: Props) {
+export function ClaimPanel({ articleId, claim, ratings, canWrite, published, onShowInText }: Props) {
   const toast = useToast();
+  const number = claim.number;
+  const [submitted, setSubmitted] = useState<number | null>(null);
   const reload = useReloadWorkspace(articleId);
   const propose = useProposeVerdict(articleId);
   const latestRequest = claim.status === "changes_requested" ? claim.reviews.filter((r) => r.decision === "changes_requested").at(-1) : undefined;
@@ -42,6 +45,9 @@ export function ClaimPanel({ articleId, claim, number, ratings, canWrite, publis
     try {
       const result = await propose.mutateAsync(input);
       toast(`Verdict for claim ${number} submitted for approval (revision ${result.revision}).`);
+      // The form has done its job: it closes to a read-only line (focus moves there), so a second press cannot
+      // send the same verdict again and it is clear the work is now with an editor.
+      setSubmitted(result.revision);
       return { ok: true };
     } catch (error) {
       if (error instanceof ActionFailure && error.code.startsWith("conflict:")) return conflict.resolveConflict(input);
@@ -110,7 +116,8 @@ export function ClaimPanel({ articleId, claim, number, ratings, canWrite, publis
 
           <ReviewHistory claim={claim} />
 
-          {canWrite && (
+          {canWrite && submitted !== null && <SubmittedVerdict revision={submitted} onRevise={() => setSubmitted(null)} />}
+          {canWrite && submitted === null && (
             <div className={styles.section}>
               <VerdictEditor
                 key={`${claimKey(claim)}-${conflict.generation}`}
