@@ -2,9 +2,9 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { submitOnce } from "@/lib/submission-key";
-import { publishArticleAction, unpublishArticleAction } from "@/app/(desk)/articles/[id]/publishing-actions";
+import { unpublishArticleAction } from "@/app/(desk)/articles/[id]/publishing-actions";
 import { RatingOptions } from "@/components/ui/rating-options";
+import { RequiredMark } from "@/components/ui/required-mark";
 
 export type PublishPanelProps = {
   articleId: string;
@@ -17,7 +17,7 @@ export type PublishPanelProps = {
   ratings: { id: string; label: string }[];
 };
 
-/** Publishing lives beside the claims: an editor sees at once what still blocks it. */
+/** Publishing lives beside the claims: an editor sees at once what still blocks it, then previews and confirms. */
 export function PublishPanel({ articleId, canPublish, blocker, published, ratings }: PublishPanelProps) {
   const router = useRouter();
   const [summary, setSummary] = useState("");
@@ -25,7 +25,15 @@ export function PublishPanel({ articleId, canPublish, blocker, published, rating
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
 
-  const run = (call: () => ReturnType<typeof publishArticleAction>) =>
+  /** Publishing goes through a preview of the public page (articles/[id]/publish), where the editor confirms. */
+  const preview = () => {
+    if (!headlineRatingId) return setError("Choose the verdict for the article as a whole.");
+    if (!summary.trim()) return setError("Write a short summary for readers.");
+    setError(null);
+    router.push(`/articles/${articleId}/publish?${new URLSearchParams({ headline: headlineRatingId, summary: summary.trim() })}`);
+  };
+
+  const run = (call: () => ReturnType<typeof unpublishArticleAction>) =>
     startTransition(async () => {
       setError(null);
       const result = await call().catch(() => ({ ok: false as const, error: "Factdesk could not be reached. Check your connection and try again." }));
@@ -80,19 +88,24 @@ export function PublishPanel({ articleId, canPublish, blocker, published, rating
       ) : (
         <>
           <div className="field">
-            <label htmlFor="publish-headline">Headline verdict</label>
-            <select id="publish-headline" value={headlineRatingId} onChange={(e) => setHeadlineRatingId(e.target.value)}>
+            <label htmlFor="publish-headline">
+              Headline verdict <RequiredMark />
+            </label>
+            <select id="publish-headline" aria-required="true" value={headlineRatingId} onChange={(e) => setHeadlineRatingId(e.target.value)}>
               <option value="">Choose the verdict for the whole article…</option>
               <RatingOptions ratings={ratings} />
             </select>
           </div>
           <div className="field">
-            <label htmlFor="publish-summary">Summary</label>
-            <textarea id="publish-summary" rows={3} maxLength={1000} value={summary} onChange={(e) => setSummary(e.target.value)} />
+            <label htmlFor="publish-summary">
+              Summary <RequiredMark />
+            </label>
+            <textarea id="publish-summary" aria-required="true" rows={3} maxLength={1000} value={summary} onChange={(e) => setSummary(e.target.value)} />
           </div>
           {errorBox}
-          <button type="button" className="button" disabled={pending} onClick={() => run(() => submitOnce("publication", { articleId, summary, headlineRatingId }, publishArticleAction))}>
-            {pending ? "Publishing…" : "Publish"}
+          <p className="small muted">Next you see the public page as readers will get it, and confirm.</p>
+          <button type="button" className="button" onClick={preview}>
+            Preview and publish…
           </button>
         </>
       )}

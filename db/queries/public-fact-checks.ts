@@ -84,7 +84,7 @@ export async function getPublicFactCheck({ slug }: { slug: string }): Promise<Pu
 }
 
 /** Per claim: the rating it was first published with, then each corrected rating with its note. */
-async function loadHistories(corrections: PublicCorrection[], publishedAt: Date, ratings: Rating[]): Promise<Map<string, VerdictHistoryEntry[]>> {
+export async function loadHistories(corrections: PublicCorrection[], publishedAt: Date, ratings: Rating[]): Promise<Map<string, VerdictHistoryEntry[]>> {
   const result = new Map<string, VerdictHistoryEntry[]>();
   const ids = corrections.map((c) => c.id);
   if (ids.length === 0) return result;
