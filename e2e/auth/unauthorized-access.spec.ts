@@ -52,7 +52,7 @@ test("neither a reviewer nor an anonymous caller can publish, not even by replay
   // The UI offers a reviewer no Publish button…
   await pages.article(reviewer).goto(seeded.id);
   await expect(reviewer.getByRole("heading", { level: 1 })).toContainText(seeded.title);
-  await expect(reviewer.getByRole("button", { name: "Publish", exact: true })).toHaveCount(0);
+  await expect(reviewer.getByRole("button", { name: /^Publish|Preview and publish/ })).toHaveCount(0);
 
   // …and the server refuses the action itself. Capture the editor's publish
   // request (a server action POST) without letting it through, then send it
@@ -60,17 +60,10 @@ test("neither a reviewer nor an anonymous caller can publish, not even by replay
   // the workspace also refetches itself through a server action.
   const editorArticle = pages.article(editor);
   await editorArticle.goto(seeded.id);
-  const publish = editor.getByRole("button", { name: "Publish", exact: true });
+  await editorArticle.previewPublication("Should never be published.");
+  const publish = editor.getByRole("button", { name: "Publish now", exact: true });
   await waitForHydration(publish);
-  const action = await captureAction(
-    editor,
-    `**/articles/${seeded.id}`,
-    async () => {
-      await editor.getByLabel("Summary").fill("Should never be published.");
-      await publish.click();
-    },
-    "Should never be published.",
-  );
+  const action = await captureAction(editor, `**/articles/${seeded.id}/publish*`, () => publish.click(), "Should never be published.");
   expect(await action.replayAs(reviewer.request)).toMatch(/Only editors and above can do this/);
   expect(await action.replayAs(anonymousRequest)).toMatch(/Sign in to continue/);
 

@@ -39,8 +39,9 @@ test("assignment → work → changes requested → fix → approval by two edit
   await waitForHydration(item.getByRole("button", { name: "Request changes" }));
   await item.getByLabel("Comment").fill("Add a second, independent source.");
   await item.getByRole("button", { name: "Request changes" }).click();
-  // A verdict sent back leaves the approvals queue.
+  // A verdict sent back leaves the approvals queue at once, and is sent once its undo window has passed.
   await expect(item).toHaveCount(0);
+  await expect(item.page().getByTestId("toast")).toHaveAttribute("data-state", "done", { timeout: 15_000 });
 
   // The reviewer sees it under "Changes requested" and fixes it.
   await reviewer.goto("/queues?queue=changes");
@@ -68,7 +69,7 @@ test("assignment → work → changes requested → fix → approval by two edit
     const again = pages.approvals(editor).item(MECHANISM_STATEMENT, title);
     await waitForHydration(again.getByRole("button", { name: "Approve" }));
     await again.getByRole("button", { name: "Approve" }).click();
-    await expect(again.getByTestId("toast")).toContainText("needs another editor's approval");
+    await expect(again.getByTestId("toast")).toContainText("needs another editor's approval", { timeout: 15_000 });
     await pages.approvals(editor2).goto();
     await pages.approvals(editor2).approve(MECHANISM_STATEMENT, title);
   } finally {

@@ -78,7 +78,8 @@ test("edits and exclusions of published claims reach readers only after a second
   await second.getByLabel("Reason for excluding").fill("Repeats the agency's summary.");
   await second.getByLabel("Correction note for readers (required)", { exact: true }).fill(REMOVE_NOTE);
   await second.getByRole("button", { name: "Submit removal for approval" }).click();
-  await expect(second.getByTestId("pending-withdrawal")).toBeVisible();
+  // The removal waits out its undo window, then is sent.
+  await expect(second.getByTestId("pending-withdrawal")).toBeVisible({ timeout: 15_000 });
 
   // Readers see exactly what was published: not a word of the proposals.
   const pending = await readerView(anonymous, request, path);
