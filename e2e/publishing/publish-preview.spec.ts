@@ -18,6 +18,8 @@ test("the publish preview shows the page readers will get and asks for confirmat
 
   // The public page's own content: title, headline verdict, summary, the claim with its verdict, the ClaimReview.
   const preview = editor.getByTestId("publish-preview");
+  // The keyboard lands on the decision.
+  await expect(editor.getByRole("button", { name: "Publish now" })).toBeFocused();
   await expect(preview).toContainText("not published yet");
   await expect(editor.getByRole("heading", { level: 1 })).toHaveText(seeded.title);
   await expect(editor.getByTestId("headline-verdict")).toContainText("Accurate");
@@ -29,7 +31,6 @@ test("the publish preview shows the page readers will get and asks for confirmat
   await expect(preview.getByRole("cell", { name: /Accurate/ })).toBeVisible();
   const jsonLd = await editor.locator('script[type="application/ld+json"]').allTextContents();
   expect(jsonLd.some((j) => j.includes(seeded.statement))).toBe(true);
-  await expect(editor.getByRole("button", { name: "Publish now" })).toBeFocused();
   await editor.screenshot({ path: testInfo.outputPath("publish-preview.png"), fullPage: true });
 
   // Never indexed, never cached, never public.
