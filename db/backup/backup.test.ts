@@ -118,6 +118,30 @@ describe("backup and restore", () => {
     const empty = await open("sqlite");
     await expect(restoreBackup(empty, cut)).rejects.toThrow(/incomplete|damaged/);
     expect(await empty.db.select().from(empty.t.users)).toEqual([]);
+    // A backup made before claims had stable numbers: restored claims are numbered by creation within their article.
+    const old = path.join(dir, "before-numbers.ndjson");
+    fs.writeFileSync(
+      old,
+      fs
+        .readFileSync(second, "utf8")
+        .split("\n")
+        .map((text) => {
+          if (!text.includes('"table":"claims"') || !text.includes('"row"')) return text;
+          const line = JSON.parse(text) as { row: Record<string, unknown> };
+          delete line.row.number;
+          return JSON.stringify(line);
+        })
+        .join("\n"),
+    );
+    const numbered = await open("sqlite");
+    await restoreBackup(numbered, old);
+    const restored = await numbered.db.select({ articleId: numbered.t.claims.articleId, number: numbered.t.claims.number, createdAt: numbered.t.claims.createdAt, id: numbered.t.claims.id }).from(numbered.t.claims);
+    expect(restored.length).toBe((a.claims ?? []).length);
+    expect(restored.some((c) => c.number === 0)).toBe(false);
+    for (const articleId of new Set(restored.map((c) => c.articleId))) {
+      const inOrder = restored.filter((c) => c.articleId === articleId).sort((x, y) => x.createdAt.getTime() - y.createdAt.getTime() || (x.id < y.id ? -1 : 1));
+      expect(inOrder.map((c) => c.number), articleId).toEqual(inOrder.map((_, i) => i + 1));
+    }
     // A table the schema does not describe would be silently missing from backups: export refuses instead.
     (empty.db as unknown as { run(q: ReturnType<typeof sql>): unknown }).run(sql`create table mystery (id text primary key)`);
     await expect(exportBackup(empty, path.join(dir, "never.ndjson"))).rejects.toThrow(/mystery/);

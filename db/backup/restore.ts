@@ -78,9 +78,26 @@ export async function restoreBackup(database: Database, file: string, options: {
     }
     // A copy cut short (disk full, interrupted transfer) must not restore as if it were the whole database.
     if (!complete) throw new Error(`restore: ${file} ends before its end marker; the backup is incomplete`);
+    await numberUnnumberedClaims(tx, database.dialect);
     if (database.dialect === "sqlite") await rebuildSqliteSearch(tx);
   });
   return counts;
+}
+
+/**
+ * A backup made before claims had a stable number restores them with the column's default, 0: number them by
+ * creation within their article, as the migration that added the column numbered existing claims.
+ */
+async function numberUnnumberedClaims(tx: Db, dialect: Database["dialect"]): Promise<void> {
+  const statement = sql`
+    update claims set number = (
+      select count(*) from claims as earlier
+      where earlier.article_id = claims.article_id
+        and (earlier.created_at < claims.created_at or (earlier.created_at = claims.created_at and earlier.id <= claims.id))
+    )
+    where number = 0`;
+  if (dialect === "sqlite") (tx as unknown as { run(q: typeof statement): unknown }).run(statement);
+  else await tx.execute(statement);
 }
 
 async function rebuildSqliteSearch(tx: Db): Promise<void> {
