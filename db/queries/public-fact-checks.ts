@@ -67,8 +67,19 @@ export async function getPublicFactCheck({ slug }: { slug: string }): Promise<Pu
   // Claims re-anchored to a newer snapshot are shown where they were on the published one.
   const pinned = await pinClaimsToVersion(await listClaimsForArticle({ articleId: article.id }), publication.versionId);
   const details = await loadClaimDetails(pinned.filter(publishedRevisionId), publishedRevisionId);
+  return readersView({ publication, article, snapshot, details, correctionsOf: publication.id });
+}
+
+/**
+ * What readers see of a publication, from its claims' details: only the claims the visibility rule lets through,
+ * each with its verdict history, the corrections, the headline rating, the scale and the organisation's name. One
+ * assembly for the live page and the publish preview (publish-preview.ts), so the preview is what readers will get.
+ * `correctionsOf`: the publication whose corrections to list (none before a first publication).
+ */
+export async function readersView(input: { publication: Publication; article: Article; snapshot: ArticleVersion; details: ClaimDetail[]; correctionsOf: string | null }): Promise<PublicFactCheck> {
+  const { publication, article, snapshot, details, correctionsOf } = input;
   const [corrections, ratings, organisationName] = await Promise.all([
-    listPublicCorrections({ publicationId: publication.id }),
+    correctionsOf ? listPublicCorrections({ publicationId: correctionsOf }) : Promise.resolve([]),
     listRatings(),
     getSetting("organisationName"),
   ]);

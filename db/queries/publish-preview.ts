@@ -1,14 +1,10 @@
 import "server-only";
-import { pickClaimant } from "@/lib/claimant";
 import { anchorReviewBlocker, publishBlocker, slugify } from "@/lib/workflow";
 import { getArticleByIdOrThrow, getArticleVersion } from "./articles";
 import { loadClaimDetails } from "./claim-details";
 import { listClaimsForArticle, type Claim } from "./claims";
-import { listPublicCorrections, loadHistories, type PublicClaim, type PublicFactCheck } from "./public-fact-checks";
+import { readersView, type PublicFactCheck } from "./public-fact-checks";
 import { getPublicationForArticle, type Publication } from "./publications";
-import { isPublicClaim } from "./public-visibility";
-import { listRatings } from "./ratings";
-import { getSetting } from "./settings";
 
 export type PublishPreview = { factCheck: PublicFactCheck; blocker: null; exactSlug: boolean } | { factCheck: null; blocker: string; exactSlug: false };
 
@@ -45,18 +41,6 @@ export async function getPublishPreview(input: { articleId: string; summary: str
   // Publishing makes every approved claim's last approved revision the one readers see.
   const asPublished = all.filter((c) => c.status === "approved").map((c): Claim => ({ ...c, publishedVerdictId: c.approvedVerdictId }));
   const details = await loadClaimDetails(asPublished, (c) => c.publishedVerdictId);
-  const [corrections, ratings, organisationName] = await Promise.all([
-    existing ? listPublicCorrections({ publicationId: existing.id }) : Promise.resolve([]),
-    listRatings(),
-    getSetting("organisationName"),
-  ]);
-  const history = await loadHistories(corrections, publication.publishedAt, ratings);
-  const claims = details.flatMap((c): PublicClaim[] => {
-    if (!c.verdict || !isPublicClaim(c, c.verdict, publication)) return [];
-    const { id, exact, prefix, suffix, start, end, reviews, verdict } = c;
-    const entries = history.get(id) ?? [];
-    return [{ id, exact, prefix, suffix, start, end, reviews, verdict, statement: verdict.statement, ...pickClaimant(verdict), history: entries, modifiedAt: entries.at(-1)?.at ?? null }];
-  });
-  const headlineRating = ratings.find((r) => r.id === input.headlineRatingId) ?? null;
-  return { factCheck: { publication, article, snapshot, claims, corrections, headlineRating, ratings, organisationName }, blocker: null, exactSlug: Boolean(existing) };
+  const factCheck = await readersView({ publication, article, snapshot, details, correctionsOf: existing?.id ?? null });
+  return { factCheck, blocker: null, exactSlug: Boolean(existing) };
 }
