@@ -44,7 +44,8 @@ const matches = (text: string, label: string | RegExp) => (typeof label === "str
 function focusedLabel(page: Page): Promise<string> {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLElement & { labels?: NodeListOf<HTMLLabelElement> };
-    return (el.labels?.[0]?.textContent ?? el.getAttribute("aria-label") ?? el.textContent ?? "").replace(/\s+/g, " ").trim();
+    // The label's words, without the "(required)" mark that required fields carry.
+    return (el.labels?.[0]?.textContent ?? el.getAttribute("aria-label") ?? el.textContent ?? "").replace(/\s+/g, " ").replace(/\(required\)/, "").trim();
   });
 }
 
