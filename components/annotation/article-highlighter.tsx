@@ -63,6 +63,8 @@ export function ArticleHighlighter(props: ArticleHighlighterProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const dragging = useRef(false);
   const [pending, setPending] = useState<Pending | null>(null);
+  const pendingRef = useRef(pending);
+  pendingRef.current = pending;
   const [hint, setHint] = useState<string | null>(null);
   const [find, setFind] = useState<{ open: boolean; query: string }>({ open: false, query: "" });
 
@@ -91,6 +93,10 @@ export function ArticleHighlighter(props: ArticleHighlighterProps) {
       if (dragging.current) return; // settle on pointerup, not on every pixel of a drag
       const next = readSelection();
       if (next) {
+        // The same selection again (the event of a jump that was applied before a key said "nothing further")
+        // keeps that message: only a new selection replaces it.
+        const current = pendingRef.current;
+        if (current && current.anchor.start === next.anchor.start && current.anchor.end === next.anchor.end) return;
         setPending(next);
         setHint(null);
         return;
