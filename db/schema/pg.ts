@@ -11,6 +11,9 @@ import { ROLES } from "../../lib/permissions";
 import { ANCHOR_STATUSES, ARTICLE_STATUSES, CLAIM_STATUSES, REVIEW_DECISIONS } from "../../lib/workflow";
 import { CITATION_KINDS, STANCES } from "../../lib/validation/verdict";
 
+// Not domain data: how app processes tell each other that data changed (its own file, one concept per file).
+export { changeSignals } from "./pg-signals";
+
 const id = () => text("id").primaryKey();
 const ts = (name: string) => timestamp(name, { mode: "date", withTimezone: true, precision: 3 });
 // Timestamps come from the app (UTC), never from the database clock, so both dialects agree.
@@ -250,16 +253,6 @@ export const settings = pgTable("settings", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
   version: version(),
-});
-
-/**
- * Counters that say "this changed" across processes: every instance of the
- * app watches them (db/change-signal.ts) and drops its caches of that data
- * when one moves. One row per kind of data ("public-data").
- */
-export const changeSignals = pgTable("change_signals", {
-  name: text("name").primaryKey(),
-  version: integer("version").notNull().default(0),
 });
 
 /**
