@@ -4,7 +4,7 @@ import { ArticleText } from "@/components/article/article-text";
 import { describeAnchor, snapSelection, type TextAnchor } from "@/lib/anchoring/anchor";
 import { describeReasons } from "@/lib/check-worthy";
 import type { HighlightRange } from "@/lib/anchoring/highlight";
-import { selectableUnits } from "@/lib/anchoring/keyboard-selection";
+import { selectableUnits, type Span } from "@/lib/anchoring/keyboard-selection";
 import { countMatches, findUnit, textNavigation } from "@/lib/anchoring/text-navigation";
 import { canonicalText, codePointLength, type Block } from "@/lib/anchoring/text";
 import { selectionToOffsets } from "./selection";
@@ -40,7 +40,8 @@ export type ArticleHighlighterProps = {
   textRef?: Ref<TextHandle>;
 };
 
-type Pending = { anchor: TextAnchor; top: number; left: number };
+/** A selection in the text: its tidied anchor, the offsets as selected, and where to float the button. */
+type Pending = { anchor: TextAnchor; raw: Span; top: number; left: number };
 
 /**
  * The article with claim highlights, and the two ways to turn a selection
@@ -63,9 +64,9 @@ export function ArticleHighlighter(props: ArticleHighlighterProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const dragging = useRef(false);
   const [pending, setPending] = useState<Pending | null>(null);
-  const pendingRef = useRef(pending);
-  pendingRef.current = pending;
-  const [hint, setHint] = useState<string | null>(null);
+  // A message about a key that did nothing belongs to the selection it was said at: a selection event that
+  // arrives late for that same selection (or for the jump before it) must not wipe it, a new selection does.
+  const [hint, setHint] = useState<{ text: string; at: Span | null } | null>(null);
   const [find, setFind] = useState<{ open: boolean; query: string }>({ open: false, query: "" });
 
   /** The live selection as a tidied anchor, with where to float the button. */
@@ -84,7 +85,7 @@ export function ArticleHighlighter(props: ArticleHighlighterProps) {
     const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
     const box = wrapper.getBoundingClientRect();
     const left = Math.max(0, Math.min(last.right - box.left - 8, box.width - 130));
-    return { anchor, top: last.bottom - box.top + 8, left };
+    return { anchor, raw, top: last.bottom - box.top + 8, left };
   }, [text, textLength]);
 
   useEffect(() => {
@@ -93,12 +94,8 @@ export function ArticleHighlighter(props: ArticleHighlighterProps) {
       if (dragging.current) return; // settle on pointerup, not on every pixel of a drag
       const next = readSelection();
       if (next) {
-        // The same selection again (the event of a jump that was applied before a key said "nothing further")
-        // keeps that message: only a new selection replaces it.
-        const current = pendingRef.current;
-        if (current && current.anchor.start === next.anchor.start && current.anchor.end === next.anchor.end) return;
         setPending(next);
-        setHint(null);
+        setHint((h) => (h?.at && h.at.start === next.raw.start && h.at.end === next.raw.end ? h : null));
         return;
       }
       const selection = document.getSelection();
@@ -134,7 +131,7 @@ export function ArticleHighlighter(props: ArticleHighlighterProps) {
   const add = (from: "floating" | "toolbar") => {
     const anchor = (from === "toolbar" ? readSelection()?.anchor : undefined) ?? pending?.anchor;
     if (!anchor) {
-      setHint("Select the words of the claim in the article first, then choose “Add claim from selection”.");
+      setHint({ text: "Select the words of the claim in the article first, then choose “Add claim from selection”.", at: null });
       return;
     }
     setPending(null);
@@ -152,7 +149,7 @@ export function ArticleHighlighter(props: ArticleHighlighterProps) {
     onCreate: () => add("toolbar"),
     onFind: () => setFind((f) => ({ ...f, open: true })),
     onOpenClaim,
-    say: setHint,
+    say: (text, at) => setHint({ text, at }),
   });
   useImperativeHandle(textRef, () => ({ focusAt: keys.place }), [keys.place]);
   // `s` moves to a suggestion: `]` then selects its sentence and carries on from there.
@@ -226,7 +223,7 @@ export function ArticleHighlighter(props: ArticleHighlighterProps) {
             />
           )}
           <span className={styles.toolbarHint} aria-live="polite" data-testid="annotation-hint">
-            {hint ?? suggestionHint ?? (pending ? `Selected: “${excerpt(pending.anchor.exact, 60)}”` : "Select a sentence in the text to mark it as a claim.")}
+            {hint?.text ?? suggestionHint ?? (pending ? `Selected: “${excerpt(pending.anchor.exact, 60)}”` : "Select a sentence in the text to mark it as a claim.")}
           </span>
           {onHelp && (
             <button type="button" className="button ghost small" onClick={onHelp} aria-keyshortcuts="?">

@@ -21,8 +21,8 @@ type Options = {
   onCreate: () => void;
   onFind: () => void;
   onOpenClaim?: (id: string) => void;
-  /** Says why a key did nothing (no heading after this one, …) in the toolbar's live region. */
-  say: (message: string) => void;
+  /** Says why a key did nothing (no heading after this one, …) in the toolbar's live region, for the selection `at`. */
+  say: (message: string, at: Span | null) => void;
 };
 
 /**
@@ -82,7 +82,7 @@ export function useTextKeys(options: Options) {
       // The cursor follows every selection made in the text, and also the jumps made from elsewhere (a suggestion).
       const current = cursor.current ?? selectionToOffsets(root, o.current.textLength);
       const go = (span: Span | null, otherwise?: string) => {
-        if (!span) return otherwise ? say(otherwise) : undefined;
+        if (!span) return otherwise ? say(otherwise, current) : undefined;
         e.preventDefault();
         place(span, "select");
       };
