@@ -9,6 +9,8 @@ import {
   updateRatingAction,
 } from "@/app/(desk)/admin/rating-scale/actions";
 import { RatingBadge } from "@/components/ui/badges";
+import { UndoToast } from "@/components/ui/undo-toast";
+import { useUndoWindow } from "@/components/ui/undo-window";
 import type { RatingWithUse } from "@/db/queries/ratings";
 import type { ActionResult } from "@/lib/action-result";
 import { RatingForm } from "./rating-form";
@@ -22,6 +24,10 @@ export function RatingScaleAdmin({ ratings }: { ratings: RatingWithUse[] }) {
   const router = useRouter();
   const [notice, setNotice] = useState<Notice>(null);
   const [editing, setEditing] = useState<string | null>(null);
+  // A deletion waits in an undo window (undo-window.ts): the label leaves the list at once and nothing is sent
+  // until the window ends, so Undo simply puts it back.
+  const undoWindow = useUndoWindow();
+  const [deleting, setDeleting] = useState<string | null>(null);
 
   async function run<T>(call: () => Promise<ActionResult<T>>, success: string): Promise<string | null> {
     let result: ActionResult<T>;
@@ -40,6 +46,21 @@ export function RatingScaleAdmin({ ratings }: { ratings: RatingWithUse[] }) {
     return null;
   }
 
+  function remove(r: RatingWithUse) {
+    setNotice(null);
+    setDeleting(r.id);
+    undoWindow.start({
+      text: `Deleting “${r.label}”`,
+      undo: () => setDeleting(null),
+      commit: async () => {
+        const failure = await run(() => deleteRatingAction({ id: r.id, version: r.version }), `Deleted “${r.label}”.`);
+        setDeleting(null);
+        setNotice(null);
+        return failure ? { ok: false, text: `“${r.label}” was not deleted. ${failure}` } : { ok: true, text: `Deleted “${r.label}”.` };
+      },
+    });
+  }
+
   return (
     <>
       <div className="page-header">
@@ -56,7 +77,7 @@ export function RatingScaleAdmin({ ratings }: { ratings: RatingWithUse[] }) {
         </div>
       )}
       <ol className={styles.list}>
-        {ratings.map((r, index) => (
+        {ratings.filter((r) => r.id !== deleting).map((r, index, shown) => (
           <li key={r.id} className={`${styles.item} ${r.hidden ? styles.hidden : ""}`} aria-labelledby={`rating-${r.id}`}>
             <div className={styles.itemHead}>
               <h2 id={`rating-${r.id}`}>
@@ -70,7 +91,7 @@ export function RatingScaleAdmin({ ratings }: { ratings: RatingWithUse[] }) {
                 <button type="button" className="button ghost small" aria-label={`Move ${r.label} up`} disabled={index === 0} onClick={() => run(() => moveRatingAction({ id: r.id, version: r.version, direction: "up" }), `Moved “${r.label}” up.`)}>
                   ↑ Up
                 </button>
-                <button type="button" className="button ghost small" aria-label={`Move ${r.label} down`} disabled={index === ratings.length - 1} onClick={() => run(() => moveRatingAction({ id: r.id, version: r.version, direction: "down" }), `Moved “${r.label}” down.`)}>
+                <button type="button" className="button ghost small" aria-label={`Move ${r.label} down`} disabled={index === shown.length - 1} onClick={() => run(() => moveRatingAction({ id: r.id, version: r.version, direction: "down" }), `Moved “${r.label}” down.`)}>
                   ↓ Down
                 </button>
                 <button type="button" className="button ghost small" aria-label={`Edit ${r.label}`} aria-expanded={editing === r.id} onClick={() => setEditing(editing === r.id ? null : r.id)}>
@@ -79,7 +100,7 @@ export function RatingScaleAdmin({ ratings }: { ratings: RatingWithUse[] }) {
                 <button type="button" className="button ghost small" aria-label={`${r.hidden ? "Show" : "Hide"} ${r.label}`} onClick={() => run(() => setRatingHiddenAction({ id: r.id, version: r.version, hidden: !r.hidden }), r.hidden ? `“${r.label}” is offered again.` : `“${r.label}” is hidden from pickers.`)}>
                   {r.hidden ? "Show" : "Hide"}
                 </button>
-                <button type="button" className="button ghost small" aria-label={`Delete ${r.label}`} onClick={() => run(() => deleteRatingAction({ id: r.id, version: r.version }), `Deleted “${r.label}”.`)}>
+                <button type="button" className="button ghost small" aria-label={`Delete ${r.label}`} onClick={() => remove(r)}>
                   Delete
                 </button>
               </div>
@@ -113,6 +134,7 @@ export function RatingScaleAdmin({ ratings }: { ratings: RatingWithUse[] }) {
           onSubmit={(v) => run(() => createRatingAction(v), `Added “${v.label}” at the end of the scale.`)}
         />
       </section>
+      <UndoToast state={undoWindow.state} onUndo={undoWindow.undo} onSendNow={() => void undoWindow.sendNow()} onDismiss={undoWindow.dismiss} />
     </>
   );
 }

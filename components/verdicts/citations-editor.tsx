@@ -1,5 +1,5 @@
 "use client";
-import { useRef } from "react";
+import { useRef, useState } from "react";
 import { FieldError } from "@/components/ui/form-error";
 import { recognizeCitationId } from "@/lib/citation-ids";
 import {
@@ -36,6 +36,9 @@ type Props = {
  */
 export function CitationsEditor({ idPrefix, citations, onChange, errors }: Props) {
   const listRef = useRef<HTMLOListElement>(null);
+  // The last row removed, so a slip of the Remove button costs one click: nothing is sent until the form is, so
+  // undo here is simply putting the row back where it was.
+  const [removed, setRemoved] = useState<{ citation: CitationDraft; index: number } | null>(null);
 
   const update = (index: number, patch: Partial<CitationDraft>) => onChange(citations.map((c, i) => (i === index ? { ...c, ...patch } : c)));
 
@@ -55,12 +58,21 @@ export function CitationsEditor({ idPrefix, citations, onChange, errors }: Props
   };
 
   const remove = (index: number) => {
+    setRemoved({ citation: citations[index]!, index });
     onChange(citations.filter((_, i) => i !== index));
     requestAnimationFrame(() => {
       const rows = listRef.current?.querySelectorAll<HTMLElement>("li");
       const target = rows?.[Math.min(index, (rows?.length ?? 1) - 1)]?.querySelector<HTMLInputElement>("input");
       (target ?? document.getElementById(`${idPrefix}-add-citation`))?.focus();
     });
+  };
+
+  const restore = () => {
+    if (!removed) return;
+    const at = Math.min(removed.index, citations.length);
+    onChange([...citations.slice(0, at), removed.citation, ...citations.slice(at)]);
+    setRemoved(null);
+    requestAnimationFrame(() => listRef.current?.querySelectorAll<HTMLElement>("li")[at]?.querySelector<HTMLInputElement>("input")?.focus());
   };
 
   return (
@@ -71,6 +83,17 @@ export function CitationsEditor({ idPrefix, citations, onChange, errors }: Props
         </h4>
       </div>
       <FieldError id={`${idPrefix}-citations-error`} errors={errors.citations} />
+      <div className="small" role="status" aria-live="polite">
+        {removed && (
+          <>
+            Removed citation {removed.index + 1}
+            {removed.citation.title || removed.citation.url ? ` (“${removed.citation.title || removed.citation.url}”)` : ""}.{" "}
+            <button type="button" className="button ghost small" onClick={restore}>
+              Undo
+            </button>
+          </>
+        )}
+      </div>
       <ol ref={listRef} className={styles.citationList} aria-labelledby={`${idPrefix}-citations-heading`}>
         {citations.map((c, index) => {
           const f = (field: string) => `${idPrefix}-c${c.key}-${field}`;
