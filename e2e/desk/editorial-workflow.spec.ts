@@ -10,6 +10,8 @@ import { waitForHydration } from "../fixtures/hydration";
 import { setApprovalQuorum } from "../fixtures/pages/desk-admin";
 
 test("assignment → work → changes requested → fix → approval by two editors at quorum 2 → publish", async ({ reviewer, editor, editor2, pageAs }, testInfo) => {
+  // The whole desk in one test, with two settings changes: give it room on a loaded machine.
+  test.slow();
   const title = uniqueTitle(testInfo, "Kratom and opioid receptors");
 
   // The editor imports and assigns the article to the reviewer.
@@ -39,9 +41,11 @@ test("assignment → work → changes requested → fix → approval by two edit
   await waitForHydration(item.getByRole("button", { name: "Request changes" }));
   await item.getByLabel("Comment").fill("Add a second, independent source.");
   await item.getByRole("button", { name: "Request changes" }).click();
-  // A verdict sent back leaves the approvals queue at once, and is sent once its undo window has passed.
+  // A verdict sent back leaves the approvals queue at once, and is sent when its undo window ends (or at "Send now").
   await expect(item).toHaveCount(0);
-  await expect(item.page().getByTestId("toast")).toHaveAttribute("data-state", "done", { timeout: 15_000 });
+  const sent = editor.getByTestId("toast").filter({ hasText: MECHANISM_STATEMENT });
+  await sent.getByRole("button", { name: "Send now" }).click();
+  await expect(sent).toHaveAttribute("data-state", "done", { timeout: 15_000 });
 
   // The reviewer sees it under "Changes requested" and fixes it.
   await reviewer.goto("/queues?queue=changes");
@@ -56,6 +60,12 @@ test("assignment → work → changes requested → fix → approval by two edit
   await expect(second.getByLabel("Kind")).toHaveValue("study");
   await second.getByLabel("Citation title").fill("Kratom-related overdose deaths, 27 states");
   await second.getByLabel("Stance").selectOption("context");
+  // A slip of Remove is undone in one click, the row back as it was.
+  await second.getByRole("button", { name: "Remove citation 2" }).click();
+  await expect(second).toHaveCount(0);
+  await card.getByRole("button", { name: "Undo" }).click();
+  await expect(second.getByLabel("Citation URL")).toHaveValue("https://doi.org/10.15585/mmwr.mm6814a2");
+  await expect(second.getByLabel("Stance")).toHaveValue("context");
   await card.getByRole("button", { name: "Submit for approval" }).click();
   await expect(card.locator("button[aria-expanded]").first().getByText("Verdict proposed", { exact: true })).toBeVisible();
   await card.getByText(/^Verdict history/).click();
@@ -69,6 +79,7 @@ test("assignment → work → changes requested → fix → approval by two edit
     const again = pages.approvals(editor).item(MECHANISM_STATEMENT, title);
     await waitForHydration(again.getByRole("button", { name: "Approve" }));
     await again.getByRole("button", { name: "Approve" }).click();
+    await editor.getByTestId("toast").filter({ hasText: MECHANISM_STATEMENT }).getByRole("button", { name: "Send now" }).click();
     await expect(again.getByTestId("toast")).toContainText("needs another editor's approval", { timeout: 15_000 });
     await pages.approvals(editor2).goto();
     await pages.approvals(editor2).approve(MECHANISM_STATEMENT, title);
