@@ -1,7 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { parseHTML } from "linkedom";
 import { draftFromHtml } from "./extract-html";
+import { blocksFromDom } from "./html-blocks";
 
 const fixture = (name: string) => fs.readFileSync(path.resolve(import.meta.dirname, "../../fixtures/web", name), "utf8");
 const fromPage = (name: string) => draftFromHtml(fixture(name), { url: "https://news.example/story?id=1", source: { kind: "url", label: name }, readerView: true, keepHtml: true });
@@ -54,5 +56,15 @@ describe("draftFromHtml", () => {
     const draft = draftFromHtml("<h2>Claim</h2><p>Kratom <b>cures</b> anxiety.</p><p>Second<br>line.</p><ul><li>One</li></ul>", { url: null, source: { kind: "paste", label: "Pasted" }, readerView: false, keepHtml: false });
     expect(draft.blocks.map((b) => [b.kind, b.text])).toEqual([["heading", "Claim"], ["paragraph", "Kratom cures anxiety."], ["paragraph", "Second line."], ["list_item", "One"]]);
     expect(draft.sourceHtml).toBeNull();
+  });
+
+  it("reads a section id made from its heading as a topic, not as a role: 'sharing-…' is no share bar", () => {
+    const page = `<html><body><div class="section" id="sharing-with-a-single-developer"><h2>Sharing with a single developer</h2>
+      <p>Amending a changeset you already pushed needs care.</p></div><div id="share-bar"><p>Elsewhere on the web</p></div></body></html>`;
+    const blocks = blocksFromDom(parseHTML(page).document.body as unknown as Element, { markChrome: true });
+    const reason = (start: string) => blocks.find((b) => b.text.startsWith(start))?.reason;
+    expect(reason("Amending")).toBeNull();
+    expect(reason("Sharing")).toBeNull();
+    expect(reason("Elsewhere")).toBe("Share buttons");
   });
 });

@@ -51,11 +51,25 @@ const CHROME_ROLES: Record<string, string> = {
 
 /** Why a block-level element is page chrome rather than article, or null. Its class or id says more than its tag or role. */
 function chromeReason(el: Element, tag: string): string | null {
-  const names = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`;
+  const id = el.getAttribute("id") ?? "";
+  const names = `${el.getAttribute("class") ?? ""} ${isHeadingSlug(el, id) ? "" : id}`;
   const byName = names.trim() ? CHROME_CLASSES.find(([re]) => re.test(names))?.[1] : undefined;
   if (byName) return byName !== BYLINE_MARKUP || (el.textContent ?? "").length <= MAX_BYLINE ? byName : null;
   if (tag === "address" || el.getAttribute("rel") === "author" || el.getAttribute("itemprop") === "author") return BYLINE_MARKUP;
   return CHROME_TAGS[tag] ?? CHROME_ROLES[el.getAttribute("role") ?? ""] ?? null;
+}
+
+/**
+ * An id made from the section's own heading ("sharing-with-a-single-developer", as documentation and blog
+ * tools write them) names its topic, not its role: "sharing" there is no share bar.
+ */
+function isHeadingSlug(el: Element, id: string): boolean {
+  const words = id.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  if (words.length < 2) return false;
+  const heading = el.querySelector("h1, h2, h3, h4, h5, h6");
+  if (!heading) return false;
+  const said = new Set((heading.textContent ?? "").toLowerCase().split(/[^\p{L}\p{N}]+/u));
+  return words.every((w) => said.has(w));
 }
 
 /** A block whose only content is a <time> element: a date line. (Only direct children are looked at: this runs for every block.) */
