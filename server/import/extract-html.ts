@@ -9,6 +9,7 @@ import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { AppError } from "@/lib/errors";
 import { markBoilerplate } from "./boilerplate";
+import { markTableOfContents } from "./table-of-contents";
 import { OUTSIDE_READER_VIEW, type DraftBlock, type ImportDraft } from "../../lib/import-draft";
 import { BYLINE_MARKUP, blocksFromDom } from "./html-blocks";
 import { HIDDEN_ON_PAGE, hiddenSelectorsFromHtml } from "./hidden";
@@ -88,7 +89,7 @@ export function draftFromHtml(html: string, options: HtmlSourceOptions): ImportD
   return {
     source: options.source,
     metadata,
-    blocks: markBoilerplate(blocks, metadata.title),
+    blocks: markTableOfContents(markBoilerplate(blocks, metadata.title)),
     sourceHtml: options.keepHtml ? sanitizeImportedHtml(html) : null,
   };
 }
