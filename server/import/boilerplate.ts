@@ -12,6 +12,9 @@ import { OUTSIDE_READER_VIEW, type DraftBlock } from "../../lib/import-draft";
 
 const SHORT = 160;
 
+export const BYLINE = "Byline (the author is metadata)";
+export const DATE_LINE = "Date line (the date is metadata)";
+
 type Rule = { reason: string; test: (text: string, context: RuleContext) => boolean };
 type RuleContext = { title: string; script: ScriptName | null; index: number; kind: DraftBlock["kind"] };
 
@@ -39,8 +42,8 @@ const RULES: Rule[] = [
   { reason: "Site navigation", test: isNavigation },
   // Paragraphs only: a document's own heading stays (the reviewer may want it), a stray title line does not.
   { reason: "Repeats the title (kept as metadata)", test: (t, c) => c.kind !== "heading" && c.title !== "" && simplify(t) === simplify(c.title) },
-  { reason: "Byline (the author is metadata)", test: isByline },
-  { reason: "Date line (the date is metadata)", test: isDateLine },
+  { reason: BYLINE, test: isByline },
+  { reason: DATE_LINE, test: isDateLine },
   { reason: "Reading time", test: (t) => /^(\d+\s*(min(ute)?s?|mins?)\.?\s+read|reading time:?\s+\d+\s*(min(ute)?s?)?)$/i.test(t.trim()) },
   { reason: "Comment prompt", test: (t) => /^(leave a (comment|reply)|post a comment|add a comment|\d+ (comments?|replies)|comments( \(\d+\))?|no comments yet|cancel reply|reply)\.?$/i.test(t.trim()) },
   { reason: "Related posts list", test: (t) => /^(related( posts| articles| stories| content)?|you (may|might) also like|read (more|next|also)|more (from|stories|articles)|recommended( for you)?|popular posts|recent posts|trending)\b/i.test(t) },
@@ -57,7 +60,7 @@ const RULES: Rule[] = [
 const MONTH = "jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?";
 const WEEKDAY = "mon(day)?|tue(s|sday)?|wed(nesday)?|thu(rs|rsday)?|fri(day)?|sat(urday)?|sun(day)?";
 /** A calendar date in any of the common spellings: "March 3, 2024", "3 Mar 2024", "2024-03-03", "03/03/2024". */
-const DATE = new RegExp(`\\b((${MONTH})\\.?\\s+\\d{1,2}(st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(st|nd|rd|th)?\\s+(${MONTH})\\.?,?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4})\\b`, "i");
+export const DATE = new RegExp(`\\b((${MONTH})\\.?\\s+\\d{1,2}(st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(st|nd|rd|th)?\\s+(${MONTH})\\.?,?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4})\\b`, "i");
 /** Words that may stand around a date on a date line. */
 const DATE_WORDS = new RegExp(`\\b(${MONTH}|${WEEKDAY}|published|posted|updated|last|first|modified|reviewed|on|at|am|pm|a\\.m|p\\.m|gmt|utc|bst|cet|cest|et|edt|est|pt|pdt|pst|ist|today|ago|hours?|minutes?|days?)\\b|[\\d:,./|•·–—()-]+`, "gi");
 

@@ -8,7 +8,8 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { AppError } from "@/lib/errors";
-import { markBoilerplate } from "./boilerplate";
+import { DATE, markBoilerplate } from "./boilerplate";
+import { metadataFromLines } from "./metadata-lines";
 import { markTableOfContents } from "./table-of-contents";
 import { OUTSIDE_READER_VIEW, type DraftBlock, type ImportDraft } from "../../lib/import-draft";
 import { BYLINE_MARKUP, blocksFromDom } from "./html-blocks";
@@ -80,16 +81,17 @@ export function draftFromHtml(html: string, options: HtmlSourceOptions): ImportD
       const reader = blocksFromDom(article.content, { markChrome: false });
       blocks = alignWithReaderView(blocks, reader);
       if (!metadata.title && article.title) metadata.title = article.title.trim().slice(0, 300);
-      if (!metadata.author && article.byline) metadata.author = article.byline.replace(/^by\s+/i, "").trim().slice(0, 200);
+      if (!metadata.author && article.byline) metadata.author = article.byline.replace(DATE, " ").replace(/\s+/g, " ").replace(/^by\s+/i, "").trim().slice(0, 200) || null;
       if (!metadata.publisher && article.siteName) metadata.publisher = article.siteName.trim().slice(0, 200);
       if (!metadata.language && article.lang) metadata.language = article.lang.slice(0, 35);
     }
   }
   if (!metadata.title) metadata.title = blocks.find((b) => b.kind === "heading" && !b.drop)?.text.slice(0, 300) ?? "";
+  const marked = markTableOfContents(markBoilerplate(blocks, metadata.title));
   return {
     source: options.source,
-    metadata,
-    blocks: markTableOfContents(markBoilerplate(blocks, metadata.title)),
+    metadata: metadataFromLines(metadata, marked),
+    blocks: marked,
     sourceHtml: options.keepHtml ? sanitizeImportedHtml(html) : null,
   };
 }

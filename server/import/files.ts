@@ -12,6 +12,7 @@ import { boilerplateReason, markBoilerplate } from "./boilerplate";
 import { EMPTY_METADATA, type ImportDraft } from "../../lib/import-draft";
 import { draftFromHtml } from "./extract-html";
 import { draftBlocksFromMarkdown, draftBlocksFromPlainText } from "./plain-text";
+import { metadataFromLines } from "./metadata-lines";
 import { checkZip, MAX_DOCX_UNPACKED_BYTES } from "./zip-guard";
 
 export const ACCEPTED_EXTENSIONS = [".txt", ".md", ".markdown", ".html", ".htm", ".docx"] as const;
@@ -64,7 +65,8 @@ export async function draftFromFile(name: string, bytes: Buffer): Promise<Import
       const text = decodeText(name, bytes);
       const blocks = ext === ".txt" ? draftBlocksFromPlainText(text) : markdownBlocks(name, text);
       const title = guessTitle(blocks);
-      return { source, metadata: { ...EMPTY_METADATA, title }, blocks: markBoilerplate(blocks, title), sourceHtml: null };
+      const marked = markBoilerplate(blocks, title);
+      return { source, metadata: metadataFromLines({ ...EMPTY_METADATA, title }, marked), blocks: marked, sourceHtml: null };
     }
     case ".html":
     case ".htm": {
@@ -89,7 +91,8 @@ export async function draftFromFile(name: string, bytes: Buffer): Promise<Import
       const draft = draftFromHtml(html, { url: null, source, readerView: false, keepHtml: false });
       // Word files carry no title metadata we can trust; the first heading (or line) is the best guess.
       const title = draft.metadata.title || draft.blocks.find((b) => !b.drop)?.text.slice(0, 300) || "";
-      return { ...draft, metadata: { ...draft.metadata, title }, blocks: markBoilerplate(draft.blocks, title) };
+      const marked = markBoilerplate(draft.blocks, title);
+      return { ...draft, metadata: metadataFromLines({ ...draft.metadata, title }, marked), blocks: marked };
     }
     default:
       throw invalid(`${name} cannot be imported. Factdesk reads ${ACCEPTED_EXTENSIONS.filter((e) => e !== ".markdown" && e !== ".htm").join(", ")} files${ext ? `, not ${ext}` : ""}.`);

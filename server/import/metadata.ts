@@ -81,7 +81,9 @@ export function readMetadata(doc: Document, pageUrl: string | null): DraftMetada
     ?? jsonLdObjects(doc).find((o) => asArray(o["@type"]).includes("WebPage"));
   const ldString = (key: string) => (ld && typeof ld[key] === "string" ? (ld[key] as string) : null);
   const publisher = nameOf(ld?.publisher) ?? meta("og:site_name", "application-name", "publisher", "dc.publisher");
-  const author = nameOf(ld?.author) ?? meta("author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "twitter:creator");
+  // Not twitter:creator: it is an account handle, often the outlet's own ("@BBCWorld"), and crediting a person with
+  // the outlet's account (or the other way round) is a wrong attribution. The byline on the page does better.
+  const author = nameOf(ld?.author) ?? meta("author", "article:author", "dc.creator", "parsely-author", "sailthru.author");
   const canonical =
     absolute(doc.querySelector('link[rel="canonical" i]')?.getAttribute("href"), pageUrl) ??
     absolute(meta("og:url"), pageUrl) ??
