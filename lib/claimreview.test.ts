@@ -46,6 +46,13 @@ describe("buildClaimReview", () => {
     expect(review).not.toHaveProperty("@graph");
   });
 
+  it("says the language of the review and of the source when they are known", () => {
+    const review = buildClaimReview(input({ inLanguage: "en-GB", source: { title: "Le jus vert", language: "fr" } }));
+    expect(review.inLanguage).toBe("en-GB");
+    expect(review.itemReviewed.appearance.inLanguage).toBe("fr");
+    expect(buildClaimReview(input())).not.toHaveProperty("inLanguage");
+  });
+
   it("keeps ratings as numbers, with the scale's bounds", () => {
     const { reviewRating } = buildClaimReview(input({ rating: { value: 4, label: "Mostly accurate" } }));
     expect(typeof reviewRating.ratingValue).toBe("number");

@@ -16,6 +16,8 @@ export type ClaimReviewInput = {
   slug: string;
   /** The fact-checking organisation, the ClaimReview's author. */
   organisation: { name: string; url?: string | null };
+  /** BCP 47 language the review is written in (the organisation's). */
+  inLanguage?: string | null;
   claim: { id: string; statement: string };
   /** Who made the claim, where and when (defaults to the source's author, its URL and date). */
   claimant?: Pick<Claimant, "claimantName" | "claimantKind" | "claimantRole" | "appearanceUrl" | "appearanceDate"> | null;
@@ -31,6 +33,8 @@ export type ClaimReviewInput = {
     author?: string | null;
     publisher?: string | null;
     publishedOn?: string | null;
+    /** BCP 47 language of the source, where the page said it. */
+    language?: string | null;
   };
 };
 
@@ -43,13 +47,14 @@ export type ClaimReview = {
   claimReviewed: string;
   reviewRating: { "@type": "Rating"; ratingValue: number; bestRating: number; worstRating: number; alternateName: string };
   author: Thing;
+  inLanguage?: string;
   datePublished: string;
   dateModified?: string;
   itemReviewed: {
     "@type": "Claim";
     author?: Thing;
     datePublished?: string;
-    appearance: { "@type": "CreativeWork"; headline: string; url?: string; author?: Thing; publisher?: Thing; datePublished?: string };
+    appearance: { "@type": "CreativeWork"; headline: string; url?: string; author?: Thing; publisher?: Thing; datePublished?: string; inLanguage?: string };
   };
 };
 
@@ -92,6 +97,7 @@ export function buildClaimReview(input: ClaimReviewInput): ClaimReview {
     claimReviewed: input.claim.statement.trim(),
     reviewRating: { "@type": "Rating", ratingValue: value, bestRating: BEST_RATING, worstRating: WORST_RATING, alternateName: label },
     author: { "@type": "Organization", name: input.organisation.name, url: organisationUrl },
+    inLanguage: clean(input.inLanguage) ?? undefined,
     datePublished,
     dateModified: dateModified && dateModified !== datePublished ? dateModified : undefined,
     itemReviewed: {
@@ -105,6 +111,7 @@ export function buildClaimReview(input: ClaimReviewInput): ClaimReview {
         author: sourceAuthorThing,
         publisher,
         datePublished: sourceDate ?? undefined,
+        inLanguage: clean(source.language) ?? undefined,
       },
     },
   } satisfies ClaimReview);

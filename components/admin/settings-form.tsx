@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
-import { updateSettingsAction, updateSsoOnlyAction } from "@/app/(desk)/admin/settings/actions";
+import { updateLanguageAction, updateSettingsAction, updateSsoOnlyAction } from "@/app/(desk)/admin/settings/actions";
 import { FormError } from "@/components/ui/form-error";
 import type { ActionResult } from "@/lib/action-result";
 
@@ -112,6 +112,33 @@ export function SsoOnlyForm({ ssoOnly, version, provider }: { ssoOnly: boolean; 
       <SaveOutcome error={error} saved={saved} />
       <button type="submit" className="button" disabled={busy || (!provider && !checked)}>
         Save sign-in setting
+      </button>
+    </form>
+  );
+}
+
+/** The language the fact-checks are written in, as machines read it (ClaimReview, feeds). */
+export function LanguageForm({ language, version }: { language: string; version: number }) {
+  const id = useId();
+  const [value, setValue] = useState(language);
+  const { submit, error, saved, busy } = useSettingSave(
+    () => updateLanguageAction({ language: value, version }),
+    (data) => `Saved: fact-checks are marked as written in “${data.language}”.`,
+  );
+
+  return (
+    <form onSubmit={submit} noValidate className="card">
+      <h2>Language</h2>
+      <div className="field">
+        <label htmlFor={`${id}-language`}>Language of your fact-checks</label>
+        <input id={`${id}-language`} type="text" value={value} maxLength={35} onChange={(e) => setValue(e.target.value)} aria-describedby={`${id}-language-hint`} aria-invalid={error ? true : undefined} style={{ maxWidth: "10rem" }} />
+        <p id={`${id}-language-hint`} className="small muted">
+          A language tag such as en, fr or pt-BR. Search engines and fact-check databases read it from each claim review and from the feeds.
+        </p>
+      </div>
+      <SaveOutcome error={error} saved={saved} />
+      <button type="submit" className="button" disabled={busy}>
+        Save language
       </button>
     </form>
   );

@@ -4,19 +4,20 @@ import { siteUrl } from "@/server/env";
 
 /** The ClaimReview for one published claim, with the organisation as author and the source as the claim's appearance. */
 export function claimReviewFor(factCheck: PublicFactCheck, claim: PublicClaim): ClaimReview {
-  const { publication, article, organisationName } = factCheck;
+  const { publication, article, organisationName, language } = factCheck;
   const base = siteUrl();
   return buildClaimReview({
     siteUrl: base,
     slug: publication.slug,
     organisation: { name: organisationName, url: base },
+    inLanguage: language,
     claim: { id: claim.id, statement: claim.statement },
     claimant: claim,
     rating: { value: claim.verdict.rating.value, label: claim.verdict.rating.label },
     datePublished: publication.publishedAt,
     // Only a claim that itself changed is modified; a correction elsewhere on the page leaves it alone.
     dateModified: claim.modifiedAt,
-    source: { title: article.title, url: article.sourceUrl, author: article.author, publisher: article.publisher, publishedOn: article.sourcePublishedOn },
+    source: { title: article.title, url: article.sourceUrl, author: article.author, publisher: article.publisher, publishedOn: article.sourcePublishedOn, language: article.language },
   });
 }
 

@@ -55,6 +55,8 @@ export type PublicFactCheck = {
   headlineRating: Rating | null;
   ratings: Rating[];
   organisationName: string;
+  /** The language the organisation writes its fact-checks in (settings). */
+  language: string;
 };
 
 /** The published fact-check behind a public slug, or null when there is none (drafts stay invisible). */
@@ -78,10 +80,11 @@ export async function getPublicFactCheck({ slug }: { slug: string }): Promise<Pu
  */
 export async function readersView(input: { publication: Publication; article: Article; snapshot: ArticleVersion; details: ClaimDetail[]; correctionsOf: string | null }): Promise<PublicFactCheck> {
   const { publication, article, snapshot, details, correctionsOf } = input;
-  const [corrections, ratings, organisationName] = await Promise.all([
+  const [corrections, ratings, organisationName, language] = await Promise.all([
     correctionsOf ? listPublicCorrections({ publicationId: correctionsOf }) : Promise.resolve([]),
     listRatings(),
     getSetting("organisationName"),
+    getSetting("language"),
   ]);
   const history = await loadHistories(corrections, publication.publishedAt, ratings);
   const claims = details.flatMap((c): PublicClaim[] => {
@@ -91,7 +94,7 @@ export async function readersView(input: { publication: Publication; article: Ar
     return [{ id, exact, prefix, suffix, start, end, reviews, verdict, statement: verdict.statement, ...pickClaimant(verdict), history: entries, modifiedAt: entries.at(-1)?.at ?? null }];
   });
   const headlineRating = ratings.find((r) => r.id === publication.headlineRatingId) ?? null;
-  return { publication, article, snapshot, claims, corrections, headlineRating, ratings, organisationName };
+  return { publication, article, snapshot, claims, corrections, headlineRating, ratings, organisationName, language };
 }
 
 /** Per claim: the rating it was first published with, then each corrected rating with its note. */

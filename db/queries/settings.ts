@@ -14,6 +14,8 @@ export const SETTING_DEFAULTS = {
   approvalQuorum: "1",
   /** "1": people sign in through single sign-on only; admins keep their passwords (a way in when the provider is down). */
   ssoOnly: "0",
+  /** BCP 47 tag of the language the organisation writes its fact-checks in: ClaimReview's inLanguage, the feeds' language. */
+  language: "en",
 } as const;
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
 
@@ -59,6 +61,15 @@ export async function updateSsoOnly(input: { ssoOnly: boolean; version: number; 
   return database.transaction(async (tx) => {
     const version = await saveSetting(tx, { key: "ssoOnly", value: input.ssoOnly ? "1" : "0", version: input.version, actorId: input.actorId });
     return { ssoOnly: input.ssoOnly, version };
+  });
+}
+
+/** Sets the language the fact-checks are written in. `version` is what the admin saw (0 = never stored); a stale one is refused. */
+export async function updateLanguage(input: { language: string; version: number; actorId: string }): Promise<{ language: string; version: number }> {
+  const database = await getDatabase();
+  return database.transaction(async (tx) => {
+    const version = await saveSetting(tx, { key: "language", value: input.language, version: input.version, actorId: input.actorId });
+    return { language: input.language, version };
   });
 }
 

@@ -1,7 +1,8 @@
 "use server";
 import { refresh, revalidatePath } from "next/cache";
 import { z } from "zod";
-import { updateApprovalQuorum, updateSsoOnly } from "@/db/queries/settings";
+import { updateApprovalQuorum, updateLanguage, updateSsoOnly } from "@/db/queries/settings";
+import { languageTag } from "@/lib/validation/language";
 import { oidcEnabled } from "@/server/env";
 import { AppError } from "@/lib/errors";
 import { action } from "@/server/action";
@@ -25,6 +26,16 @@ export const updateSettingsAction = action(schema, { permission: "manage:organis
 export const updateSsoOnlyAction = action(z.object({ ssoOnly: z.boolean(), version: z.coerce.number().int().min(0) }), { permission: "manage:organisation" }, async (input, user) => {
   if (input.ssoOnly && !oidcEnabled()) throw new AppError("invalid:settings", "Single sign-on is not set up (AUTH_OIDC_* settings), so it cannot be the only way in.");
   const result = await updateSsoOnly({ ssoOnly: input.ssoOnly, version: input.version, actorId: user.id });
+  revalidatePath("/admin/settings");
+  return result;
+});
+
+/**
+ * The language the organisation writes its fact-checks in. Readers' machines see it (ClaimReview's inLanguage,
+ * the feeds), so every saved change invalidates the public pages; it is audited like every setting.
+ */
+export const updateLanguageAction = action(z.object({ language: languageTag, version: z.coerce.number().int().min(0) }), { permission: "manage:organisation", invalidates: "public" }, async (input, user) => {
+  const result = await updateLanguage({ language: input.language, version: input.version, actorId: user.id });
   revalidatePath("/admin/settings");
   return result;
 });

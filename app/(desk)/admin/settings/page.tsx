@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { SettingsForm, SsoOnlyForm } from "@/components/admin/settings-form";
+import { LanguageForm, SettingsForm, SsoOnlyForm } from "@/components/admin/settings-form";
 import { Forbidden } from "@/components/desk/forbidden";
 import { getSettingWithVersion } from "@/db/queries/settings";
 import { env, oidcEnabled } from "@/server/env";
@@ -7,16 +7,18 @@ import { requirePageUser } from "@/server/session";
 
 export const metadata: Metadata = { title: "Settings" };
 
-/** Organisation settings (admins only): the approval quorum, and whether people sign in through single sign-on only. */
+/** Organisation settings (admins only): the approval quorum, the fact-checks' language, and whether people sign in through single sign-on only. */
 export default async function SettingsPage() {
   const { allowed } = await requirePageUser("manage:organisation", "/admin/settings");
   if (!allowed) return <Forbidden what="Only admins can change organisation settings." />;
   const quorum = await getSettingWithVersion("approvalQuorum");
   const ssoOnly = await getSettingWithVersion("ssoOnly");
+  const language = await getSettingWithVersion("language");
   return (
     <main id="main" className="page-narrow">
       <h1>Settings</h1>
       <SettingsForm approvalQuorum={Number(quorum.value)} version={quorum.version} />
+      <LanguageForm language={language.value} version={language.version} />
       <SsoOnlyForm ssoOnly={ssoOnly.value === "1"} version={ssoOnly.version} provider={oidcEnabled() ? env().AUTH_OIDC_NAME : null} />
     </main>
   );

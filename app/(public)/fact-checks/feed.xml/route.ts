@@ -2,7 +2,7 @@ import { Feed } from "feed";
 import { connection, type NextRequest } from "next/server";
 import { siteUrl } from "@/server/env";
 import { CACHE_POLICIES, cacheableResponse } from "@/server/http-cache";
-import { allPublicFactChecks, cachedOrganisationName } from "@/server/public-cache";
+import { allPublicFactChecks, cachedLanguage, cachedOrganisationName } from "@/server/public-cache";
 
 const FEED_SIZE = 50;
 
@@ -10,13 +10,13 @@ const FEED_SIZE = 50;
 export async function GET(request: NextRequest) {
   await connection();
   const base = siteUrl();
-  const [items, organisationName] = await Promise.all([allPublicFactChecks(FEED_SIZE), cachedOrganisationName()]);
+  const [items, organisationName, language] = await Promise.all([allPublicFactChecks(FEED_SIZE), cachedOrganisationName(), cachedLanguage()]);
   const feed = new Feed({
     id: `${base}/fact-checks`,
     title: `${organisationName}: fact-checks`,
     description: "Health claims we checked: every claim, its verdict, the evidence and any corrections.",
     link: `${base}/fact-checks`,
-    language: "en",
+    language,
     copyright: `© ${organisationName}`,
     updated: items.reduce<Date>((latest, i) => (i.updatedAt > latest ? i.updatedAt : latest), new Date(0)),
     feedLinks: { atom: `${base}/fact-checks/feed.xml` },
