@@ -61,6 +61,7 @@ export const cachedSearch = cached("search", (search: PublicSearch) => searchPub
 export const cachedPublishers = cached("publishers", () => listPublicPublishers());
 export const cachedRatings = cached("ratings", () => listRatings());
 export const cachedOrganisationName = cached("organisation-name", () => getSetting("organisationName"));
+export const cachedLanguage = cached("language", () => getSetting("language"));
 export const cachedOrganisationPage = cached("organisation-page", (slug: OrganisationPageSlug) => getOrganisationPage({ slug }));
 export const cachedSlugForClaim = cached("claim-slug", (claimId: string) => getPublicSlugForClaim({ claimId }));
 export const cachedVerdictSummaries = cached("verdict-summaries", async (slugs: string[]) => [...(await listPublicVerdictSummaries({ slugs })).entries()]);
