@@ -28,6 +28,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
                   Approvals{awaiting > 0 && <span className="count" aria-label={`${awaiting} awaiting you`}>{awaiting}</span>}
                 </Link>
               )}
+              {can(user.role, "review:verdict") && <Link href="/prior-fact-checks">Prior checks</Link>}
               {can(user.role, "read:audit-log") && <Link href="/audit">Audit log</Link>}
               {can(user.role, "manage:organisation") && <Link href="/admin/users">Users</Link>}
               {can(user.role, "manage:organisation") && <Link href="/admin/rating-scale">Rating scale</Link>}

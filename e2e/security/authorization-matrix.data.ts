@@ -66,6 +66,10 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "app/(desk)/admin/rating-scale/actions.ts#deleteRatingAction": { access: "manage:organisation" },
   "app/(desk)/admin/settings/actions.ts#updateSettingsAction": { access: "manage:organisation" },
   "app/(desk)/admin/settings/actions.ts#updateSsoOnlyAction": { access: "manage:organisation" },
+  "app/(desk)/admin/settings/actions.ts#updateLanguageAction": { access: "manage:organisation" },
+  "app/(desk)/prior-fact-checks/actions.ts#previewPriorFactChecksAction": { access: "review:verdict" },
+  "app/(desk)/prior-fact-checks/actions.ts#importPriorFactChecksAction": { access: "review:verdict" },
+  "app/(desk)/prior-fact-checks/actions.ts#undoImportBatchAction": { access: "review:verdict" },
   "app/(desk)/admin/pages/actions.ts#saveOrganisationPageAction": { access: "manage:organisation" },
 };
 
@@ -87,6 +91,8 @@ export const ROUTES: RouteEntry[] = [
   { file: "app/api/public/fact-checks/[slug]/route.ts", method: "GET", access: "public", path: "/api/public/fact-checks/:slug" },
   { file: "app/api/public/fact-checks/[slug]/route.ts", method: "OPTIONS", access: "public", path: "/api/public/fact-checks/:slug" },
   { file: "app/(public)/fact-checks/feed.xml/route.ts", method: "GET", access: "public", path: "/fact-checks/feed.xml" },
+  { file: "app/api/public/claimreview-feed.json/route.ts", method: "GET", access: "public", path: "/api/public/claimreview-feed.json" },
+  { file: "app/api/public/claimreview-feed.json/route.ts", method: "OPTIONS", access: "public", path: "/api/public/claimreview-feed.json" },
   { file: "app/robots.txt/route.ts", method: "GET", access: "public", path: "/robots.txt" },
   { file: "app/sitemap.xml/route.ts", method: "GET", access: "public", path: "/sitemap.xml" },
   { file: "app/sitemaps/[file]/route.ts", method: "GET", access: "public", path: "/sitemaps/pages-1.xml" },

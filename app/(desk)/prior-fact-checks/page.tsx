@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import { Forbidden } from "@/components/desk/forbidden";
+import { PriorImport } from "@/components/prior-fact-checks/prior-import";
+import { UndoImportButton } from "@/components/prior-fact-checks/undo-import-button";
+import { listImportBatches, listPriorFactChecks } from "@/db/queries/prior-fact-checks";
+import { requirePageUser } from "@/server/session";
+
+export const metadata: Metadata = { title: "Prior fact-checks" };
+
+const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+/** Fact-checks published elsewhere that the desk brought in (ClaimReview pages and files): import, find, undo. */
+export default async function PriorFactChecksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { allowed } = await requirePageUser("review:verdict", "/prior-fact-checks");
+  if (!allowed) return <Forbidden what="Only editors and admins import fact-checks from other tools." />;
+  const raw = (await searchParams).q;
+  const q = (Array.isArray(raw) ? raw[0] : raw)?.slice(0, 200) ?? "";
+  const [priors, batches] = await Promise.all([listPriorFactChecks({ q }), listImportBatches()]);
+  return (
+    <main id="main" className="page" style={{ maxWidth: 960 }}>
+      <h1>Prior fact-checks</h1>
+      <p className="muted">What other fact-checkers (or this desk, in another tool) already checked. Only the desk sees them; readers never do.</p>
+      <PriorImport />
+      <section aria-labelledby="priors-heading">
+        <h2 id="priors-heading">Imported reviews</h2>
+        <form role="search" className="field" style={{ display: "flex", gap: "0.5rem", flexWrap: "wrap", alignItems: "end" }}>
+          <div style={{ flex: "1 1 16rem" }}>
+            <label htmlFor="prior-q">Find by claim, claimant or publisher</label>
+            <input id="prior-q" name="q" type="search" defaultValue={q} maxLength={200} />
+          </div>
+          <button type="submit" className="button secondary">
+            Find
+          </button>
+        </form>
+        {priors.length === 0 ? (
+          <p className="muted">{q ? "No imported review matches." : "None yet."}</p>
+        ) : (
+          <ul className="stack" data-testid="prior-list">
+            {priors.map((p) => (
+              <li key={p.id} className="card small">
+                <strong>{p.claim}</strong>
+                <br />
+                {p.ratingLabel ?? (p.ratingValue !== null ? `${p.ratingValue} of 5` : "No rating label")} · checked by {p.publisher ?? "an unnamed publisher"}
+                {p.datePublished ? ` on ${p.datePublished}` : ""}
+                {p.claimant ? ` · claimed by ${p.claimant}` : ""} ·{" "}
+                <a href={p.url} rel="noopener noreferrer nofollow" target="_blank">
+                  the review
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="batches-heading">
+        <h2 id="batches-heading">Imports</h2>
+        {batches.length === 0 ? (
+          <p className="muted">None yet.</p>
+        ) : (
+          <ul className="small" data-testid="import-batches">
+            {batches.map((b) => (
+              <li key={b.id}>
+                {dateTime.format(b.createdAt)} UTC · {b.label} · {b.itemCount} review{b.itemCount === 1 ? "" : "s"} · {b.createdByName}
+                {b.undoneAt ? ` · undone ${dateTime.format(b.undoneAt)} UTC` : <> · <UndoImportButton batchId={b.id} label={b.label} items={b.itemCount} /></>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </main>
+  );
+}
