@@ -91,7 +91,7 @@ function PreviewTable({ preview, busy, onImport }: { preview: PriorPreview; busy
         Found {n} review{n === 1 ? "" : "s"} in {preview.label}
       </h3>
       {n > 0 && (
-        <table className="table">
+        <table className="data">
           <caption className="visually-hidden">Reviews to import</caption>
           <thead>
             <tr>

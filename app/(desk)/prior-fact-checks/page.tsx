@@ -21,7 +21,7 @@ export default async function PriorFactChecksPage({ searchParams }: { searchPara
       <h1>Prior fact-checks</h1>
       <p className="muted">What other fact-checkers (or this desk, in another tool) already checked. Only the desk sees them; readers never do.</p>
       <PriorImport />
-      <section aria-labelledby="priors-heading">
+      <section aria-labelledby="priors-heading" style={{ marginTop: "2rem" }}>
         <h2 id="priors-heading">Imported reviews</h2>
         <form role="search" className="field" style={{ display: "flex", gap: "0.5rem", flexWrap: "wrap", alignItems: "end" }}>
           <div style={{ flex: "1 1 16rem" }}>
@@ -51,7 +51,7 @@ export default async function PriorFactChecksPage({ searchParams }: { searchPara
           </ul>
         )}
       </section>
-      <section aria-labelledby="batches-heading">
+      <section aria-labelledby="batches-heading" style={{ marginTop: "2rem" }}>
         <h2 id="batches-heading">Imports</h2>
         {batches.length === 0 ? (
           <p className="muted">None yet.</p>
