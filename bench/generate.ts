@@ -1,7 +1,8 @@
 /**
  * Bench data: N published fact-checks (default 10,000) with M claims in all
  * (default 100,000), each claim anchored in its snapshot with an approved
- * verdict, two citations and an editor's approval, plus the demo accounts,
+ * verdict (published: what readers see, by the rules of db/queries/public-visibility.ts), two citations and
+ * an editor's approval, plus the demo accounts,
  * BENCH_USERS editors for the mutation benchmark and one draft article each
  * for them to work on.
  *
@@ -135,7 +136,7 @@ export async function generate(database: Database, options: GenerateOptions): Pr
       const editor = editors[i % editors.length]!;
       rows.articles!.push({ id: articleId, title: a.title, publisher: a.publisher, sourceUrl: `https://example.org/${i}`, status: "published", currentVersionId: versionId, createdBy: author, createdAt: at, updatedAt: at, language: "en" });
       rows.versions!.push({ id: versionId, articleId, number: 1, blocks, textHash: hashText(text), createdBy: author, createdAt: at, origin: "paste" });
-      for (const sentence of a.claims) {
+      for (const [k, sentence] of a.claims.entries()) {
         const utf16 = text.indexOf(sentence);
         const start = codePointLength(text.slice(0, utf16));
         const anchor = describeAnchor(text, start, start + codePointLength(sentence));
@@ -144,8 +145,8 @@ export async function generate(database: Database, options: GenerateOptions): Pr
         const rating = ratings[Math.floor(r() * ratings.length)]!;
         const statement = restate(sentence);
         if (sampleStatements.length < 2000 && r() < 0.05) sampleStatements.push(statement);
-        rows.claims!.push({ id: claimId, articleId, versionId, ...anchor, anchorStatus: "anchored", anchorScore: 1, statement, status: "approved", currentVerdictId: verdictId, approvedVerdictId: verdictId, createdBy: author, createdAt: at, updatedAt: at });
-        rows.verdicts!.push({ id: verdictId, claimId, revision: 1, ratingId: rating.id, rationale: `${rating.description} ${claimSentence(r)} was checked against the sources below.`, authorId: author, createdAt: at });
+        rows.claims!.push({ id: claimId, articleId, versionId, ...anchor, anchorStatus: "anchored", anchorScore: 1, statement, status: "approved", number: k + 1, currentVerdictId: verdictId, approvedVerdictId: verdictId, publishedVerdictId: verdictId, createdBy: author, createdAt: at, updatedAt: at });
+        rows.verdicts!.push({ id: verdictId, claimId, revision: 1, ratingId: rating.id, statement, rationale: `${rating.description} ${claimSentence(r)} was checked against the sources below.`, authorId: author, createdAt: at });
         for (let c = 0; c < 2; c++) {
           rows.citations!.push({ id: newId(), verdictId, position: c, url: `https://example.org/source/${i}/${c}`, title: `Source ${c + 1} on ${statement.slice(0, 60)}`, publisher: "Example Institute", publishedOn: "2024-05-01", quote: null, stance: c === 0 ? "refutes" : "context", kind: c === 0 ? "study" : "agency", archiveUrl: null });
         }

@@ -3,7 +3,7 @@
  * scale the load suite down for quick runs.
  *   npm run bench -- load --articles 1000 --seconds 5 --parts public,search --dialects sqlite
  */
-export const LOAD_PARTS = ["public", "mutations", "search", "scale"] as const;
+export const LOAD_PARTS = ["public", "feed", "mutations", "search", "scale"] as const;
 export type LoadPart = (typeof LOAD_PARTS)[number];
 
 export type BenchOptions = {

@@ -7,6 +7,7 @@
  *   static file (the ceiling), from the app alone and from the app behind
  *   deploy/nginx.conf's cache; claim matching and public search; signed-in
  *   mutations by 10 editors at once.
+ * - Both: the whole ClaimReview DataFeed walked page by page from a cold cache.
  * - Postgres: the same data; mutations and search (reported); one instance vs
  *   two behind a load balancer (nginx, or a Node round-robin proxy without it)
  *   on the public page.
@@ -22,6 +23,7 @@ import { load, type LoadOptions } from "../lib/cannon";
 import { freshPostgres, freshSqlite, type BenchDatabase } from "../lib/databases";
 import { runMutations } from "../lib/mutations";
 import { startBalancingNginx, startCachingNginx, startStaticNginx } from "../lib/nginx";
+import { measureFeedWalk } from "../lib/feed";
 import { measurePublic, publicEndpoints } from "../lib/public-load";
 import { measureClaimMatching, measurePublicSearch } from "../lib/search";
 import { ensureBuild, startApp, startHelper, type Running } from "../lib/servers";
@@ -151,6 +153,11 @@ async function runDialect(db: BenchDatabase, workDir: string): Promise<BenchResu
   const slug = data.slugs[Math.floor(data.slugs.length / 2)]!;
   const app = await startApp(db.dialect === "sqlite" ? PORT : PORT + 10, db.url);
   try {
+    // First, while the app's caches are cold: every feed page is built from the database.
+    if (o.parts.includes("feed")) {
+      console.error("  … the whole ClaimReview feed");
+      results.push(...(await measureFeedWalk(app.base, label)));
+    }
     if (db.dialect === "sqlite" && o.parts.includes("public")) {
       console.error("  … public endpoints vs static files");
       results.push(...(await measurePublic(app.base, slug, PORT + 1, workDir, cannon, label)));
