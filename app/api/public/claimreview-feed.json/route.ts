@@ -1,10 +1,11 @@
 import { connection, type NextRequest } from "next/server";
 import { z } from "zod";
 import { claimReviewFeed } from "@/components/public/claimreview-feed";
+import { getPublicFactCheck } from "@/db/queries/public-fact-checks";
 import { listSitemapFactChecks } from "@/db/queries/public-sitemap";
 import { siteUrl } from "@/server/env";
 import { CACHE_POLICIES, cacheableResponse } from "@/server/http-cache";
-import { cachedLanguage, cachedOrganisationName, publicFactCheckBySlug } from "@/server/public-cache";
+import { cachedLanguage, cachedOrganisationName } from "@/server/public-cache";
 import { CORS_HEADERS, jsonError, preflight } from "../fact-checks/public-json";
 
 /** Fact-check pages per feed page: a page of ~100 fact-checks is a few hundred kB, and 100,000 claims make a few hundred pages. */
@@ -32,7 +33,9 @@ export async function GET(request: NextRequest) {
       cachedLanguage(),
     ]);
     if (page > 1 && entries.length === 0) return jsonError("There is no such page of the feed.", 404);
-    const found = await Promise.all(entries.slice(0, FEED_PAGE_SIZE).map((e) => publicFactCheckBySlug(e.slug)));
+    // Read past the per-fact-check memo (and, by its path, the in-process page cache): a harvester walking 10,000
+    // fact-checks would push the pages readers are reading out of both. Shared caches keep the feed (s-maxage).
+    const found = await Promise.all(entries.slice(0, FEED_PAGE_SIZE).map((e) => getPublicFactCheck({ slug: e.slug })));
     const factChecks = found.filter((f) => f !== null);
     const url = page === 1 ? here : `${here}?page=${page}`;
     const body = claimReviewFeed({ base, url, organisationName, language, factChecks });
