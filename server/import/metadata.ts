@@ -72,7 +72,8 @@ export function readMetadata(doc: Document, pageUrl: string | null): DraftMetada
   const meta = (...names: string[]) => {
     for (const name of names) {
       const el = doc.querySelector(`meta[property="${name}" i], meta[name="${name}" i], meta[itemprop="${name}" i]`);
-      const content = el?.getAttribute("content");
+      // A few sites write `value` where `content` belongs (whitehouse.gov's og:site_name); browsers' readers accept both.
+      const content = el?.getAttribute("content") ?? el?.getAttribute("value");
       if (content?.trim()) return content.trim();
     }
     return null;
@@ -90,7 +91,7 @@ export function readMetadata(doc: Document, pageUrl: string | null): DraftMetada
     absolute(ldString("url") ?? (ld?.mainEntityOfPage && typeof ld.mainEntityOfPage === "object" ? ((ld.mainEntityOfPage as Json)["@id"] as string) : null), pageUrl);
   const title = ldString("headline") ?? meta("og:title", "twitter:title", "dc.title") ?? doc.querySelector("title")?.textContent ?? "";
   return {
-    title: clip(title, 300) ?? "",
+    title: clip(withoutSiteSuffix(title, publisher), 300) ?? "",
     author: clip(author, 200),
     publisher: clip(publisher, 200),
     publishedOn: isoDate(ldString("datePublished") ?? meta("article:published_time", "datePublished", "date", "dc.date", "dc.date.issued", "pubdate", "publish-date", "sailthru.date")),
@@ -98,4 +99,18 @@ export function readMetadata(doc: Document, pageUrl: string | null): DraftMetada
     canonicalUrl: canonical,
     language: clip(ldString("inLanguage") ?? doc.documentElement?.getAttribute("lang") ?? meta("og:locale")?.replace("_", "-"), 35),
   };
+}
+
+/**
+ * "Weekly address: Merry Christmas | whitehouse.gov" → "Weekly address: Merry Christmas": the page title's last
+ * part is dropped when it names the site (the publisher, or a domain name). A title whose last part is anything
+ * else keeps it ("Kratom – a guide" stays whole).
+ */
+export function withoutSiteSuffix(title: string, publisher: string | null): string {
+  const parts = title.split(/\s+[|–—·:-]{1,2}\s+/);
+  if (parts.length < 2) return title;
+  const last = parts.at(-1)!.trim().toLowerCase();
+  const names = last === publisher?.trim().toLowerCase() || /^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(last);
+  const rest = title.slice(0, title.lastIndexOf(parts.at(-1)!)).replace(/\s+[|–—·:-]{1,2}\s*$/, "").trim();
+  return names && rest.length >= 10 ? rest : title;
 }
