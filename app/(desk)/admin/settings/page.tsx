@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { LanguageForm, SettingsForm, SsoOnlyForm } from "@/components/admin/settings-form";
 import { Forbidden } from "@/components/desk/forbidden";
 import { getSettingWithVersion } from "@/db/queries/settings";
@@ -20,6 +21,12 @@ export default async function SettingsPage() {
       <SettingsForm approvalQuorum={Number(quorum.value)} version={quorum.version} />
       <LanguageForm language={language.value} version={language.version} />
       <SsoOnlyForm ssoOnly={ssoOnly.value === "1"} version={ssoOnly.version} provider={oidcEnabled() ? env().AUTH_OIDC_NAME : null} />
+      <section className="card">
+        <h2>Moving from Check</h2>
+        <p>
+          <Link href="/admin/check-import">Read a Check workspace export</Link> to see what it holds before bringing it in.
+        </p>
+      </section>
     </main>
   );
 }
