@@ -73,7 +73,7 @@ function Preview({ preview }: { preview: CheckPreview }) {
               <td>{f.rows.toLocaleString("en")}</td>
               <td>
                 {f.problem}
-                {f.unknownColumns.length > 0 && ` Columns Factdesk does not use: ${f.unknownColumns.join(", ")}.`}
+                {f.unknownColumns.length > 0 && ` Columns Factdesk does not use: ${f.unknownColumns.map((c) => `“${c}”`).join(", ")}.`}
               </td>
             </tr>
           ))}

@@ -31,7 +31,7 @@ test("an admin reads a Check export and sees what it holds before anything is wr
   await expect(preview.getByTestId("check-counts")).toHaveText("2 members, 1 fact-check, 1 explainer, 3 items; 1 row cannot be read.");
   await expect(preview.getByTestId("check-members")).toContainText("Rita Revisora (rita@verifica.example): collaborator in Check, reviewer here");
   await expect(preview.getByTestId("check-statuses").getByRole("listitem")).toHaveText(["Em andamento: 1 item", "Enganoso: 1 item", "Falso: 1 item"]);
-  await expect(preview.getByRole("row", { name: /workspace_item_data\.csv/ })).toContainText("Columns Factdesk does not use: Report URL.");
+  await expect(preview.getByRole("row", { name: /workspace_item_data\.csv/ })).toContainText("Columns Factdesk does not use: “Report URL”.");
   await expect(preview.getByTestId("check-skipped")).toHaveText("workspace_fact_checks_data.csv, line 3: “javascript:alert(1)” is not a web address (http or https).");
   const { violations } = await new AxeBuilder({ page: admin }).analyze();
   expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
