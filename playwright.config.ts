@@ -12,6 +12,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, type PlaywrightTestConfig, type Project } from "@playwright/test";
+import { NEXT_START_FLAGS } from "./scripts/lib/next-start-flags";
 
 // The config is evaluated again in every worker; the env var makes all of them agree on one run directory.
 const runDir = (process.env.E2E_RUN_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "factdesk-e2e-")));
@@ -46,7 +47,7 @@ const baseURL = (t: Target) => `http://127.0.0.1:${t.port}`;
 const webServer: PlaywrightTestConfig["webServer"] = targets.map((t) => ({
   name: t.name,
   // Seed (which also migrates) then serve; `exec` so stopping the server stops next, not just the shell.
-  command: `${bin("tsx")} --conditions=react-server e2e/setup/seed.ts && exec ${bin("next")} start -H 127.0.0.1 -p ${t.port}`,
+  command: `${bin("tsx")} --conditions=react-server e2e/setup/seed.ts && exec ${bin("next")} start -H 127.0.0.1 -p ${t.port} ${NEXT_START_FLAGS.join(" ")}`,
   url: `${baseURL(t)}/api/health`,
   timeout: 120_000,
   reuseExistingServer: false,

@@ -16,6 +16,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { DEMO_ACCOUNTS } from "../db/seed/demo-accounts";
 import { redactUrl } from "./lib/redact";
+import { NEXT_START_FLAGS } from "./lib/next-start-flags";
 import { bin, buildIsFresh, foreground, ROOT, run, waitForHttp } from "./lib/process";
 
 function authSecret(dataDir: string): string {
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
     }
   }
 
-  foreground(bin("next"), ["start", "-p", port], { env });
+  foreground(bin("next"), ["start", "-p", port, ...NEXT_START_FLAGS], { env });
   const url = `http://localhost:${port}`;
   if (await waitForHttp(`${url}/api/health`)) {
     const width = Math.max(...DEMO_ACCOUNTS.map((a) => a.email.length));

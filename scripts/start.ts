@@ -10,6 +10,7 @@ import { count } from "drizzle-orm";
 import path from "node:path";
 import { defaultDatabaseUrl, openDatabase } from "../db/client";
 import { redactUrl } from "./lib/redact";
+import { NEXT_START_FLAGS } from "./lib/next-start-flags";
 import { bin, foreground, ROOT } from "./lib/process";
 
 async function main(): Promise<void> {
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
   if (Number(users?.n ?? 0) === 0) console.log("No users yet: open /setup in the browser to create the first admin.");
 
   const port = process.env.PORT || "3000";
-  foreground(bin("next"), ["start", "-p", port], { env: { ...process.env, PORT: port } });
+  foreground(bin("next"), ["start", "-p", port, ...NEXT_START_FLAGS], { env: { ...process.env, PORT: port } });
 }
 
 main().catch((error: unknown) => {

@@ -5,6 +5,7 @@
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { NEXT_START_FLAGS } from "../../scripts/lib/next-start-flags";
 import { bin, buildIsFresh, ROOT, waitForHttp } from "../../scripts/lib/process";
 
 export type Running = { base: string; stop(): Promise<void> };
@@ -43,7 +44,7 @@ async function started(child: ChildProcess, base: string, health: string, what: 
 /** `next start` of the production build against `databaseUrl`; the database must already be migrated. */
 export async function startApp(port: number, databaseUrl: string): Promise<Running> {
   const base = `http://127.0.0.1:${port}`;
-  const child = spawn(bin("next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
+  const child = spawn(bin("next"), ["start", "-H", "127.0.0.1", "-p", String(port), ...NEXT_START_FLAGS], {
     cwd: ROOT,
     stdio: ["ignore", "ignore", "pipe"],
     env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: BENCH_AUTH_SECRET, SITE_URL: base, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1", DEMO_MODE: "0" },

@@ -11,6 +11,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
+import { NEXT_START_FLAGS } from "../../scripts/lib/next-start-flags";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const NEXT = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
@@ -98,7 +99,7 @@ export class AppServer {
     // A leftover server on the port would answer the health check and the test would talk to the wrong database.
     const busy = await fetch(`${this.base}/api/health`).then(() => true, () => false);
     if (busy) throw new Error(`port ${this.port} is already in use`);
-    const child = spawn(process.execPath, [NEXT, "start", "-H", "127.0.0.1", "-p", String(this.port)], {
+    const child = spawn(process.execPath, [NEXT, "start", "-H", "127.0.0.1", "-p", String(this.port), ...NEXT_START_FLAGS], {
       cwd: ROOT,
       stdio: ["ignore", "pipe", "pipe"],
       env: {

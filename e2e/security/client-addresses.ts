@@ -8,6 +8,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
+import { NEXT_START_FLAGS } from "../../scripts/lib/next-start-flags";
 import os from "node:os";
 import path from "node:path";
 
@@ -61,7 +62,7 @@ export async function startServer(port: number, env: Record<string, string>): Pr
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "factdesk-addr-"));
   const base = `http://127.0.0.1:${port}`;
   const bin = (name: string) => path.join(process.cwd(), "node_modules", ".bin", name);
-  const child: ChildProcess = spawn("sh", ["-c", `${bin("tsx")} --conditions=react-server e2e/setup/seed.ts && exec ${bin("next")} start -H 127.0.0.1 -p ${port}`], {
+  const child: ChildProcess = spawn("sh", ["-c", `${bin("tsx")} --conditions=react-server e2e/setup/seed.ts && exec ${bin("next")} start -H 127.0.0.1 -p ${port} ${NEXT_START_FLAGS.join(" ")}`], {
     env: {
       ...process.env,
       DATABASE_URL: `file:${path.join(dir, "e2e.db")}`,
