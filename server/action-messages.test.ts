@@ -28,6 +28,7 @@ const SELF_PARSED: Record<string, z.ZodType | "no input"> = {
   "app/(auth)/actions.ts#oidcLoginAction": "no input",
   "app/(auth)/actions.ts#signOutAction": "no input",
   "app/(desk)/articles/new/actions.ts#previewFileAction": importFileSchema,
+  "app/(desk)/admin/check-import/actions.ts#previewCheckExportAction": importFileSchema,
 };
 
 /** A field path in front of a message: "content: ", "citations.0.url: ", "blocks[3]: ". */
