@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { PriorFactCheck } from "@/server/interop/claimreview-in";
 import { testDialects, useTestDatabase } from "@/testing/databases";
 import { auditCounts, rejection } from "@/testing/fixtures";
-import { importPriorFactChecks, listImportBatches, listPriorFactChecks, undoImportBatch } from "./prior-fact-checks";
+import { undoImportBatch } from "./import-undo";
+import { importPriorFactChecks, listImportBatches, listPriorFactChecks } from "./prior-fact-checks";
 
 const prior = (claim: string, overrides: Partial<PriorFactCheck> = {}): PriorFactCheck => ({
   claim,

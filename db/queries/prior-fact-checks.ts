@@ -1,7 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import { AppError } from "@/lib/errors";
+import { desc, eq, sql } from "drizzle-orm";
 import { newId } from "@/lib/ids";
 import type { ImportKind, PriorOrigin } from "@/lib/prior-fact-checks";
 import type { PriorFactCheck } from "@/server/interop/claimreview-in";
@@ -13,7 +12,7 @@ export type StoredPriorFactCheck = Tables["priorFactChecks"]["$inferSelect"];
 export type ImportBatch = Tables["importBatches"]["$inferSelect"] & { createdByName: string };
 
 /** The same review is the same web address with the same claim, whichever import brings it. */
-export function reviewKey(item: Pick<PriorFactCheck, "url" | "claim">): string {
+export function reviewKey(item: { url: string | null; claim: string }): string {
   return createHash("sha256").update(`${item.url}\n${item.claim.trim().toLowerCase()}`).digest("hex");
 }
 
@@ -40,21 +39,6 @@ export async function importPriorFactChecks(input: { kind: ImportKind; origin: P
     const alreadyThere = input.items.length - imported;
     await recordAudit(tx, { actorId: input.actorId, action: "import.prior_fact_checks", entityType: "import_batch", entityId: batchId, after: { kind: input.kind, label: input.label, imported, alreadyThere } });
     return { batchId, imported, alreadyThere };
-  });
-}
-
-/** Removes everything a batch brought in, audited; the batch stays, marked undone. */
-export async function undoImportBatch(input: { batchId: string; actorId: string }): Promise<{ removed: number }> {
-  const database = await getDatabase();
-  const { t } = database;
-  return database.transaction(async (tx) => {
-    const [batch] = await tx.select().from(t.importBatches).where(eq(t.importBatches.id, input.batchId));
-    if (!batch) throw new AppError("not_found:import", "That import does not exist.");
-    if (batch.undoneAt) throw new AppError("conflict:import-undone", "That import was already undone.");
-    const removed = await tx.delete(t.priorFactChecks).where(eq(t.priorFactChecks.batchId, batch.id)).returning({ id: t.priorFactChecks.id });
-    await tx.update(t.importBatches).set({ undoneAt: new Date() }).where(and(eq(t.importBatches.id, batch.id), isNull(t.importBatches.undoneAt)));
-    await recordAudit(tx, { actorId: input.actorId, action: "import.undo", entityType: "import_batch", entityId: batch.id, before: { label: batch.label, items: removed.length } });
-    return { removed: removed.length };
   });
 }
 

@@ -165,8 +165,13 @@ export async function deleteRating(input: { id: string; version: number; actorId
     if (h > 0) {
       throw new AppError("conflict:rating", `“${before.label}” is the headline verdict of ${h} fact-check${h === 1 ? "" : "s"}, so it cannot be deleted. Hide it instead.`);
     }
+    const [imported] = await tx.select({ n: count() }).from(t.claimOrigins).where(eq(t.claimOrigins.ratingId, input.id));
+    const i = Number(imported?.n ?? 0);
+    if (i > 0) throw new AppError("conflict:rating", `“${before.label}” is the earlier verdict of ${i} claim${i === 1 ? "" : "s"} brought in from Check, so it cannot be deleted. Hide it instead.`);
     const [rest] = await tx.select({ n: count() }).from(t.ratings);
     if (Number(rest?.n ?? 0) <= 1) throw new AppError("invalid:rating", "The scale needs at least one label.");
+    // A remembered Check mapping to this label is forgotten with it: the next import asks again.
+    await tx.delete(t.checkStatusMappings).where(eq(t.checkStatusMappings.ratingId, input.id));
     await tx.delete(t.ratings).where(eq(t.ratings.id, input.id));
     await recordAudit(tx, { actorId: input.actorId, action: "rating.delete", entityType: "rating", entityId: input.id, before });
   });

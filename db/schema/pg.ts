@@ -14,7 +14,7 @@ import { CITATION_KINDS, STANCES } from "../../lib/validation/verdict";
 // Not domain data: how app processes tell each other that data changed (its own file, one concept per file).
 export { changeSignals } from "./pg-signals";
 // Fact-checks brought in from other tools, with the import that brought them (their own file, one concept per file).
-export { importBatches, priorFactChecks } from "./pg-prior";
+export { checkStatusMappings, claimOrigins, contextLinks, importBatches, importRecords, priorFactChecks } from "./pg-prior";
 
 const id = () => text("id").primaryKey();
 const ts = (name: string) => timestamp(name, { mode: "date", withTimezone: true, precision: 3 });

@@ -1,17 +1,10 @@
-import fs from "node:fs";
-import path from "node:path";
-import { strToU8, zipSync } from "fflate";
+import { zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
+import { checkExportZip } from "@/testing/check-export-zip";
 import { readCheckExport } from "./check-export";
 import { checkTime } from "./check-rows";
 
-const DIR = path.resolve(import.meta.dirname, "../../fixtures/check-export");
-/** A fixture folder as Check would zip it, in a top folder of its own. */
-const zipOf = (version: string, extra: Record<string, string> = {}) => {
-  const files = Object.fromEntries(fs.readdirSync(path.join(DIR, version)).map((f) => [`check-export/${f}`, fs.readFileSync(path.join(DIR, version, f))]));
-  for (const [name, text] of Object.entries(extra)) files[`check-export/${name}`] = Buffer.from(strToU8(text));
-  return zipSync(files);
-};
+const zipOf = checkExportZip;
 
 describe("Check export", () => {
   it("reads the first version: members, fact-checks with explainers in one file, items, and what it cannot read", () => {

@@ -1,6 +1,7 @@
 "use server";
 import { z } from "zod";
-import { importPriorFactChecks, undoImportBatch } from "@/db/queries/prior-fact-checks";
+import { undoImportBatch } from "@/db/queries/import-undo";
+import { importPriorFactChecks } from "@/db/queries/prior-fact-checks";
 import { importPriorSchema, previewPriorSchema } from "@/lib/validation/prior-fact-checks";
 import { action } from "@/server/action";
 import { previewFromFile, previewFromPage, type PriorPreview } from "@/server/interop/prior-import";

@@ -42,10 +42,23 @@ export default async function PriorFactChecksPage({ searchParams }: { searchPara
                 <br />
                 {p.ratingLabel ?? (p.ratingValue !== null ? `${p.ratingValue} of 5` : "No rating label")} · checked by {p.publisher ?? "an unnamed publisher"}
                 {p.datePublished ? ` on ${p.datePublished}` : ""}
-                {p.claimant ? ` · claimed by ${p.claimant}` : ""} ·{" "}
-                <a href={p.url} rel="noopener noreferrer nofollow" target="_blank">
-                  the review
-                </a>
+                {p.claimant ? ` · claimed by ${p.claimant}` : ""}
+                {p.url ? (
+                  <>
+                    {" · "}
+                    <a href={p.url} rel="noopener noreferrer nofollow" target="_blank">
+                      the review
+                    </a>
+                  </>
+                ) : (
+                  " · not published"
+                )}
+                {p.summary && (
+                  <>
+                    <br />
+                    <span className="muted">{p.summary}</span>
+                  </>
+                )}
               </li>
             ))}
           </ul>
