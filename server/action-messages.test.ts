@@ -18,6 +18,7 @@ import { describe, expect, it } from "vitest";
 import { loginSchema, setupSchema } from "@/lib/validation/auth";
 import { importFileSchema, previewSchema } from "@/lib/validation/import";
 import { count, parseInput } from "@/lib/validation/messages";
+import { importCheckSchema } from "@/lib/validation/prior-fact-checks";
 import { badInputs } from "@/testing/bad-inputs";
 import { actionSchema, invalidInput } from "./action";
 
@@ -29,6 +30,7 @@ const SELF_PARSED: Record<string, z.ZodType | "no input"> = {
   "app/(auth)/actions.ts#signOutAction": "no input",
   "app/(desk)/articles/new/actions.ts#previewFileAction": importFileSchema,
   "app/(desk)/admin/check-import/actions.ts#previewCheckExportAction": importFileSchema,
+  "app/(desk)/admin/check-import/actions.ts#importCheckExportAction": importCheckSchema,
 };
 
 /** A field path in front of a message: "content: ", "citations.0.url: ", "blocks[3]: ". */

@@ -1,33 +1,63 @@
 "use client";
+import Link from "next/link";
 import { useId, useState } from "react";
-import { previewCheckExportAction } from "@/app/(desk)/admin/check-import/actions";
+import { importCheckExportAction, previewCheckExportAction } from "@/app/(desk)/admin/check-import/actions";
 import { FormError } from "@/components/ui/form-error";
 import { unwrap } from "@/lib/action-result";
+import type { Role } from "@/lib/permissions";
+import type { CheckImportResult } from "@/db/queries/check-import";
 import type { CheckPreview } from "@/server/interop/check-preview";
+import { CheckPreviewDetails, plural } from "./check-preview-details";
 
-const KIND_NAMES = { workspace: "workspace", users: "members", articles: "fact-checks and explainers", factChecks: "fact-checks", explainers: "explainers", items: "items" } as const;
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
-
-/** Step one of moving from Check: the export ZIP is read and shown; nothing is written. */
+/**
+ * Moving from Check: the export ZIP is read and shown, the admin maps each status to a rating (or "not a
+ * verdict") and each member to a role, then imports. The ZIP is sent again with the choices: actions keep no
+ * state between steps.
+ */
 export function CheckImport() {
   const id = useId();
+  const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<CheckPreview | null>(null);
+  const [mapping, setMapping] = useState<Record<string, string | null>>({});
+  const [roles, setRoles] = useState<Record<string, Role>>({});
+  const [result, setResult] = useState<CheckImportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<"reading" | "importing" | null>(null);
 
-  const read = async (file: File | undefined) => {
-    if (!file) return;
-    setBusy(true);
+  const read = async (chosen: File | undefined) => {
+    if (!chosen) return;
+    setBusy("reading");
     setError(null);
     setPreview(null);
+    setResult(null);
     try {
       const form = new FormData();
-      form.set("file", file);
-      setPreview(await unwrap(previewCheckExportAction(form)));
+      form.set("file", chosen);
+      const read = await unwrap(previewCheckExportAction(form));
+      setFile(chosen);
+      setPreview(read);
+      setMapping(read.mapping);
+      setRoles(Object.fromEntries(read.users.map((u) => [u.email, u.role])));
     } catch (e) {
       setError(e instanceof Error ? e.message : "The archive could not be read. Try again.");
     } finally {
-      setBusy(false);
+      setBusy(null);
+    }
+  };
+
+  const importNow = async () => {
+    if (!file) return;
+    setBusy("importing");
+    setError(null);
+    try {
+      const form = new FormData();
+      form.set("file", file);
+      form.set("choices", JSON.stringify({ mapping, roles }));
+      setResult(await unwrap(importCheckExportAction(form)));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : "The import did not finish, and nothing was written. Try again.");
+    } finally {
+      setBusy(null);
     }
   };
 
@@ -38,86 +68,40 @@ export function CheckImport() {
         <label htmlFor={`${id}-file`}>
           Export ZIP <span className="hint">(the .zip Check sent, up to 10 MB)</span>
         </label>
-        <input id={`${id}-file`} type="file" accept=".zip,application/zip" disabled={busy} onChange={(e) => void read(e.target.files?.[0])} />
+        <input id={`${id}-file`} type="file" accept=".zip,application/zip" disabled={busy !== null} onChange={(e) => void read(e.target.files?.[0])} />
       </div>
-      {busy && <p role="status">Reading the archive…</p>}
+      {busy === "reading" && <p role="status">Reading the archive…</p>}
       <FormError message={error} />
-      {preview && <Preview preview={preview} />}
+      {preview && (
+        <>
+          <CheckPreviewDetails preview={preview} mapping={mapping} onMapping={setMapping} roles={roles} onRoles={setRoles} disabled={busy !== null || result !== null} />
+          {!result && (
+            <p>
+              <button type="button" className="button" disabled={busy !== null} onClick={() => void importNow()}>
+                {busy === "importing" ? "Importing…" : "Import into Factdesk"}
+              </button>
+            </p>
+          )}
+        </>
+      )}
+      {result && <Imported result={result} />}
     </section>
   );
 }
 
-function Preview({ preview }: { preview: CheckPreview }) {
-  const { counts } = preview;
+function Imported({ result }: { result: CheckImportResult }) {
+  const { imported } = result;
   return (
-    <div data-testid="check-preview">
-      <h3>{preview.workspace ? `Workspace “${preview.workspace.name}”` : "Workspace"}</h3>
-      <p data-testid="check-counts">
-        {plural(counts.users, "member")}, {plural(counts.factChecks, "fact-check")}, {plural(counts.explainers, "explainer")}, {plural(counts.items, "item")}; {plural(counts.skipped, "row")} cannot be read.
+    <div role="status" className="alert success" data-testid="check-imported">
+      <p>
+        <strong>Imported:</strong> {plural(imported.factChecks, "fact-check")}, {plural(imported.explainers, "explainer")}, {plural(imported.items, "item")} (as claims), {plural(imported.users, "member")}.
+        {result.alreadyThere > 0 && ` ${plural(result.alreadyThere, "row")} had come in with an earlier import and ${result.alreadyThere === 1 ? "was" : "were"} left as ${result.alreadyThere === 1 ? "it was" : "they were"}.`}
+        {result.unreadable > 0 && ` ${plural(result.unreadable, "row")} could not be read.`}
       </p>
-      <h4>Files</h4>
-      <table className="data">
-        <thead>
-          <tr>
-            <th scope="col">File</th>
-            <th scope="col">Read as</th>
-            <th scope="col">Rows</th>
-            <th scope="col">Notes</th>
-          </tr>
-        </thead>
-        <tbody>
-          {preview.files.map((f) => (
-            <tr key={f.name}>
-              <td>{f.name}</td>
-              <td>{f.kind ? KIND_NAMES[f.kind] : "not read"}</td>
-              <td>{f.rows.toLocaleString("en")}</td>
-              <td>
-                {f.problem}
-                {f.unknownColumns.length > 0 && ` Columns Factdesk does not use: ${f.unknownColumns.map((c) => `“${c}”`).join(", ")}.`}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {preview.statuses.length > 0 && (
-        <>
-          <h4>Statuses of the items</h4>
-          <p className="small muted">Each will be mapped to a rating of your scale, or to “not a verdict”, in the next step.</p>
-          <ul data-testid="check-statuses">
-            {preview.statuses.map((s) => (
-              <li key={s.status}>
-                {s.status}: {plural(s.items, "item")}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {preview.users.length > 0 && (
-        <>
-          <h4>Members</h4>
-          <p className="small muted">They become users an admin must activate; no passwords come across.</p>
-          <ul data-testid="check-members">
-            {preview.users.map((u) => (
-              <li key={u.email}>
-                {u.name} ({u.email}): {u.checkRole} in Check, {u.role} here
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {preview.skipped.length > 0 && (
-        <>
-          <h4>Rows that cannot be read</h4>
-          <ul className="small" data-testid="check-skipped">
-            {preview.skipped.map((s) => (
-              <li key={`${s.file}:${s.row}`}>
-                {s.file}, line {s.row}: {s.reason}
-              </li>
-            ))}
-          </ul>
-          {counts.skipped > preview.skipped.length && <p className="small">…and {counts.skipped - preview.skipped.length} more.</p>}
-        </>
-      )}
+      <p className="small">
+        Members must be activated before they can sign in: <Link href="/admin/users">Users</Link>. Items are claims of the “Check archive” articles on the <Link href="/">desk</Link>. The
+        import is listed with its undo under <Link href="/prior-fact-checks">Prior checks</Link>; undo works until anything it brought in is used.
+      </p>
     </div>
   );
 }

@@ -4,12 +4,12 @@ import { useState } from "react";
 import { undoImportBatchAction } from "@/app/(desk)/prior-fact-checks/actions";
 
 /** Removes what one import brought in, after a confirmation naming it. */
-export function UndoImportButton({ batchId, label, items }: { batchId: string; label: string; items: number }) {
+export function UndoImportButton({ batchId, label, what }: { batchId: string; label: string; what: string }) {
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const undo = async () => {
-    if (!window.confirm(`Remove the ${items} review${items === 1 ? "" : "s"} imported from ${label}?`)) return;
+    if (!window.confirm(`Remove the ${what} imported from ${label}?`)) return;
     setBusy(true);
     try {
       const result = await undoImportBatchAction({ batchId });

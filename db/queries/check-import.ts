@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { inArray, sql } from "drizzle-orm";
 import { describeAnchor, CONTEXT_LENGTH } from "@/lib/anchoring/anchor";
 import { BLOCK_SEPARATOR, canonicalText, codePointLength, type Block } from "@/lib/anchoring/text";
+import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import type { Role } from "@/lib/permissions";
 import type { ImportedEntityType } from "@/lib/prior-fact-checks";
@@ -42,6 +43,12 @@ async function alreadyImported(tx: Db, t: Tables, entityType: ImportedEntityType
   return found;
 }
 
+/** The status mapping earlier imports remembered. */
+export async function rememberedMapping(): Promise<StatusMapping> {
+  const { db, t } = await getDatabase();
+  return Object.fromEntries((await db.select().from(t.checkStatusMappings)).map((m) => [m.status, m.ratingId]));
+}
+
 /**
  * Writes a read Check export as one import batch, in one transaction: members as inactive users (no password,
  * the role chosen in the preview), items as claims of archive articles with their Check data and mapped rating,
@@ -54,6 +61,10 @@ export async function importCheckExport(input: { read: CheckExport; label: strin
   const { t } = database;
   const { items, reportItems } = planItems(read.items, read.factChecks, input.mapping);
   return database.transaction(async (tx) => {
+    const ratings = new Map((await tx.select().from(t.ratings)).map((r) => [r.id, r]));
+    for (const ratingId of Object.values(input.mapping)) {
+      if (ratingId !== null && !ratings.has(ratingId)) throw new AppError("conflict:rating", "A label chosen for a status was deleted meanwhile. Read the export again and choose again.");
+    }
     const batchId = newId();
     const now = new Date();
     await tx.insert(t.importBatches).values({ id: batchId, kind: "check", label: input.label.slice(0, 2048), createdBy: input.actorId, createdAt: now, itemCount: 0 });
@@ -83,7 +94,6 @@ export async function importCheckExport(input: { read: CheckExport; label: strin
     }
 
     // Fact-checks: prior fact-checks of this organisation, rated through their item when one matched.
-    const ratings = new Map((await tx.select().from(t.ratings)).map((r) => [r.id, r]));
     let factChecks = 0;
     for (const [i, f] of read.factChecks.entries()) {
       const item = reportItems[i] === null ? null : items[reportItems[i]!]!;

@@ -1,6 +1,8 @@
 "use server";
 import { z } from "zod";
-import { undoImportBatch } from "@/db/queries/import-undo";
+import { getImportBatchKind, undoImportBatch } from "@/db/queries/import-undo";
+import { AppError } from "@/lib/errors";
+import { can } from "@/lib/permissions";
 import { importPriorFactChecks } from "@/db/queries/prior-fact-checks";
 import { importPriorSchema, previewPriorSchema } from "@/lib/validation/prior-fact-checks";
 import { action } from "@/server/action";
@@ -22,7 +24,10 @@ export const importPriorFactChecksAction = action(importPriorSchema, { permissio
   importPriorFactChecks({ kind: "claimreview", origin: input.origin, label: input.label, items: input.items, actorId: user.id }),
 );
 
-/** Removes everything one import brought in. */
-export const undoImportBatchAction = action(z.object({ batchId: z.string().trim().min(1).max(64) }), { permission: "review:verdict" }, async (input, user) =>
-  undoImportBatch({ batchId: input.batchId, actorId: user.id }),
-);
+/** Removes everything one import brought in. A Check import created members and claims: only an admin undoes it. */
+export const undoImportBatchAction = action(z.object({ batchId: z.string().trim().min(1).max(64) }), { permission: "review:verdict" }, async (input, user) => {
+  if ((await getImportBatchKind(input.batchId)) === "check" && !can(user.role, "manage:organisation")) {
+    throw new AppError("forbidden:manage:organisation", "Only an admin can undo an import from Check.");
+  }
+  return undoImportBatch({ batchId: input.batchId, actorId: user.id });
+});

@@ -72,8 +72,9 @@ export default async function PriorFactChecksPage({ searchParams }: { searchPara
           <ul className="small" data-testid="import-batches">
             {batches.map((b) => (
               <li key={b.id}>
-                {dateTime.format(b.createdAt)} UTC · {b.label} · {b.itemCount} review{b.itemCount === 1 ? "" : "s"} · {b.createdByName}
-                {b.undoneAt ? ` · undone ${dateTime.format(b.undoneAt)} UTC` : <> · <UndoImportButton batchId={b.id} label={b.label} items={b.itemCount} /></>}
+                {dateTime.format(b.createdAt)} UTC · {b.kind === "check" ? "from Check: " : ""}
+                {b.label} · {importedWhat(b.kind, b.itemCount)} · {b.createdByName}
+                {b.undoneAt ? ` · undone ${dateTime.format(b.undoneAt)} UTC` : <> · <UndoImportButton batchId={b.id} label={b.label} what={importedWhat(b.kind, b.itemCount)} /></>}
               </li>
             ))}
           </ul>
@@ -81,4 +82,10 @@ export default async function PriorFactChecksPage({ searchParams }: { searchPara
       </section>
     </main>
   );
+}
+
+/** "3 reviews" (ClaimReview), "12 rows" (a Check import: members, claims, fact-checks and explainers). */
+function importedWhat(kind: string, n: number): string {
+  const noun = kind === "check" ? "row" : "review";
+  return `${n.toLocaleString("en")} ${noun}${n === 1 ? "" : "s"}`;
 }
