@@ -3,8 +3,10 @@ import { describe, expect, it } from "vitest";
 import { readCheckExport } from "@/server/interop/check-export";
 import { checkExportZip } from "@/testing/check-export-zip";
 import { testDialects, useTestDatabase } from "@/testing/databases";
-import { rejection } from "@/testing/fixtures";
+import { createTestArticle, createTestClaim, rejection } from "@/testing/fixtures";
 import { importCheckExport } from "./check-import";
+import { findClaimMatches } from "./claim-matches";
+import { findPriorMatches } from "./earlier-checks";
 import { addComment } from "./comments";
 import { undoImportBatch } from "./import-undo";
 import { listPriorFactChecks } from "./prior-fact-checks";
@@ -70,5 +72,21 @@ describe.each(testDialects())("Check import on %s", (dialect) => {
     expect(refusal.code).toBe("conflict:import-used");
     expect(refusal.message).toContain("a claim it brought in");
     expect(await db().select().from(claimOrigins).where(eq(claimOrigins.checkId, "9001"))).toHaveLength(1);
+  });
+
+  it("lets claim matching find what Check already checked: the item with its earlier verdict, and the report", async () => {
+    const { admin, reviewer } = ctx.users;
+    const read = readCheckExport(checkExportZip("v1"));
+    await importCheckExport({ read, label: "check-v1.zip", mapping: { false: ctx.rating("Inaccurate").id }, roles: {}, actorId: admin.id });
+    const article = await createTestArticle(reviewer.id, { title: "Kratom forum post", blocks: [{ kind: "paragraph", text: "Everyone says kratom cures withdrawal from opioids, fast." }] });
+    const claim = await createTestClaim(article, "kratom cures withdrawal from opioids", reviewer.id, "Kratom cures opioid withdrawal");
+
+    const matches = await findClaimMatches({ claimId: claim.id });
+    const fromCheck = matches.find((m) => m.claim.exact === "Kratom cures opioid withdrawal in three days.");
+    expect(fromCheck?.earlier).toMatchObject({ workspace: "Health Desk", ratingLabel: "Inaccurate", checkedAt: "2024-03-05T14:02:11.000Z", factCheckUrl: "https://checkmedia.example/health-desk/fc/101" });
+
+    const priors = await findPriorMatches({ text: `${claim.statement} ${claim.exact}` });
+    expect(priors[0]?.prior).toMatchObject({ claim: "Kratom does not cure opioid withdrawal", publisher: "Health Desk", ratingLabel: "Inaccurate", url: "https://checkmedia.example/health-desk/fc/101" });
+    expect(await findPriorMatches({ text: "Fluoride in tap water lowers IQ" })).toEqual([]);
   });
 });

@@ -90,7 +90,7 @@ export async function importCheckExport(input: { read: CheckExport; label: strin
     for (let from = 0; from < newItems.length; from += ITEMS_PER_ARCHIVE_ARTICLE) {
       const chunk = newItems.slice(from, from + ITEMS_PER_ARCHIVE_ARTICLE);
       const title = `Check archive: ${workspace}, items ${from + 1}–${from + chunk.length} (imported ${now.toISOString().slice(0, 10)})`;
-      await insertArchiveArticle(tx, t, { chunk, title, batchId, workspaceUrl: read.workspace?.url ?? null, label: input.label, actorId: input.actorId, now, record });
+      await insertArchiveArticle(tx, t, { chunk, title, batchId, workspace, workspaceUrl: read.workspace?.url ?? null, label: input.label, actorId: input.actorId, now, record });
     }
 
     // Fact-checks: prior fact-checks of this organisation, rated through their item when one matched.
@@ -141,7 +141,7 @@ export async function importCheckExport(input: { read: CheckExport; label: strin
 async function insertArchiveArticle(
   tx: Db,
   t: Tables,
-  a: { chunk: PlannedItem[]; title: string; batchId: string; workspaceUrl: string | null; label: string; actorId: string; now: Date; record: (type: ImportedEntityType, id: string, key: string) => void },
+  a: { chunk: PlannedItem[]; title: string; batchId: string; workspace: string; workspaceUrl: string | null; label: string; actorId: string; now: Date; record: (type: ImportedEntityType, id: string, key: string) => void },
 ): Promise<void> {
   const blocks: Block[] = a.chunk.map((item) => ({ kind: "paragraph", text: item.quote }));
   const text = canonicalText(blocks);
@@ -175,7 +175,7 @@ async function insertArchiveArticle(
       createdAt: item.createdAt ? new Date(item.createdAt) : a.now,
       updatedAt: a.now,
     });
-    originRows.push({ claimId, batchId: a.batchId, checkId: item.checkId, mediaType: item.mediaType, mediaData: item.mediaData, tags: item.tags, checkStatus: item.status, ratingId: item.ratingId, checkedAt: item.createdAt, factCheckUrl: item.factCheckUrl });
+    originRows.push({ claimId, batchId: a.batchId, workspace: a.workspace, checkId: item.checkId, mediaType: item.mediaType, mediaData: item.mediaData, tags: item.tags, checkStatus: item.status, ratingId: item.ratingId, checkedAt: item.createdAt, factCheckUrl: item.factCheckUrl });
     a.record("claim", claimId, item.sourceKey);
   });
   await insertAll(tx, t.claims, claimRows);

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { rankMatches, searchTerms } from "@/lib/claim-matching";
 import { getDatabase } from "../client";
 import { loadClaimDetails, type ClaimDetail } from "./claim-details";
+import { earlierVerdicts, type EarlierVerdict } from "./earlier-checks";
 import { activeLinksBetween } from "./claim-links";
 import { getClaimByIdOrThrow, type Claim } from "./claims";
 
@@ -106,6 +107,8 @@ export type ClaimMatch = {
   score: number;
   /** The active link between the two claims, when a reviewer recorded one. */
   linkId: string | null;
+  /** For a claim brought in from Check: the verdict it carried there (never a Factdesk verdict). */
+  earlier: EarlierVerdict | null;
 };
 
 /**
@@ -128,10 +131,11 @@ export async function findClaimMatches({ claimId, limit = 5 }: { claimId: string
     ),
   );
   const links = await db.select().from(t.claimLinks).where(activeLinksBetween(t.claimLinks, claim.id, ranked.map((r) => r.id)));
+  const earlier = await earlierVerdicts(ranked.map((r) => r.id));
   const linkOf = (otherId: string) => links.find((l) => l.claimId === otherId || l.matchedClaimId === otherId)?.id ?? null;
   return ranked.map((r) => {
     const detail = details.get(r.id);
     if (!detail) throw new AppError("not_found:claim", "A matched claim disappeared while loading. Try again.");
-    return { claim: detail, articleTitle: titles.get(r.articleId) ?? "Untitled", score: r.score, linkId: linkOf(r.id) };
+    return { claim: detail, articleTitle: titles.get(r.articleId) ?? "Untitled", score: r.score, linkId: linkOf(r.id), earlier: earlier.get(r.id) ?? null };
   });
 }

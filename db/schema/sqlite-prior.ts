@@ -76,6 +76,8 @@ export const importRecords = sqliteTable(
 export const claimOrigins = sqliteTable("claim_origins", {
   claimId: text("claim_id").primaryKey().references(() => claims.id),
   batchId: text("batch_id").notNull().references(() => importBatches.id),
+  /** The Check workspace it came from, named as the export names it: who checked it. */
+  workspace: text("workspace").notNull(),
   checkId: text("check_id"),
   mediaType: text("media_type"),
   mediaData: text("media_data"),

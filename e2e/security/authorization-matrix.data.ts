@@ -36,6 +36,7 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "app/(desk)/articles/[id]/actions.ts#proposeVerdictAction": { access: "write:desk" },
 
   "app/(desk)/articles/[id]/workspace-actions.ts#findClaimMatchesAction": { access: "read:desk" },
+  "app/(desk)/articles/[id]/workspace-actions.ts#findEarlierChecksAction": { access: "read:desk" },
   "app/(desk)/articles/[id]/workspace-actions.ts#linkClaimAction": { access: "write:desk" },
   "app/(desk)/articles/[id]/workspace-actions.ts#unlinkClaimAction": { access: "write:desk" },
   "app/(desk)/articles/[id]/workspace-actions.ts#dismissSuggestionAction": { access: "write:desk" },

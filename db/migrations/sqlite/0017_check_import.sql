@@ -10,6 +10,7 @@ CREATE TABLE `check_status_mappings` (
 CREATE TABLE `claim_origins` (
 	`claim_id` text PRIMARY KEY NOT NULL,
 	`batch_id` text NOT NULL,
+	`workspace` text NOT NULL,
 	`check_id` text,
 	`media_type` text,
 	`media_data` text,

@@ -2,6 +2,8 @@
 import { z } from "zod";
 import { linkClaims, unlinkClaims } from "@/db/queries/claim-links";
 import { findClaimMatches } from "@/db/queries/claim-matches";
+import { getClaimByIdOrThrow } from "@/db/queries/claims";
+import { findPriorMatches } from "@/db/queries/earlier-checks";
 import { dismissSuggestion } from "@/db/queries/suggestions";
 import { action } from "@/server/action";
 import { serialize } from "./serialize";
@@ -17,6 +19,12 @@ const id = idSchema;
 export const findClaimMatchesAction = action(z.object({ claimId: id }), { permission: "read:desk" }, async ({ claimId }) =>
   serialize(await findClaimMatches({ claimId })),
 );
+
+/** Fact-checks made before, elsewhere (imported ClaimReview and Check reports) that say what this claim says. */
+export const findEarlierChecksAction = action(z.object({ claimId: id }), { permission: "read:desk" }, async ({ claimId }) => {
+  const claim = await getClaimByIdOrThrow({ id: claimId });
+  return serialize(await findPriorMatches({ text: `${claim.statement} ${claim.exact}` }));
+});
 
 const linkSchema = z.object({ claimId: id, claimVersion: z.int().min(1), matchedClaimId: id, reuse: z.boolean() });
 

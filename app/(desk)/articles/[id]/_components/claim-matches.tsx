@@ -7,6 +7,7 @@ import type { WorkspaceClaim } from "@/components/annotation/types";
 import { RatingBadge, StatusBadge } from "@/components/ui/badges";
 import { unwrap } from "@/lib/action-result";
 import { findClaimMatchesAction, linkClaimAction, unlinkClaimAction } from "../workspace-actions";
+import { alreadyChecked } from "./earlier-checks";
 import { useToast } from "./toast";
 import styles from "./workspace.module.css";
 
@@ -73,6 +74,20 @@ export function ClaimMatches({ articleId, claim, canWrite }: { articleId: string
                   In <a href={`/articles/${m.claim.articleId}#claim-${m.claim.id}`}>{m.articleTitle}</a> · {Math.round(m.score * 100)}% similar
                 </p>
                 <p className={styles.claimQuote}>“{excerpt(m.claim.exact, 140)}”</p>
+                {m.earlier && (
+                  <p className="small" data-testid="earlier-verdict">
+                    {alreadyChecked(m.earlier.workspace, m.earlier.checkedAt, m.earlier.ratingLabel)}
+                    {m.earlier.ratingLabel ? "" : m.earlier.checkStatus ? ` (status “${m.earlier.checkStatus}” in Check)` : ""}
+                    {m.earlier.factCheckUrl && (
+                      <>
+                        {" · "}
+                        <a href={m.earlier.factCheckUrl} target="_blank" rel="noreferrer noopener nofollow">
+                          Read the fact-check
+                        </a>
+                      </>
+                    )}
+                  </p>
+                )}
                 <p className={styles.claimBadges}>
                   <StatusBadge status={m.claim.status} />
                   {v ? <RatingBadge label={v.rating.label} colour={v.rating.colour} /> : <span className="badge">No verdict yet</span>}

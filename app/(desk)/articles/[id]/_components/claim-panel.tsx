@@ -15,6 +15,7 @@ import { ExcludeControl, ExclusionNotice, PendingWithdrawal, ReviewHistory } fro
 import { ClaimWording } from "./claim-wording";
 import { SubmittedVerdict } from "./submitted-verdict";
 import { ClaimMatches } from "./claim-matches";
+import { EarlierChecks } from "./earlier-checks";
 import { QUOTE_EXCERPT, panelId } from "./claim-list";
 import { useToast } from "./toast";
 import styles from "./workspace.module.css";
@@ -134,6 +135,7 @@ export function ClaimPanel({ articleId, claim, ratings, canWrite, published, onS
             </div>
           )}
 
+          <EarlierChecks articleId={articleId} claim={claim} />
           <ClaimMatches articleId={articleId} claim={claim} canWrite={canWrite} />
 
           {canWrite && !claim.pending && !claim.verdict?.withdrawnReason && <ExcludeControl articleId={articleId} claim={claim} />}
