@@ -2,6 +2,7 @@
 import { useId } from "react";
 import { ROLES, type Role } from "@/lib/permissions";
 import type { CheckPreview } from "@/server/interop/check-preview";
+import { ROLE_LABELS } from "./roles";
 
 const KIND_NAMES = { workspace: "workspace", users: "members", articles: "fact-checks and explainers", factChecks: "fact-checks", explainers: "explainers", items: "items" } as const;
 export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
@@ -51,53 +52,77 @@ export function CheckPreviewDetails({ preview, mapping, onMapping, roles, onRole
         </tbody>
       </table>
       {preview.statuses.length > 0 && (
-        <fieldset className="field" disabled={disabled}>
-          <legend>
-            <h4>Statuses of the items</h4>
-          </legend>
+        <>
+          <h4 id={`${id}-statuses`}>Statuses of the items</h4>
           <p className="small muted">Map each to a label of your rating scale, or to “not a verdict”. Your choices are remembered for the next import. A mapped status is shown as an earlier verdict when claim matching finds the item; it never reaches readers.</p>
-          <ul className="stack" data-testid="check-statuses">
-            {preview.statuses.map((s) => (
-              <li key={s.key} className="row">
-                <label htmlFor={`${id}-status-${s.key}`}>
-                  {s.status} ({plural(s.items, "item")})
-                </label>
-                <select id={`${id}-status-${s.key}`} value={mapping[s.key] ?? NOT_A_VERDICT} onChange={(e) => onMapping({ ...mapping, [s.key]: e.target.value || null })}>
-                  <option value={NOT_A_VERDICT}>Not a verdict</option>
-                  {preview.ratings.map((r) => (
-                    <option key={r.id} value={r.id}>
-                      {r.label}
-                    </option>
-                  ))}
-                </select>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
+          <table className="data" aria-labelledby={`${id}-statuses`} data-testid="check-statuses">
+            <thead>
+              <tr>
+                <th scope="col">Status in Check</th>
+                <th scope="col">Items</th>
+                <th scope="col">Here</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.statuses.map((s) => (
+                <tr key={s.key}>
+                  <td>{s.status}</td>
+                  <td>{s.items.toLocaleString("en")}</td>
+                  <td>
+                    <label htmlFor={`${id}-status-${s.key}`} className="visually-hidden">
+                      {s.status} ({plural(s.items, "item")})
+                    </label>
+                    <select id={`${id}-status-${s.key}`} disabled={disabled} value={mapping[s.key] ?? NOT_A_VERDICT} onChange={(e) => onMapping({ ...mapping, [s.key]: e.target.value || null })}>
+                      <option value={NOT_A_VERDICT}>Not a verdict</option>
+                      {preview.ratings.map((r) => (
+                        <option key={r.id} value={r.id}>
+                          {r.label}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
       )}
       {preview.users.length > 0 && (
-        <fieldset className="field" disabled={disabled}>
-          <legend>
-            <h4>Members</h4>
-          </legend>
+        <>
+          <h4 id={`${id}-members`}>Members</h4>
           <p className="small muted">They become users an admin must activate; no passwords come across. A member whose email is already here is left as they are.</p>
-          <ul className="stack" data-testid="check-members">
-            {preview.users.map((u) => (
-              <li key={u.email} className="row">
-                <label htmlFor={`${id}-role-${u.email}`}>
-                  {u.name} ({u.email}), {u.checkRole} in Check:
-                </label>
-                <select id={`${id}-role-${u.email}`} value={roles[u.email] ?? u.role} onChange={(e) => onRoles({ ...roles, [u.email]: e.target.value as Role })}>
-                  {ROLES.map((r) => (
-                    <option key={r} value={r}>
-                      {r} here
-                    </option>
-                  ))}
-                </select>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
+          <table className="data" aria-labelledby={`${id}-members`} data-testid="check-members">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Role in Check</th>
+                <th scope="col">Role here</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.users.map((u) => (
+                <tr key={u.email}>
+                  <td>{u.name}</td>
+                  <td>{u.email}</td>
+                  <td>{u.checkRole}</td>
+                  <td>
+                    <label htmlFor={`${id}-role-${u.email}`} className="visually-hidden">
+                      {u.name} ({u.email}), {u.checkRole} in Check:
+                    </label>
+                    <select id={`${id}-role-${u.email}`} disabled={disabled} value={roles[u.email] ?? u.role} onChange={(e) => onRoles({ ...roles, [u.email]: e.target.value as Role })}>
+                      {ROLES.map((r) => (
+                        <option key={r} value={r}>
+                          {ROLE_LABELS[r]}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
       )}
       {preview.factChecks.length > 0 && (
         <>

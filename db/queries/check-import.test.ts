@@ -51,7 +51,7 @@ describe.each(testDialects())("Check import on %s", (dialect) => {
     expect(again.alreadyThere).toBe(9);
 
     expect(await undoImportBatch({ batchId: again.batchId, actorId: admin.id })).toEqual({ removed: 0 });
-    expect(await undoImportBatch({ batchId: first.batchId, actorId: admin.id })).toEqual({ removed: 10 }); // 3 members, 3 claims and their archive article, 1 explainer, 2 fact-checks
+    expect(await undoImportBatch({ batchId: first.batchId, actorId: admin.id })).toEqual({ removed: 9 }); // 3 members, 3 items, 1 explainer, 2 fact-checks
     expect(await db().select().from(claimOrigins)).toHaveLength(0);
     expect(await db().select().from(users).where(eq(users.email, "colin@desk.example"))).toHaveLength(0);
     expect(await listPriorFactChecks()).toHaveLength(0);

@@ -107,7 +107,8 @@ export async function undoImportBatch(input: { batchId: string; actorId: string 
     const priors = await tx.delete(t.priorFactChecks).where(eq(t.priorFactChecks.batchId, batch.id)).returning({ id: t.priorFactChecks.id });
     await tx.delete(t.importRecords).where(eq(t.importRecords.batchId, batch.id));
     await tx.update(t.importBatches).set({ undoneAt: new Date() }).where(and(eq(t.importBatches.id, batch.id), isNull(t.importBatches.undoneAt)));
-    const removed = priors.length + records.length;
+    // Counted as the import counted them: archive articles are the claims' pages, not rows of the export.
+    const removed = priors.length + records.filter((r) => r.entityType !== "article").length;
     await recordAudit(tx, { actorId: input.actorId, action: "import.undo", entityType: "import_batch", entityId: batch.id, before: { label: batch.label, items: removed } });
     return { removed };
   });
