@@ -43,6 +43,12 @@ export async function startArticleServer(port = 0): Promise<ArticleServer> {
       if (!fs.existsSync(path.join(WEB, name))) return send(404, "text/plain", "not found");
       return send(200, "text/html; charset=utf-8", page(name));
     }
+    // ClaimReview files served as a fact-checker's feed would be: a DataFeed as JSON, JSON-LD as ld+json.
+    if (p.startsWith("/claimreview/")) {
+      const file = path.join(WEB, "..", "claimreview", path.basename(p));
+      if (!fs.existsSync(file)) return send(404, "text/plain", "not found");
+      return send(200, p.endsWith(".jsonld") ? "application/ld+json" : "application/json", fs.readFileSync(file));
+    }
     if (p === "/legacy-charset.html") {
       return send(200, "text/html; charset=windows-1252", iconv.encode(page("legacy-charset.html").toString("utf8"), "windows-1252"));
     }

@@ -1,5 +1,5 @@
 /**
- * ClaimReview in: an editor reads a fact-check page and a DataFeed file, sees what was found (and why a review
+ * ClaimReview in: an editor reads a fact-check page, a DataFeed file and a DataFeed served at a web address, sees what was found (and why a review
  * could not be read) before anything is stored, imports, finds the reviews, imports the same file again
  * without creating anything twice, and undoes an import.
  */
@@ -56,6 +56,12 @@ test("an editor imports ClaimReviews from a page and a DataFeed file, once, and 
   await preview.getByRole("button", { name: "Import 1 review" }).click();
   // Other runs of this spec on the same database may have brought it in already.
   await expect(editor.getByTestId("toast")).toHaveText(/^Imported (1 review\.|0 reviews; 1 was already here\.)$/);
+
+  // A DataFeed served as JSON at a web address, as fact-checkers publish their feeds.
+  await editor.getByLabel("Fact-check page").fill(`${process.env.E2E_FIXTURE_ORIGIN}/claimreview/datafeed.json`);
+  await editor.getByRole("button", { name: "Read the page" }).click();
+  await expect(preview.getByRole("cell", { name: "Zinc shortens colds by a day" })).toBeVisible();
+  await expect(preview.getByRole("button", { name: "Import 2 reviews" })).toBeVisible();
 
   // Undo the first import of the file: its review goes.
   editor.once("dialog", (dialog) => void dialog.accept());

@@ -17,6 +17,8 @@ export type FetchPolicy = {
   /** One deadline for the whole fetch, redirects included. */
   timeoutMs: number;
   maxRedirects: number;
+  /** Media types accepted beside web pages and plain text (e.g. JSON for a ClaimReview DataFeed); none by default. */
+  extraTypes?: readonly string[];
 };
 
 export const DEFAULT_POLICY: FetchPolicy = { allowHosts: [], allowPorts: [80, 443], maxBytes: MAX_FETCH_BYTES, timeoutMs: 15_000, maxRedirects: 5 };

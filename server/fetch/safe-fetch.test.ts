@@ -170,6 +170,13 @@ describe("bodies", () => {
     await expect(safeFetch(`${server.origin}${path}`, allowed())).rejects.toThrow(message);
   });
 
+  it("accepts a type the policy adds (a ClaimReview feed as JSON), and still refuses the others", async () => {
+    const feed = await safeFetch(`${server.origin}/claimreview/datafeed.json`, allowed({ extraTypes: ["application/json"] }));
+    expect(feed.contentType).toBe("application/json");
+    expect(JSON.parse(feed.text)["@type"]).toBe("DataFeed");
+    await expect(safeFetch(`${server.origin}/image.png`, allowed({ extraTypes: ["application/json"] }))).rejects.toThrow(/image\/png/);
+  });
+
   it("decodes windows-1252 from the HTTP header (curly quotes and euro sign intact)", async () => {
     const page = await safeFetch(`${server.origin}/legacy-charset.html`, allowed());
     expect(page.charset).toBe("windows-1252");

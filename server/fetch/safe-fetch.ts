@@ -35,8 +35,8 @@ export type FetchDeps = {
 export type FetchedPage = {
   /** The URL after redirects. */
   url: string;
-  /** Media type without parameters, e.g. text/html. */
-  contentType: "text/html" | "application/xhtml+xml" | "text/plain";
+  /** Media type without parameters, e.g. text/html (or one of the policy's extra types). */
+  contentType: "text/html" | "application/xhtml+xml" | "text/plain" | (string & {});
   text: string;
   charset: string;
   bytes: number;
@@ -138,7 +138,7 @@ function request(url: URL, address: ResolvedAddress, policy: FetchPolicy, deadli
       lookup: pinned,
       headers: {
         "user-agent": "Factdesk article import (+fact-checking desk)",
-        accept: "text/html,application/xhtml+xml,text/plain;q=0.9",
+        accept: ["text/html,application/xhtml+xml,text/plain;q=0.9", ...(policy.extraTypes ?? []).map((t) => `${t};q=0.8`)].join(","),
         "accept-encoding": "gzip, deflate, br",
       },
       // A server that accepts the connection but never answers is cut off at the deadline too.
@@ -176,7 +176,7 @@ function request(url: URL, address: ResolvedAddress, policy: FetchPolicy, deadli
       }
       const [type, ...params] = (res.headers["content-type"] ?? "").split(";").map((p) => p.trim());
       const mediaType = (type ?? "").toLowerCase();
-      if (!(ACCEPTED_TYPES as readonly string[]).includes(mediaType)) {
+      if (!(ACCEPTED_TYPES as readonly string[]).includes(mediaType) && !policy.extraTypes?.includes(mediaType)) {
         return fail(refuse("fetch-type", `The address returned ${mediaType || "content without a type"}, not a web page or plain text. Link to the article page itself.`));
       }
       const charset = params.map((p) => /^charset\s*=\s*"?([^";]+)"?$/i.exec(p)?.[1]).find(Boolean) ?? null;

@@ -11,9 +11,14 @@ import { readClaimReviewHtml, readClaimReviewJson, type ReadResult } from "./cla
 
 export type PriorPreview = ReadResult & { origin: PriorOrigin; label: string };
 
+/** JSON answers read as ClaimReview JSON: a DataFeed (as the Data Commons feed is served), JSON-LD, arrays. */
+const JSON_TYPES = ["application/json", "application/ld+json"] as const;
+
+/** A fact-check page (JSON-LD or microdata), or a ClaimReview DataFeed or JSON-LD file served at a web address. */
 export async function previewFromPage(url: string): Promise<PriorPreview> {
-  const page = await safeFetch(url, policyFromEnv(env()));
-  return { ...readClaimReviewHtml(page.text, page.url), origin: "claimreview-page", label: page.url };
+  const page = await safeFetch(url, { ...policyFromEnv(env()), extraTypes: JSON_TYPES });
+  const json = (JSON_TYPES as readonly string[]).includes(page.contentType) || (page.contentType === "text/plain" && /^\s*[[{]/.test(page.text));
+  return { ...(json ? readClaimReviewJson(page.text, page.url) : readClaimReviewHtml(page.text, page.url)), origin: "claimreview-page", label: page.url };
 }
 
 /** A .json/.jsonld file (JSON-LD, arrays, a DataFeed) or a saved .html page; anything else is tried as JSON first. */
