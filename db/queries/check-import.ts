@@ -94,17 +94,16 @@ export async function importCheckExport(input: { read: CheckExport; label: strin
     }
 
     // Fact-checks: prior fact-checks of this organisation, rated through their item when one matched.
-    let factChecks = 0;
-    for (const [i, f] of read.factChecks.entries()) {
+    const reportRows = read.factChecks.map((f, i) => {
       const item = reportItems[i] === null ? null : items[reportItems[i]!]!;
       const rating = item?.ratingId ? ratings.get(item.ratingId) : undefined;
       const key = reviewKey({ url: f.url, claim: f.url ? f.title : `check:${f.checkId ?? ""}\n${f.title}` });
-      const rows = await tx
-        .insert(t.priorFactChecks)
-        .values({ id: newId(), batchId, origin: "check", reviewKey: key, claim: f.title, claimant: null, ratingLabel: rating?.label ?? null, ratingValue: rating?.value ?? null, url: f.url, datePublished: null, publisher: workspace, summary: f.summary || null, language: f.language })
-        .onConflictDoNothing()
-        .returning({ id: t.priorFactChecks.id });
-      factChecks += rows.length;
+      return { id: newId(), batchId, origin: "check" as const, reviewKey: key, claim: f.title, claimant: null, ratingLabel: rating?.label ?? null, ratingValue: rating?.value ?? null, url: f.url, datePublished: null, publisher: workspace, summary: f.summary || null, language: f.language };
+    });
+    let factChecks = 0;
+    for (let i = 0; i < reportRows.length; i += ROWS_PER_INSERT) {
+      // One review is stored once, whichever import brings it: a row already there is skipped, not counted.
+      factChecks += (await tx.insert(t.priorFactChecks).values(reportRows.slice(i, i + ROWS_PER_INSERT)).onConflictDoNothing().returning({ id: t.priorFactChecks.id })).length;
     }
     alreadyThere += read.factChecks.length - factChecks;
 
