@@ -8,6 +8,7 @@ import { ROLES, type Role } from "@/lib/permissions";
 import type { ActionResult } from "@/lib/action-result";
 import { ROLE_LABELS, withArticle } from "./roles";
 import styles from "./admin.module.css";
+import { SetPassword } from "./set-password";
 
 /** One person on the users screen (users-admin.tsx): role, active state and signing out everywhere. */
 
@@ -133,7 +134,8 @@ export function UserRow({
         {isSelf ? (
           <span className={`small muted ${styles.nowrap}`}>Your account</span>
         ) : (
-          <div style={{ display: "flex", gap: "0.5rem", justifyContent: "flex-end" }}>
+          <div style={{ display: "flex", gap: "0.5rem", justifyContent: "flex-end", flexWrap: "wrap" }}>
+            <SetPassword user={user} disabled={busy} onStart={onStart} onResult={onResult} onOffline={onOffline} />
             {user.active && (
               <button
                 type="button"
@@ -161,5 +163,3 @@ export function UserRow({
     </tr>
   );
 }
-
-/** A readable random password: 4 groups of 4 from an alphabet without look-alike characters. */

@@ -9,6 +9,7 @@ import { ROLES, type Role } from "@/lib/permissions";
 import type { ActionResult } from "@/lib/action-result";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, withArticle } from "./roles";
 import styles from "./admin.module.css";
+import { suggestPassword } from "./suggest-password";
 import { UserRow } from "./user-row";
 
 type Notice = { kind: "success" | "error"; message: string; conflict?: boolean };
@@ -125,13 +126,6 @@ export function UsersAdmin({ users, currentUserId, sso }: { users: PublicUser[];
       </div>
     </>
   );
-}
-
-function suggestPassword(): string {
-  const alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  const chars = Array.from(bytes, (b) => alphabet[b % alphabet.length]);
-  return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join("")).join("-");
 }
 
 const EMPTY = { name: "", email: "", role: "reviewer" as Role, password: "" };

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { auditCounts, rejection } from "@/testing/fixtures";
 import { testDialects, useTestDatabase } from "@/testing/databases";
 import { listAuditEvents } from "./audit";
-import { countUsers, createUser, endSessionsIfCurrent, endUserSessions, getUserById, getUserByOidcSubject, getUserCredentialsByEmail, linkOidcSubject, listUsers, updateUser } from "./users";
+import { countUsers, createUser, endSessionsIfCurrent, endUserSessions, getUserById, getUserByOidcSubject, getUserCredentialsByEmail, linkOidcSubject, listUsers, setUserPassword, updateUser } from "./users";
 
 describe.each(testDialects())("users on %s", (dialect) => {
   const ctx = useTestDatabase(dialect);
@@ -79,6 +79,19 @@ describe.each(testDialects())("users on %s", (dialect) => {
     expect(await auditCounts({ entityType: "user", entityId: user.id })).toEqual({ "user.create": 1, "user.sign_out_everywhere": 2 });
     const missing = await rejection(() => endUserSessions({ id: "no-such-user", actorId: ctx.users.admin.id }));
     expect(missing.code).toBe("not_found:user");
+  });
+
+  it("sets a password an admin gives, ending sessions, with the version checked and no hash in the audit", async () => {
+    const { admin } = ctx.users;
+    const user = await createUser({ email: "imported@example.test", name: "Imported Member", role: "reviewer", passwordHash: null, actorId: admin.id });
+    const after = await setUserPassword({ id: user.id, version: user.version, passwordHash: "scrypt$imported-hash", actorId: admin.id });
+    expect(after).toMatchObject({ version: user.version + 1, sessionVersion: user.sessionVersion + 1 });
+    expect(after).not.toHaveProperty("passwordHash");
+    expect((await getUserCredentialsByEmail({ email: "imported@example.test" }))!.passwordHash).toBe("scrypt$imported-hash");
+    expect((await rejection(() => setUserPassword({ id: user.id, version: user.version, passwordHash: "scrypt$other", actorId: admin.id }))).code).toMatch(/^conflict/);
+    const events = (await listAuditEvents({ entityType: "user", entityId: user.id })).filter((e) => e.action === "user.password_set");
+    expect(events).toHaveLength(1);
+    expect(JSON.stringify(events)).not.toContain("scrypt$imported-hash");
   });
 
   it("signing out ends the sessions only when the token's session version is still current", async () => {

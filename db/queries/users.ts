@@ -105,6 +105,29 @@ export async function updateUser(input: {
 }
 
 /**
+ * An admin gives a user a password: a member brought in from another tool (who came without one), or someone
+ * who lost theirs. Their sessions end; the audit records that it was set, never the hash.
+ */
+export async function setUserPassword(input: { id: string; version: number; passwordHash: string; actorId: string }): Promise<PublicUser> {
+  const database = await getDatabase();
+  const { t } = database;
+  return database.transaction(async (tx) => {
+    const [after] = await tx
+      .update(t.users)
+      .set({ passwordHash: input.passwordHash, sessionVersion: sql`${t.users.sessionVersion} + 1`, version: input.version + 1 })
+      .where(and(eq(t.users.id, input.id), eq(t.users.version, input.version)))
+      .returning();
+    if (!after) {
+      const [exists] = await tx.select({ id: t.users.id }).from(t.users).where(eq(t.users.id, input.id));
+      throw exists ? staleVersion("user") : new AppError("not_found:user", "That user does not exist.");
+    }
+    const user = withoutSecret(after);
+    await recordAudit(tx, { actorId: input.actorId, action: "user.password_set", entityType: "user", entityId: input.id, after: user });
+    return user;
+  });
+}
+
+/**
  * "Sign out everywhere", by an admin: every session token the user holds
  * stops working on its next request. Not version-checked: it changes
  * nothing an admin could overwrite, and doing it twice is harmless.

@@ -97,3 +97,41 @@ test("an admin maps a workspace's own statuses and imports it once; a reviewer s
   await admin.goto("/admin/users");
   await expect(admin.getByRole("row").filter({ hasText: `rita@verifica-${run}.example` })).toHaveCount(0);
 });
+
+test("a member brought in from Check gets a password and is activated by an admin, signs in, and the import can no longer be undone", async ({ pageAs, browser }, testInfo) => {
+  test.slow();
+  const run = `${testInfo.project.name}-${Date.now().toString(36)}`;
+  const admin = await pageAs("admin");
+  await admin.goto("/admin/check-import");
+  const input = admin.getByLabel("Export ZIP");
+  await waitForHydration(input);
+  await input.setInputFiles(zipFile(`desk-${run}.zip`, checkExportZip("v1", {}, run)));
+  await admin.getByRole("button", { name: "Import into Factdesk" }).click();
+  await expect(admin.getByTestId("check-imported")).toContainText("3 members");
+
+  const email = `eli@desk-${run}.example`;
+  await admin.goto("/admin/users");
+  const row = admin.getByRole("row").filter({ hasText: email });
+  await expect(row).toContainText("Deactivated");
+  await waitForHydration(row.getByRole("button", { name: "Set password for Eli Editor" }));
+  await row.getByRole("button", { name: "Set password for Eli Editor" }).click();
+  await row.getByLabel("New password for Eli Editor").fill("correct horse battery staple");
+  await row.getByRole("button", { name: "Save password for Eli Editor" }).click();
+  await expect(admin.getByRole("status").filter({ hasText: "Eli Editor has a new password" })).toBeVisible();
+  await row.getByRole("button", { name: "Reactivate Eli Editor" }).click();
+  await expect(row).toContainText("Active");
+
+  const context = await browser.newContext();
+  const eli = await context.newPage();
+  const login = pages.login(eli);
+  await login.goto();
+  await login.signIn(email, "correct horse battery staple");
+  await expect(eli.getByRole("link", { name: "Approvals" })).toBeVisible();
+  await context.close();
+
+  await admin.goto("/prior-fact-checks");
+  const batch = admin.getByRole("listitem").filter({ hasText: `from Check: desk-${run}.zip` });
+  admin.once("dialog", (d) => void d.accept());
+  await batch.getByRole("button", { name: `Undo the import from desk-${run}.zip` }).click();
+  await expect(batch.getByRole("status")).toHaveText("This import can no longer be undone: a member it brought in has been activated. Remove what you no longer want one by one.");
+});

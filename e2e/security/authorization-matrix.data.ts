@@ -59,6 +59,7 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "app/(desk)/admin/users/actions.ts#createUserAction": { access: "manage:organisation" },
   "app/(desk)/admin/users/actions.ts#changeUserRoleAction": { access: "manage:organisation" },
   "app/(desk)/admin/users/actions.ts#setUserActiveAction": { access: "manage:organisation" },
+  "app/(desk)/admin/users/actions.ts#setUserPasswordAction": { access: "manage:organisation" },
   "app/(desk)/admin/users/actions.ts#signOutUserEverywhereAction": { access: "manage:organisation" },
   "app/(desk)/admin/rating-scale/actions.ts#createRatingAction": { access: "manage:organisation" },
   "app/(desk)/admin/rating-scale/actions.ts#updateRatingAction": { access: "manage:organisation" },

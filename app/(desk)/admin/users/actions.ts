@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { tooLong } from "@/lib/validation/messages";
-import { createUser, endUserSessions, updateUser, type PublicUser } from "@/db/queries/users";
+import { createUser, endUserSessions, setUserPassword, updateUser, type PublicUser } from "@/db/queries/users";
 import { oidcEnabled } from "@/server/env";
 import { AppError } from "@/lib/errors";
 import { ROLES } from "@/lib/permissions";
@@ -61,6 +61,18 @@ export const setUserActiveAction = action(z.object({ ...rowSchema, active: z.boo
   revalidatePath(PATH);
   return user;
 });
+
+/** Sets a user's password (a member imported without one, or a lost one); their sessions end. Not for yourself: use your own sign-in. */
+export const setUserPasswordAction = action(
+  z.object({ ...rowSchema, password: z.string().min(12, "Use at least 12 characters for the password.").max(200, tooLong("A password")) }),
+  ADMIN,
+  async (input, actor) => {
+    if (input.id === actor.id) throw new AppError("forbidden:user", "You cannot set your own password here.");
+    const user = await setUserPassword({ id: input.id, version: input.version, passwordHash: await hashPassword(input.password), actorId: actor.id });
+    revalidatePath(PATH);
+    return user;
+  },
+);
 
 /** "Sign out everywhere": every session the user has open ends on its next request; they sign in again. */
 export const signOutUserEverywhereAction = action(z.object({ id: rowSchema.id }), ADMIN, async (input, actor) => {
