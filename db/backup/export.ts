@@ -3,7 +3,7 @@
  * by table in foreign-key order, each read in primary-key batches so a large
  * database streams through instead of being loaded at once.
  */
-import { asc, gt, sql, type SQL } from "drizzle-orm";
+import { asc, getTableColumns, getTableName, gt, sql, type SQL, type Table } from "drizzle-orm";
 import type { Database } from "../client";
 import { BACKUP_FORMAT, BACKUP_VERSION, openBackupWriter, type BackupHeader } from "./format";
 import { backupTables, type BackupTable } from "./tables";
@@ -11,7 +11,7 @@ import { backupTables, type BackupTable } from "./tables";
 const BATCH = 1000;
 
 /** Tables the migrations manage for themselves, not app data. */
-const INTERNAL = /^(__drizzle_migrations|sqlite_.*|claims_fts.*)$/;
+const INTERNAL = /^(__drizzle_migrations|sqlite_.*|claims_fts.*|prior_fact_checks_fts.*)$/;
 
 async function rowsOf(database: Database, query: SQL): Promise<Record<string, unknown>[]> {
   const result = (await database.db.execute(query)) as unknown;
@@ -36,6 +36,86 @@ function encodeRow(row: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
+/**
+ * Every row of one table, in primary-key order, read `batch` rows at a time so
+ * a large table streams through instead of being loaded at once. Byte order on
+ * both dialects (Postgres would otherwise sort by its locale), so both yield
+ * rows in the same order. On Postgres, `db` must be a transaction (inReadSnapshot's).
+ */
+export async function* tableRows(database: Database, db: Database["db"], table: BackupTable, batch: number | (() => number) = BATCH): AsyncGenerator<Record<string, unknown>[]> {
+  // A function lets the caller size each page by what the previous one weighed.
+  const sizeOf = typeof batch === "number" ? () => batch : batch;
+  const t = database.t[table.key] as never as Record<string, never>;
+  const pk = t[table.primaryKey]!;
+  if (database.dialect === "postgres") {
+    yield* postgresRows(db, t, pk, sizeOf);
+    return;
+  }
+  let last: string | undefined;
+  for (;;) {
+    const size = sizeOf();
+    const rows = (await db.select().from(t as never).where(last === undefined ? undefined : gt(pk, last)).orderBy(asc(pk)).limit(size)) as Record<string, unknown>[];
+    if (rows.length) yield rows;
+    if (rows.length < size) return;
+    last = String(rows[rows.length - 1]![table.primaryKey]);
+  }
+}
+
+/**
+ * Postgres: the primary-key index has the database's collation, not "C", so
+ * keyset pages in byte order would each sort the whole table again (minutes
+ * for 100,000 claims). A cursor sorts once and hands the rows out page by page;
+ * its raw values are mapped as drizzle maps a select's.
+ */
+async function* postgresRows(db: Database["db"], t: Record<string, never>, pk: never, sizeOf: () => number): AsyncGenerator<Record<string, unknown>[]> {
+  const columns = Object.entries(getTableColumns(t as unknown as Table));
+  const cursor = sql.identifier(`export_${getTableName(t as unknown as Table)}`);
+  const run = async (query: SQL) => {
+    const result = (await db.execute(query)) as unknown;
+    return Array.isArray(result) ? (result as Record<string, unknown>[]) : (result as { rows: Record<string, unknown>[] }).rows;
+  };
+  await run(sql`declare ${cursor} no scroll cursor for select * from ${t} order by ${pk} collate "C"`);
+  try {
+    for (;;) {
+      const size = sizeOf();
+      const raw = await run(sql`fetch ${sql.raw(String(Math.max(1, Math.floor(size))))} from ${cursor}`);
+      const rows = raw.map((r) => {
+        const row: Record<string, unknown> = {};
+        for (const [prop, column] of columns) {
+          const value = r[column.name];
+          row[prop] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+        }
+        return row;
+      });
+      if (rows.length) yield rows;
+      if (rows.length < size) return;
+    }
+  } finally {
+    // Closed when the reader stops early too; a failed transaction has closed it already.
+    await run(sql`close ${cursor}`).catch(() => undefined);
+  }
+}
+
+/**
+ * Runs `read` on one snapshot of the database: rows written meanwhile are
+ * either all in or all out, so the exported foreign keys always resolve.
+ * On SQLite it pins the reader connection, so callers inside the app give
+ * it a connection of its own (see app/api/admin/export/route.ts).
+ */
+export async function inReadSnapshot<T>(database: Database, read: (db: Database["db"]) => Promise<T>): Promise<T> {
+  if (database.dialect === "postgres") {
+    return database.db.transaction((tx) => read(tx as unknown as Database["db"]), { isolationLevel: "repeatable read", accessMode: "read only" });
+  }
+  // SQLite (WAL): a read transaction on the reader connection pins one snapshot without blocking writers.
+  const reader = database.db as unknown as { run(q: SQL): unknown };
+  reader.run(sql`begin`);
+  try {
+    return await read(database.db);
+  } finally {
+    reader.run(sql`commit`);
+  }
+}
+
 export async function exportBackup(database: Database, file: string): Promise<Record<string, number>> {
   const tables = backupTables();
   await assertAllTablesKnown(database, tables);
@@ -46,19 +126,10 @@ export async function exportBackup(database: Database, file: string): Promise<Re
   const dump = async (db: Database["db"]) => {
     await writer.line(header);
     for (const table of tables) {
-      const t = database.t[table.key] as never as Record<string, never>;
-      const pk = t[table.primaryKey]!;
-      // Byte order on both dialects (Postgres would otherwise sort by its locale), so both write rows in the same order.
-      const key = database.dialect === "postgres" ? sql`${pk} collate "C"` : sql`${pk}`;
-      let last: string | undefined;
       let n = 0;
-      for (;;) {
-        const after = last === undefined ? undefined : database.dialect === "postgres" ? sql`${key} > ${last}` : gt(pk, last);
-        const rows = (await db.select().from(t as never).where(after).orderBy(database.dialect === "postgres" ? key : asc(pk)).limit(BATCH)) as Record<string, unknown>[];
+      for await (const rows of tableRows(database, db, table)) {
         for (const row of rows) await writer.line({ table: table.name, row: encodeRow(row) });
         n += rows.length;
-        if (rows.length < BATCH) break;
-        last = String(rows[rows.length - 1]![table.primaryKey]);
       }
       await writer.line({ table: table.name, end: n });
       counts[table.name] = n;
@@ -66,19 +137,7 @@ export async function exportBackup(database: Database, file: string): Promise<Re
     await writer.line({ end: true });
   };
   try {
-    if (database.dialect === "postgres") {
-      // One snapshot for the whole file: rows written meanwhile are either all in or all out.
-      await database.db.transaction((tx) => dump(tx as unknown as Database["db"]), { isolationLevel: "repeatable read", accessMode: "read only" });
-    } else {
-      // SQLite (WAL): a read transaction on the reader connection pins one snapshot without blocking writers.
-      const reader = database.db as unknown as { run(q: SQL): unknown };
-      reader.run(sql`begin`);
-      try {
-        await dump(database.db);
-      } finally {
-        reader.run(sql`commit`);
-      }
-    }
+    await inReadSnapshot(database, dump);
   } finally {
     await writer.close();
   }

@@ -78,10 +78,15 @@ export async function restoreBackup(database: Database, file: string, options: {
     }
     // A copy cut short (disk full, interrupted transfer) must not restore as if it were the whole database.
     if (!complete) throw new Error(`restore: ${file} ends before its end marker; the backup is incomplete`);
-    await numberUnnumberedClaims(tx, database.dialect);
-    if (database.dialect === "sqlite") await rebuildSqliteSearch(tx);
+    await finishRestore(tx, database.dialect);
   });
   return counts;
+}
+
+/** What every restore does once the rows are in, inside its transaction: this file's and the CSV export's (./csv-restore.ts). */
+export async function finishRestore(tx: Db, dialect: Database["dialect"]): Promise<void> {
+  await numberUnnumberedClaims(tx, dialect);
+  if (dialect === "sqlite") await rebuildSqliteSearch(tx);
 }
 
 /**
@@ -101,5 +106,7 @@ async function numberUnnumberedClaims(tx: Db, dialect: Database["dialect"]): Pro
 }
 
 async function rebuildSqliteSearch(tx: Db): Promise<void> {
-  (tx as unknown as { run(q: ReturnType<typeof sql>): unknown }).run(sql`insert into claims_fts(claims_fts) values ('rebuild')`);
+  const run = (q: ReturnType<typeof sql>) => (tx as unknown as { run(q: ReturnType<typeof sql>): unknown }).run(q);
+  run(sql`insert into claims_fts(claims_fts) values ('rebuild')`);
+  run(sql`insert into prior_fact_checks_fts(prior_fact_checks_fts) values ('rebuild')`);
 }

@@ -89,6 +89,7 @@ export const ROUTES: RouteEntry[] = [
   // next-auth's own endpoints: public by nature; the spec checks they hand nobody else's session out.
   { file: "app/api/auth/[...nextauth]/route.ts", method: "GET", access: "public", path: "/api/auth/session" },
   { file: "app/api/auth/[...nextauth]/route.ts", method: "POST", access: "public", path: "/api/auth/callback/credentials" },
+  { file: "app/api/admin/export/route.ts", method: "GET", access: "manage:organisation", path: "/api/admin/export" },
   { file: "app/api/health/route.ts", method: "GET", access: "public", path: "/api/health" },
   { file: "app/api/public/fact-checks/route.ts", method: "GET", access: "public", path: "/api/public/fact-checks" },
   { file: "app/api/public/fact-checks/route.ts", method: "OPTIONS", access: "public", path: "/api/public/fact-checks" },

@@ -27,6 +27,20 @@ export default async function SettingsPage() {
           <Link href="/admin/check-import">Read a Check workspace export</Link> to see what it holds before bringing it in.
         </p>
       </section>
+      <section className="card">
+        <h2>Export everything</h2>
+        <p>
+          One ZIP of CSV files with the whole organisation: articles and their snapshots, claims with their anchors, verdict revisions, citations, reviews, publications,
+          corrections, comments, the audit log and users (without passwords), with a README of every column. Another Factdesk restores it with{" "}
+          <code>npm run restore:export</code>. Each download is recorded in the audit log.
+        </p>
+        <p>
+          {/* A plain link, not client navigation: the browser downloads the streamed file. */}
+          <a className="button secondary" href="/api/admin/export" download>
+            Download the export
+          </a>
+        </p>
+      </section>
     </main>
   );
 }
