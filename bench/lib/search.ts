@@ -6,8 +6,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { openDatabase, useDatabase } from "../../db/client";
-import { fullTextCandidates } from "../../db/queries/claim-matches";
-import { rankMatches } from "../../lib/claim-matching";
+import { findMatchesForText } from "../../db/queries/claim-matches";
 import { percentile, type BenchResult } from "../types";
 
 const WARMUP = 5;
@@ -26,8 +25,7 @@ export async function measureClaimMatching(databaseUrl: string, statements: stri
       if (times.length >= MIN_QUERIES && performance.now() > until) break;
       const t0 = performance.now();
       // No article excluded: the real call excludes the claim's own article, which changes nothing for the cost.
-      const candidates = await fullTextCandidates({ text: statement, excludeArticleId: "" });
-      const ranked = rankMatches({ statement, exact: statement }, candidates);
+      const ranked = await findMatchesForText({ query: { statement, exact: statement } });
       if (i >= WARMUP) {
         times.push(performance.now() - t0);
         found += ranked.length;

@@ -85,8 +85,8 @@ describe.each(testDialects())("Check import on %s", (dialect) => {
     const fromCheck = matches.find((m) => m.claim.exact === "Kratom cures opioid withdrawal in three days.");
     expect(fromCheck?.earlier).toMatchObject({ workspace: "Health Desk", ratingLabel: "Inaccurate", checkedAt: "2024-03-05T14:02:11.000Z", factCheckUrl: "https://checkmedia.example/health-desk/fc/101" });
 
-    const priors = await findPriorMatches({ text: `${claim.statement} ${claim.exact}` });
+    const priors = await findPriorMatches({ query: claim });
     expect(priors[0]?.prior).toMatchObject({ claim: "Kratom does not cure opioid withdrawal", publisher: "Health Desk", ratingLabel: "Inaccurate", url: "https://checkmedia.example/health-desk/fc/101" });
-    expect(await findPriorMatches({ text: "Fluoride in tap water lowers IQ" })).toEqual([]);
+    expect(await findPriorMatches({ query: { statement: "Fluoride in tap water lowers IQ", exact: "" } })).toEqual([]);
   });
 });

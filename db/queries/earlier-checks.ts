@@ -1,7 +1,9 @@
 import "server-only";
 import { eq, inArray, sql } from "drizzle-orm";
-import { rankMatches, searchTerms } from "@/lib/claim-matching";
+import { rerank, searchTerms, type MatchText } from "@/lib/claim-matching";
 import { getDatabase } from "../client";
+import { rowsOf } from "./sql-rows";
+import { claimWordRarity } from "./word-frequencies";
 import type { StoredPriorFactCheck } from "./prior-fact-checks";
 
 /**
@@ -12,43 +14,39 @@ import type { StoredPriorFactCheck } from "./prior-fact-checks";
 
 /** Candidates fetched from the index before ranking. */
 const CANDIDATES = 40;
-const MAX_TERMS = 24;
+const MAX_TERMS = 40;
 
-export type PriorMatch = { prior: StoredPriorFactCheck; score: number };
+export type PriorMatch = { prior: StoredPriorFactCheck; score: number; reasons: string[]; saysOpposite: boolean; dimmed: boolean };
 
-/** Prior fact-checks whose claim says what `text` says, best first (the same similarity as claim matches). */
-export async function findPriorMatches({ text, limit = 5 }: { text: string; limit?: number }): Promise<PriorMatch[]> {
-  const terms = searchTerms(text, MAX_TERMS);
+/** Prior fact-checks whose claim says what `query` says, best first: the index's relevance, then the same re-ranking as claim matches. */
+export async function findPriorMatches({ query, limit = 5 }: { query: MatchText; limit?: number }): Promise<PriorMatch[]> {
+  const terms = searchTerms(`${query.statement} ${query.exact}`, MAX_TERMS);
   if (terms.length === 0) return [];
   const database = await getDatabase();
   const { db, t } = database;
-  let ids: string[];
+  let scored: { id: string; score: number }[];
   if (database.dialect === "sqlite") {
     // Each term quoted: FTS5 syntax in a claim's words must not be interpreted.
     const match = terms.map((term) => `"${term.replace(/"/g, "")}"`).join(" OR ");
-    const rows = (await (db as unknown as { all(q: ReturnType<typeof sql>): Promise<unknown[]> }).all(
-      sql`select p.id as id from (select rowid, rank from prior_fact_checks_fts where prior_fact_checks_fts match ${match} order by rank limit ${CANDIDATES}) f
-          join prior_fact_checks p on p.rowid = f.rowid order by f.rank`,
-    )) as { id: string }[];
-    ids = rows.map((r) => r.id);
+    scored = (await (db as unknown as { all(q: ReturnType<typeof sql>): Promise<unknown[]> }).all(
+      sql`select p.id as id, -f.score as score from (select rowid, bm25(prior_fact_checks_fts, 2.0, 1.0) as score from prior_fact_checks_fts where prior_fact_checks_fts match ${match} order by score limit ${CANDIDATES}) f
+          join prior_fact_checks p on p.rowid = f.rowid order by f.score`,
+    )) as { id: string; score: number }[];
   } else {
-    const query = terms.map((term) => term.replace(/[^\p{L}\p{N}]/gu, "")).filter(Boolean).join(" | ");
-    if (!query) return [];
-    // prior_fact_checks.search: a stored tsvector with a GIN index (migration 0018), not in the drizzle schema.
-    const result = (await db.execute(
-      sql`select p.id from prior_fact_checks p, to_tsquery('english'::regconfig, ${query}) q where p.search @@ q order by ts_rank(p.search, q) desc limit ${CANDIDATES}`,
-    )) as unknown;
-    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { id: string }[];
-    ids = rows.map((r) => r.id);
+    const tsquery = terms.map((term) => term.replace(/[^\p{L}\p{N}]/gu, "")).filter(Boolean).join(" | ");
+    if (!tsquery) return [];
+    // prior_fact_checks.search: a stored tsvector with a GIN index (migrations 0018, 0019), not in the drizzle schema.
+    scored = rowsOf<{ id: string; score: number }>(
+      await db.execute(sql`select p.id, ts_rank_cd('{0.1, 0.2, 0.5, 1.0}', p.search, q) as score from prior_fact_checks p, to_tsquery('english'::regconfig, ${tsquery}) q where p.search @@ q order by score desc limit ${CANDIDATES}`),
+    );
   }
-  if (ids.length === 0) return [];
-  const priors = await db.select().from(t.priorFactChecks).where(inArray(t.priorFactChecks.id, ids));
-  const ranked = rankMatches(
-    { statement: text, exact: text },
-    priors.map((p) => ({ ...p, statement: p.claim, exact: p.claim })),
-    limit,
-  );
-  return ranked.map(({ statement: _s, exact: _e, score, ...prior }) => ({ prior, score }));
+  if (scored.length === 0) return [];
+  const rows = new Map((await db.select().from(t.priorFactChecks).where(inArray(t.priorFactChecks.id, scored.map((r) => r.id)))).map((p) => [p.id, p]));
+  const candidates = scored.flatMap((r) => {
+    const prior = rows.get(r.id);
+    return prior ? [{ prior, statement: prior.claim, exact: "", claimant: prior.claimant, indexScore: Number(r.score), createdAt: prior.datePublished ?? prior.createdAt }] : [];
+  });
+  return rerank(database.dialect === "sqlite" ? "sqlite" : "postgres", query, candidates, (await claimWordRarity()).idf, limit).map((m) => ({ prior: m.prior, score: m.score, reasons: m.reasons, saysOpposite: m.saysOpposite, dimmed: m.dimmed }));
 }
 
 export type EarlierVerdict = { workspace: string; checkedAt: string | null; ratingLabel: string | null; ratingColour: string | null; checkStatus: string | null; factCheckUrl: string | null };

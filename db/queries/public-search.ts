@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, count, desc, eq, exists, gte, lt, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { fold } from "@/lib/claim-matching/text";
 import { getDatabase } from "../client";
 import { livePublication, onPublishedSnapshot, publicRevisionJoin, publishedSnapshotHasClaim } from "./public-visibility";
 
@@ -51,7 +52,8 @@ export async function searchPublicFactChecks(search: PublicSearch = {}): Promise
    * substring scan of every claim of every fact-check.
    */
   const claimHasWord = (word: string): SQL | undefined => {
-    const pieces = word.match(/[\p{L}\p{N}]+/gu);
+    // Accents folded as both indexes fold them (migration 0019 on Postgres): "cafe" and "café" find the same.
+    const pieces = fold(word).match(/[\p{L}\p{N}]+/gu);
     if (!pieces) return undefined;
     if (database.dialect === "sqlite") {
       // A quoted FTS5 phrase ("covid-19" → covid, 19 in a row); "" escapes a quote.

@@ -23,7 +23,7 @@ export const findClaimMatchesAction = action(z.object({ claimId: id }), { permis
 /** Fact-checks made before, elsewhere (imported ClaimReview and Check reports) that say what this claim says. */
 export const findEarlierChecksAction = action(z.object({ claimId: id }), { permission: "read:desk" }, async ({ claimId }) => {
   const claim = await getClaimByIdOrThrow({ id: claimId });
-  return serialize(await findPriorMatches({ text: `${claim.statement} ${claim.exact}` }));
+  return serialize(await findPriorMatches({ query: { statement: claim.statement, exact: claim.exact, claimant: claim.claimantName } }));
 });
 
 const linkSchema = z.object({ claimId: id, claimVersion: z.int().min(1), matchedClaimId: id, reuse: z.boolean() });

@@ -7,7 +7,7 @@ import type { WorkspaceClaim } from "@/components/annotation/types";
 import { RatingBadge, StatusBadge } from "@/components/ui/badges";
 import { unwrap } from "@/lib/action-result";
 import { findClaimMatchesAction, linkClaimAction, unlinkClaimAction } from "../workspace-actions";
-import { alreadyChecked } from "./earlier-checks";
+import { alreadyChecked, MatchStrength, MatchWhy } from "./match-parts";
 import { useToast } from "./toast";
 import styles from "./workspace.module.css";
 
@@ -60,19 +60,20 @@ export function ClaimMatches({ articleId, claim, canWrite }: { articleId: string
       </div>
       {claim.pending && <p className="small muted">Matches are searched once the claim is saved.</p>}
       {matches.error && <p className="alert warn small">{matches.error.message}</p>}
-      {matches.data && matches.data.length === 0 && <p className="small muted">No earlier claim in another article says the same.</p>}
+      {matches.data && matches.data.length === 0 && <p className="small muted">No claim in another article shares its words.</p>}
       {matches.data && matches.data.length > 0 && (
         <ol className={styles.matches} aria-label="Matching claims">
           {matches.data.map((m) => {
             const v = m.claim.verdict;
             return (
-              <li key={m.claim.id} className={styles.match} aria-labelledby={`${id}-${m.claim.id}`}>
+              <li key={m.claim.id} className={`${styles.match} ${m.dimmed ? styles.matchWeak : ""}`} aria-labelledby={`${id}-${m.claim.id}`}>
                 <p id={`${id}-${m.claim.id}`} className={styles.matchStatement}>
                   {m.claim.statement}
                 </p>
                 <p className="small muted">
-                  In <a href={`/articles/${m.claim.articleId}#claim-${m.claim.id}`}>{m.articleTitle}</a> · {Math.round(m.score * 100)}% similar
+                  In <a href={`/articles/${m.claim.articleId}#claim-${m.claim.id}`}>{m.articleTitle}</a> · <MatchStrength score={m.score} dimmed={m.dimmed} />
                 </p>
+                <MatchWhy reasons={m.reasons} saysOpposite={m.saysOpposite} />
                 <p className={styles.claimQuote}>“{excerpt(m.claim.exact, 140)}”</p>
                 {m.earlier && (
                   <p className="small" data-testid="earlier-verdict">

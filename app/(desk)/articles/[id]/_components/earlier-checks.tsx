@@ -4,12 +4,8 @@ import { workspaceKeys } from "@/components/annotation/queries";
 import type { WorkspaceClaim } from "@/components/annotation/types";
 import { unwrap } from "@/lib/action-result";
 import { findEarlierChecksAction } from "../workspace-actions";
+import { alreadyChecked, MatchStrength, MatchWhy } from "./match-parts";
 import styles from "./workspace.module.css";
-
-/** "Already checked by <who> on <date>: <rating>", the sentence every earlier check is shown with. */
-export function alreadyChecked(who: string | null, on: string | null, rating: string | null): string {
-  return `Already checked by ${who ?? "an unnamed publisher"}${on ? ` on ${on.slice(0, 10)}` : ""}${rating ? `: ${rating}` : " (no rating given)"}`;
-}
 
 /**
  * Fact-checks made before, elsewhere: prior fact-checks the desk imported (ClaimReview pages and files, Check
@@ -31,14 +27,15 @@ export function EarlierChecks({ articleId, claim }: { articleId: string; claim: 
         Checked before, elsewhere
       </h3>
       <ol className={styles.matches} aria-label="Earlier fact-checks">
-        {earlier.data.map(({ prior, score }) => (
-          <li key={prior.id} className={styles.match}>
+        {earlier.data.map(({ prior, score, reasons, saysOpposite, dimmed }) => (
+          <li key={prior.id} className={`${styles.match} ${dimmed ? styles.matchWeak : ""}`}>
             <p className={styles.matchStatement}>{alreadyChecked(prior.publisher, prior.datePublished, prior.ratingLabel)}</p>
             <p className="small">
               “{prior.claim}”{prior.claimant ? `, claimed by ${prior.claimant}` : ""}
             </p>
+            <MatchWhy reasons={reasons} saysOpposite={saysOpposite} />
             <p className="small muted">
-              {Math.round(score * 100)}% similar
+              <MatchStrength score={score} dimmed={dimmed} />
               {prior.url ? (
                 <>
                   {" · "}
