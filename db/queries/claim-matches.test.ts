@@ -3,13 +3,13 @@ import { describe, expect, it } from "vitest";
 import { seedDemo } from "@/db/seed/demo";
 import { canonicalText, codePointLength } from "@/lib/anchoring/text";
 import { testDialects, useTestDatabase } from "@/testing/databases";
-import { locate } from "@/testing/fixtures";
+import { createTestArticle, createTestClaim, locate } from "@/testing/fixtures";
 import { getDatabase } from "../client";
 import { getArticleChangeStamp } from "./article-changes";
 import { getArticleVersion } from "./articles";
 import { listAuditEvents } from "./audit";
 import { linkClaims, unlinkClaims } from "./claim-links";
-import { findClaimMatches, fullTextCandidates } from "./claim-matches";
+import { findClaimMatches, findMatchesForText, fullTextCandidates } from "./claim-matches";
 import { createClaim, getClaimByIdOrThrow, listClaimsForArticle, updateClaim, type Claim } from "./claims";
 import { getWorkspace } from "./claim-details";
 import { dismissSuggestion, listDismissedSuggestions } from "./suggestions";
@@ -98,6 +98,19 @@ describe.each(testDialects())("claim matching on %s", (dialect) => {
     expect(published.claim.verdict?.rating.label).toBe("Mostly accurate");
     expect(published.claim.verdict?.citations.length).toBe(3);
     expect(published.score).toBeGreaterThan(0.5);
+  });
+
+  it("folds accents, case and apostrophes the same way in the index and the query", async () => {
+    const { db, t } = await getDatabase();
+    const [reviewer] = await db.select().from(t.users).where(eq(t.users.role, "reviewer"));
+    const article = await createTestArticle(reviewer!.id, { title: "Café", blocks: [{ kind: "paragraph", text: "Le CAFÉ can’t cure Naïve drinkers of gout." }] });
+    const claim = await createTestClaim(article, "Le CAFÉ can’t cure Naïve drinkers of gout.", reviewer!.id, "Café can’t cure naïve drinkers of gout");
+    for (const text of ["cafe naive gout", "CAFÉ NAÏVE GOUT", "café can't cure naive drinkers"]) {
+      expect((await fullTextCandidates({ text, excludeArticleId: "" })).map((c) => c.id), text).toContain(claim.id);
+    }
+    const [match] = await findMatchesForText({ query: { statement: "Cafe cant cure naive drinkers of gout", exact: "" } });
+    expect(match?.id).toBe(claim.id);
+    expect(match?.reasons[0]).toMatch(/^shares /);
   });
 
   it("keeps the full-text index in step with edits", async () => {
