@@ -61,3 +61,11 @@ export async function listPriorFactChecks({ q, limit = 100 }: { q?: string; limi
     .orderBy(desc(t.priorFactChecks.createdAt), desc(t.priorFactChecks.id))
     .limit(limit);
 }
+
+export type ContextLink = Tables["contextLinks"]["$inferSelect"];
+
+/** Context links (explainers brought in from Check), newest first. */
+export async function listContextLinks({ limit = 100 }: { limit?: number } = {}): Promise<ContextLink[]> {
+  const { db, t } = await getDatabase();
+  return db.select().from(t.contextLinks).orderBy(desc(t.contextLinks.createdAt), desc(t.contextLinks.id)).limit(limit);
+}

@@ -87,8 +87,9 @@ test("an admin maps a workspace's own statuses and imports it once; a reviewer s
   await expect(report).toContainText("Already checked by Check workspace: Inaccurate");
   await expect(report.getByRole("link", { name: "Read the fact-check" })).toHaveAttribute("href", `https://verifica.example/${run}/cafe`);
 
-  // Nothing was used: the admin undoes the import.
+  // Nothing was used: the admin undoes the import. The explainer is there as a context link until then.
   await admin.goto("/prior-fact-checks");
+  await expect(admin.getByTestId("context-links").getByRole("link", { name: "O que é o kratom?" }).first()).toHaveAttribute("href", `https://verifica.example/${run}/kratom`);
   const batch = admin.getByRole("listitem").filter({ hasText: `from Check: verifica-${run}.zip · 7 rows` });
   admin.once("dialog", (d) => void d.accept());
   await batch.getByRole("button", { name: `Undo the import from verifica-${run}.zip` }).click();

@@ -2,20 +2,20 @@ import type { Metadata } from "next";
 import { Forbidden } from "@/components/desk/forbidden";
 import { PriorImport } from "@/components/prior-fact-checks/prior-import";
 import { UndoImportButton } from "@/components/prior-fact-checks/undo-import-button";
-import { listImportBatches, listPriorFactChecks } from "@/db/queries/prior-fact-checks";
+import { listContextLinks, listImportBatches, listPriorFactChecks } from "@/db/queries/prior-fact-checks";
 import { requirePageUser } from "@/server/session";
 
 export const metadata: Metadata = { title: "Prior fact-checks" };
 
 const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
-/** Fact-checks published elsewhere that the desk brought in (ClaimReview pages and files): import, find, undo. */
+/** Fact-checks published elsewhere that the desk brought in (ClaimReview pages and files, Check exports), context links, and the imports with their undo. */
 export default async function PriorFactChecksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { allowed } = await requirePageUser("review:verdict", "/prior-fact-checks");
   if (!allowed) return <Forbidden what="Only editors and admins import fact-checks from other tools." />;
   const raw = (await searchParams).q;
   const q = (Array.isArray(raw) ? raw[0] : raw)?.slice(0, 200) ?? "";
-  const [priors, batches] = await Promise.all([listPriorFactChecks({ q }), listImportBatches()]);
+  const [priors, batches, links] = await Promise.all([listPriorFactChecks({ q }), listImportBatches(), listContextLinks()]);
   return (
     <main id="main" className="page" style={{ maxWidth: 960 }}>
       <h1>Prior fact-checks</h1>
@@ -64,6 +64,26 @@ export default async function PriorFactChecksPage({ searchParams }: { searchPara
           </ul>
         )}
       </section>
+      {links.length > 0 && (
+        <section aria-labelledby="links-heading" style={{ marginTop: "2rem" }}>
+          <h2 id="links-heading">Context links</h2>
+          <p className="muted small">Background the organisation wrote (explainers brought in from Check), to link from a rationale.</p>
+          <ul className="stack" data-testid="context-links">
+            {links.map((l) => (
+              <li key={l.id} className="card small">
+                <strong>{l.url ? <a href={l.url} rel="noopener noreferrer nofollow" target="_blank">{l.title}</a> : l.title}</strong>
+                {l.language ? ` (${l.language})` : ""}
+                {l.description && (
+                  <>
+                    <br />
+                    <span className="muted">{l.description}</span>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section aria-labelledby="batches-heading" style={{ marginTop: "2rem" }}>
         <h2 id="batches-heading">Imports</h2>
         {batches.length === 0 ? (
