@@ -1,0 +1,58 @@
+/**
+ * Check-worthy suggestions on public, human-labelled text: the 19 CLEF-2019 CheckThat! Task 1 debates and
+ * speeches (MAP over debates, mean P@10, F1), the ClaimBuster presidential-debate sample (F1) and the five demo
+ * articles (F1), for the shipped scorer (lib/check-worthy) beside baselines computed in the same run: "contains a
+ * digit", sentence length, and a seeded random order. This measures where the suggestions stand today.
+ *
+ *   npm run bench -- check-worthy
+ */
+import { scoreSentence, SUGGESTION_THRESHOLD } from "../../lib/check-worthy";
+import { claimBusterSentences, clefDebates, decisionScores, demoArticles, rankingScores, type LabelledSentence } from "../../testing/check-worthiness-data";
+import { seededRandom } from "../../testing/seeded-random";
+import type { BenchResult, BenchSuite } from "../types";
+
+type Scorer = { name: string; score: (s: LabelledSentence) => number; flag: (s: LabelledSentence) => boolean };
+
+const hasDigit = (s: LabelledSentence) => /\d/.test(s.text);
+
+function scorers(): Scorer[] {
+  const random = seededRandom(2019);
+  const memo = new Map<string, number>();
+  const shuffled = (s: LabelledSentence) => {
+    if (!memo.has(s.text)) memo.set(s.text, random());
+    return memo.get(s.text)!;
+  };
+  return [
+    { name: "shipped suggestions", score: (s) => scoreSentence(s.text).score, flag: (s) => scoreSentence(s.text).score >= SUGGESTION_THRESHOLD },
+    { name: "baseline: contains a digit", score: (s) => (hasDigit(s) ? 1 : 0), flag: hasDigit },
+    // Long sentences say more; flagged from 20 words, about the median length of a check-worthy debate sentence.
+    { name: "baseline: sentence length", score: (s) => s.text.split(/\s+/).length, flag: (s) => s.text.split(/\s+/).length >= 20 },
+    { name: "baseline: random", score: shuffled, flag: (s) => shuffled(s) < 0.5 },
+  ];
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+export const suite: BenchSuite = {
+  name: "check-worthy",
+  async run() {
+    const debates = clefDebates();
+    const debateSentences = debates.flatMap((d) => d.sentences);
+    const claimBuster = claimBusterSentences();
+    const demo = demoArticles();
+    const demoSentences = demo.flatMap((d) => d.sentences);
+    const results: BenchResult[] = [];
+    for (const s of scorers()) {
+      const ranking = rankingScores(debates, s.score);
+      const row = (metric: string, value: number, detail: Record<string, unknown> = {}): BenchResult => ({ suite: "check-worthy", metric: `${s.name}: ${metric}`, value: round(value), unit: "", detail });
+      results.push(
+        row("CLEF-2019 debates, MAP", ranking.map, { debates: ranking.documents, goal: "≥ 0.17 on held-out debates (issue 17)" }),
+        row("CLEF-2019 debates, P@10", ranking.p10),
+        row("CLEF-2019 debates, F1", decisionScores(debateSentences, s.flag).f1),
+        row("ClaimBuster sample, F1", decisionScores(claimBuster, s.flag).f1),
+        row("demo articles, F1", decisionScores(demoSentences, s.flag).f1),
+      );
+    }
+    return results;
+  },
+};
