@@ -17,9 +17,12 @@ export function SetPassword({
   onStart,
   onResult,
   onOffline,
+  onSaved,
 }: {
   user: PublicUser;
   disabled: boolean;
+  /** With the version saved: the row stays busy until the refreshed list shows it, so no click goes out with the old one. */
+  onSaved: (version: number) => void;
   onStart: () => void;
   onResult: (result: ActionResult<PublicUser>, success: (user: PublicUser) => string) => void;
   onOffline: () => void;
@@ -29,7 +32,10 @@ export function SetPassword({
     mutationFn: (value: string) => setUserPasswordAction({ id: user.id, version: user.version, password: value }),
     onMutate: onStart,
     onSuccess: (result) => {
-      if (result.ok) setPassword(null);
+      if (result.ok) {
+        setPassword(null);
+        onSaved(result.data.version);
+      }
       onResult(result, (u) => `${u.name} has a new password. Share it with them privately${u.active ? "" : "; they can sign in once reactivated"}.`);
     },
     onError: onOffline,

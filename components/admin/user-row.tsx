@@ -135,7 +135,7 @@ export function UserRow({
           <span className={`small muted ${styles.nowrap}`}>Your account</span>
         ) : (
           <div style={{ display: "flex", gap: "0.5rem", justifyContent: "flex-end", flexWrap: "wrap" }}>
-            <SetPassword user={user} disabled={busy} onStart={onStart} onResult={onResult} onOffline={onOffline} />
+            <SetPassword user={user} disabled={busy} onStart={onStart} onResult={onResult} onOffline={onOffline} onSaved={setAwaitVersion} />
             {user.active && (
               <button
                 type="button"
