@@ -7,15 +7,15 @@ import { asc, getTableColumns, getTableName, gt, sql, type SQL, type Table } fro
 import type { Database } from "../client";
 import { BACKUP_FORMAT, BACKUP_VERSION, openBackupWriter, type BackupHeader } from "./format";
 import { backupTables, type BackupTable } from "./tables";
+import { rowsOf } from "../queries/sql-rows";
 
 const BATCH = 1000;
 
 /** Tables the migrations manage for themselves, not app data. */
 const INTERNAL = /^(__drizzle_migrations|sqlite_.*|claims_fts.*|prior_fact_checks_fts.*)$/;
 
-async function rowsOf(database: Database, query: SQL): Promise<Record<string, unknown>[]> {
-  const result = (await database.db.execute(query)) as unknown;
-  return Array.isArray(result) ? result : (result as { rows: Record<string, unknown>[] }).rows;
+async function queryRows(database: Database, query: SQL): Promise<Record<string, unknown>[]> {
+  return rowsOf<Record<string, unknown>>(await database.db.execute(query));
 }
 
 /** Every table in the database must be one the schema (and so the backup) knows: nothing may be silently left out. */
@@ -23,7 +23,7 @@ export async function assertAllTablesKnown(database: Database, tables: BackupTab
   const names =
     database.dialect === "sqlite"
       ? ((database.db as unknown as { all(q: SQL): { name: string }[] }).all(sql`select name from sqlite_master where type = 'table'`)).map((r) => r.name)
-      : (await rowsOf(database, sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`)).map((r) => String(r.name));
+      : (await queryRows(database, sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`)).map((r) => String(r.name));
   const known = new Set(tables.map((t) => t.name));
   const unknown = names.filter((n) => !INTERNAL.test(n) && !known.has(n));
   if (unknown.length) throw new Error(`backup: the database has tables the schema does not describe (${unknown.join(", ")}); add them to db/schema so they are backed up`);
@@ -70,10 +70,7 @@ export async function* tableRows(database: Database, db: Database["db"], table: 
 async function* postgresRows(db: Database["db"], t: Record<string, never>, pk: never, sizeOf: () => number): AsyncGenerator<Record<string, unknown>[]> {
   const columns = Object.entries(getTableColumns(t as unknown as Table));
   const cursor = sql.identifier(`export_${getTableName(t as unknown as Table)}`);
-  const run = async (query: SQL) => {
-    const result = (await db.execute(query)) as unknown;
-    return Array.isArray(result) ? (result as Record<string, unknown>[]) : (result as { rows: Record<string, unknown>[] }).rows;
-  };
+  const run = async (query: SQL) => rowsOf<Record<string, unknown>>(await db.execute(query));
   await run(sql`declare ${cursor} no scroll cursor for select * from ${t} order by ${pk} collate "C"`);
   try {
     for (;;) {
