@@ -25,7 +25,7 @@ function fit(posts: Collected[]): Fitted {
 
 const ranked = (model: Fitted, p: Collected) =>
   p.candidates
-    .map((c, i) => ({ vclaim: c.vclaim, score: predict(model, FEATURE_NAMES.map((f) => c.values[f])), i }))
+    .map((c, i) => ({ vclaim: c.vclaim, score: Math.round(predict(model, FEATURE_NAMES.map((f) => c.values[f])) * 1000) / 1000, i }))
     .sort((a, b) => b.score - a.score || a.i - b.i)
     .map((c) => c.vclaim);
 

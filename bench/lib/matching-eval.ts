@@ -7,7 +7,7 @@
 import { openDatabase, useDatabase, type Database } from "../../db/client";
 import { findMatchesForText, fullTextCandidates } from "../../db/queries/claim-matches";
 import { claimWordRarity } from "../../db/queries/word-frequencies";
-import { bm25, features, profile } from "../../lib/claim-matching/features";
+import { featuresOf } from "../../lib/claim-matching";
 import type { FeatureName } from "../../lib/claim-matching/features";
 import { newId } from "../../lib/ids";
 import { loadVerifiedClaims, queries, scoreRankings, type Query } from "../../testing/claim-matching-data";
@@ -46,20 +46,8 @@ export async function collect(collection: LoadedCollection, split: "train" | "de
   const out: Collected[] = [];
   for (const q of queries(split)) {
     const candidates = await fullTextCandidates({ text: q.text, excludeArticleId: "" });
-    const { idf } = await claimWordRarity();
-    const query = profile(asQuery(q));
-    const top = Math.max(...candidates.map((c) => c.indexScore), Number.MIN_VALUE);
-    const profiles = candidates.map((c) => profile(c));
-    const averageLength = profiles.reduce((sum, p) => sum + p.length, 0) / Math.max(1, profiles.length);
-    const texts = profiles.map((p) => bm25(query, p, idf, averageLength));
-    const bestText = Math.max(...texts, Number.MIN_VALUE);
-    out.push({
-      target: q.target,
-      candidates: candidates.map((c, i) => ({
-        vclaim: collection.vclaimOf.get(c.id)!,
-        values: features(query, profiles[i]!, { rank: i + 1, relativeScore: c.indexScore / top, relativeBm25: texts[i]! / bestText }, idf),
-      })),
-    });
+    const pool = featuresOf(asQuery(q), candidates, (await claimWordRarity()).idf);
+    out.push({ target: q.target, candidates: pool.map((c) => ({ vclaim: collection.vclaimOf.get(c.candidate.id)!, values: c.values })) });
   }
   return out;
 }
