@@ -80,7 +80,7 @@ const fixtureServer = {
 
 // Specs that change organisation-wide settings (the approval quorum, the rating scale, the language) run after the rest of
 // their server's tests, so no other test approves a verdict while the quorum is raised or sees a passing label.
-const EXCLUSIVE = /desk\/(editorial-workflow|rating-delete-undo|language-setting)\.spec\.ts$/;
+const EXCLUSIVE = /desk\/(editorial-workflow|rating-delete-undo|language-setting|suggestion-threshold)\.spec\.ts$/;
 const projects: Project[] = targets.flatMap((t) => [
   { name: t.name, use: { baseURL: baseURL(t) }, testIgnore: EXCLUSIVE },
   { name: `${t.name}-settings`, use: { baseURL: baseURL(t) }, testMatch: EXCLUSIVE, dependencies: [t.name] },

@@ -2,7 +2,7 @@
  * The labelled check-worthiness corpora (fixtures/datasets/check-worthiness, with their sources): the CLEF-2019
  * CheckThat! Task 1 debates and speeches, sentence by sentence with their speaker, and the ClaimBuster sample
  * of presidential-debate sentences; and the five demo articles' labelled sentences. For evaluating (and
- * later training) the check-worthy suggestions on text nobody on the project wrote.
+ * training) the check-worthy suggestions on text nobody on the project wrote.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -60,6 +60,15 @@ export function rankingScores(documents: LabelledDocument[], score: (s: Labelled
     n++;
   }
   return { map: ap / Math.max(1, n), p10: p10 / Math.max(1, n), documents: n };
+}
+
+/** Mean over documents of the precision of each one's k best-scored sentences: what a reader sees first among the suggestions. */
+export function topPrecision(documents: LabelledDocument[], score: (s: LabelledSentence) => number, k = 5): number {
+  const each = documents.map((doc) => {
+    const ranked = doc.sentences.map((s, i) => ({ s, v: score(s), i })).sort((a, b) => b.v - a.v || a.i - b.i);
+    return ranked.slice(0, k).filter((r) => r.s.checkWorthy).length / Math.min(k, ranked.length);
+  });
+  return each.reduce((a, b) => a + b, 0) / Math.max(1, each.length);
 }
 
 /** Precision, recall and F1 of a yes/no decision. */

@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
-import { updateLanguageAction, updateSettingsAction, updateSsoOnlyAction } from "@/app/(desk)/admin/settings/actions";
+import { updateLanguageAction, updateSettingsAction, updateSsoOnlyAction, updateSuggestionThresholdAction } from "@/app/(desk)/admin/settings/actions";
 import { FormError } from "@/components/ui/form-error";
 import type { ActionResult } from "@/lib/action-result";
 
@@ -139,6 +139,50 @@ export function LanguageForm({ language, version }: { language: string; version:
       <SaveOutcome error={error} saved={saved} />
       <button type="submit" className="button" disabled={busy}>
         Save language
+      </button>
+    </form>
+  );
+}
+
+const percent = (score: number) => Math.round(score * 100);
+
+/**
+ * How readily the workspace suggests sentences to check: a lower threshold suggests more sentences (more found,
+ * more to dismiss), a higher one fewer and surer. Empty means the shipped threshold.
+ */
+export function SuggestionThresholdForm({ threshold, shipped, version }: { threshold: number | null; shipped: number; version: number }) {
+  const id = useId();
+  const [value, setValue] = useState(threshold === null ? "" : String(percent(threshold)));
+  const { submit, error, saved, busy } = useSettingSave(
+    () => updateSuggestionThresholdAction({ percent: value.trim() === "" ? null : Number(value), version }),
+    (data) => `Saved: sentences scoring ${percent(data.threshold)} % or more are suggested.`,
+  );
+
+  return (
+    <form onSubmit={submit} noValidate className="card">
+      <h2>Check-worthy suggestions</h2>
+      <div className="field">
+        <label htmlFor={`${id}-threshold`}>Suggest sentences scoring at least (%)</label>
+        <input
+          id={`${id}-threshold`}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={99}
+          value={value}
+          placeholder={String(percent(shipped))}
+          onChange={(e) => setValue(e.target.value)}
+          aria-describedby={`${id}-threshold-hint`}
+          aria-invalid={error ? true : undefined}
+          style={{ maxWidth: "8rem" }}
+        />
+        <p id={`${id}-threshold-hint`} className="small muted">
+          Lower suggests more sentences, higher fewer and surer ones. Leave it empty for the recommended {percent(shipped)} %. Suggestions are only seen on the desk.
+        </p>
+      </div>
+      <SaveOutcome error={error} saved={saved} />
+      <button type="submit" className="button" disabled={busy}>
+        Save suggestion threshold
       </button>
     </form>
   );

@@ -24,7 +24,7 @@ export const SHORTCUTS = [
   { keys: ["t"], command: "backToText", group: "claims", label: "Back to the article text, where you left it" },
   { keys: ["v"], command: "openVerdict", group: "claims", label: "Open the verdict editor of the current claim" },
   { keys: ["m"], command: "showMatches", group: "claims", label: "Show matching claims from other articles" },
-  { keys: ["s"], command: "nextSuggestion", group: "suggestions", label: "Next check-worthy suggestion" },
+  { keys: ["s"], command: "nextSuggestion", group: "suggestions", label: "Next check-worthy suggestion, strongest first" },
   { keys: ["S"], command: "previousSuggestion", group: "suggestions", label: "Previous suggestion", display: "Shift + S" },
   { keys: ["a"], command: "acceptSuggestion", group: "suggestions", label: "Accept the suggestion as a claim" },
   { keys: ["x"], command: "dismissSuggestion", group: "suggestions", label: "Dismiss the suggestion" },

@@ -17,7 +17,7 @@ export function SuggestionCard({ suggestion, position, canAnnotate, onAccept, on
   return (
     <div className={styles.suggestionCard} style={position} role="group" aria-label="Check-worthy suggestion" data-testid="suggestion-card">
       <p>
-        <strong>Suggested claim</strong> · score {Math.round(suggestion.score * 100)}%
+        <strong>Suggested claim</strong> · {suggestion.rank} of {suggestion.of} by score · {Math.round(suggestion.score * 100)}%
         <br />
         <span className="small">Why: {describeReasons(suggestion.reasons)}.</span>
       </p>

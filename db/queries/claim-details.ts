@@ -7,6 +7,7 @@ import { listClaimsForArticle, type Claim } from "./claims";
 import type { Rating } from "./ratings";
 import { listReviewsForVerdicts, type Review } from "./reviews";
 import { getPublicationForArticle, type Publication } from "./publications";
+import { getSuggestionThreshold } from "./settings";
 import { listDismissedSuggestions, type DismissedSuggestion } from "./suggestions";
 import { getVerdictsWithCitations, type VerdictWithCitations } from "./verdicts";
 import { AppError } from "@/lib/errors";
@@ -51,6 +52,8 @@ export type Workspace = {
   publication: Publication | null;
   /** Check-worthy suggestions reviewers dismissed on this snapshot. */
   dismissedSuggestions: DismissedSuggestion[];
+  /** The score from which sentences are suggested (the organisation's setting). */
+  suggestionThreshold: number;
 };
 
 /** Everything the reviewer's workspace shows for one article. */
@@ -61,5 +64,5 @@ export async function getWorkspace({ articleId }: { articleId: string }): Promis
   const claims = await loadClaimDetails(await listClaimsForArticle({ articleId }));
   const publication = await getPublicationForArticle({ articleId });
   const dismissedSuggestions = await listDismissedSuggestions({ versionId: snapshot.id });
-  return { article, snapshot, claims, publication, dismissedSuggestions };
+  return { article, snapshot, claims, publication, dismissedSuggestions, suggestionThreshold: await getSuggestionThreshold() };
 }

@@ -2,6 +2,8 @@ import { and, eq, isNull, or } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { seedDemo } from "@/db/seed/demo";
 import { canonicalText, codePointLength } from "@/lib/anchoring/text";
+import { MODEL_VERSION } from "@/lib/check-worthy";
+import { newId } from "@/lib/ids";
 import { testDialects, useTestDatabase } from "@/testing/databases";
 import { createTestArticle, createTestClaim, locate } from "@/testing/fixtures";
 import { getDatabase } from "../client";
@@ -182,6 +184,9 @@ describe.each(testDialects())("claim matching on %s", (dialect) => {
     const snapshot = await getWorkspace({ articleId: article!.id });
     const length = codePointLength(canonicalText(snapshot.snapshot.blocks));
     await expect(dismissSuggestion({ ...span, start: length - 1, end: length + 5 })).rejects.toThrow(/outside the article/);
+    // Dismissed under the rules that came before the model: a new model offers the sentence again.
+    await db.insert(t.dismissedSuggestions).values({ id: newId(), articleId: article!.id, versionId: span.versionId, start: 40, end: 60, modelVersion: "rules", createdBy: user!.id });
+    expect((await listDismissedSuggestions({ versionId: span.versionId })).map((d) => [d.start, d.modelVersion])).toEqual([[0, MODEL_VERSION]]);
     void ctx;
   });
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { testDialects, useTestDatabase } from "@/testing/databases";
 import { putTestSetting, rejection } from "@/testing/fixtures";
-import { getApprovalQuorum, getSetting, getSettingWithVersion, getSsoOnly, SETTING_DEFAULTS, updateSsoOnly } from "./settings";
+import { eq } from "drizzle-orm";
+import { SUGGESTION_THRESHOLD } from "@/lib/check-worthy";
+import { getApprovalQuorum, getSetting, getSettingWithVersion, getSsoOnly, getSuggestionThreshold, SETTING_DEFAULTS, updateSsoOnly, updateSuggestionThreshold } from "./settings";
 
 describe.each(testDialects())("settings on %s", (dialect) => {
   const ctx = useTestDatabase(dialect, { seed: false });
@@ -50,5 +52,26 @@ describe.each(testDialects())("single-sign-on-only setting on %s", (dialect) => 
     expect(await getSsoOnly()).toBe(true);
     await updateSsoOnly({ ssoOnly: false, version: 1, actorId });
     expect(await getSettingWithVersion("ssoOnly")).toEqual({ value: "0", version: 2 });
+  });
+});
+
+describe.each(testDialects())("the suggestion threshold on %s", (dialect) => {
+  const ctx = useTestDatabase(dialect, { seed: false });
+
+  it("is the shipped threshold until an admin sets one, and again after they clear it; each change is versioned and audited", async () => {
+    const { db, t } = ctx.database;
+    const [admin] = await db.insert(t.users).values({ id: "threshold-admin", email: "threshold@example.test", name: "Admin", role: "admin", passwordHash: null }).returning();
+    expect(await getSuggestionThreshold()).toBe(SUGGESTION_THRESHOLD);
+    const set = await updateSuggestionThreshold({ threshold: 0.8, version: 0, actorId: admin!.id });
+    expect(set).toEqual({ threshold: 0.8, version: 1 });
+    expect(await getSuggestionThreshold()).toBe(0.8);
+    // Saved over what the admin saw: a stale version is refused and changes nothing.
+    await expect(updateSuggestionThreshold({ threshold: 0.2, version: 0, actorId: admin!.id })).rejects.toThrow(/changed by someone else/);
+    await expect(updateSuggestionThreshold({ threshold: 1.5, version: 1, actorId: admin!.id })).rejects.toThrow(/between 1 % and 99 %/);
+    expect(await getSuggestionThreshold()).toBe(0.8);
+    expect(await updateSuggestionThreshold({ threshold: null, version: 1, actorId: admin!.id })).toEqual({ threshold: SUGGESTION_THRESHOLD, version: 2 });
+    expect(await getSuggestionThreshold()).toBe(SUGGESTION_THRESHOLD);
+    const audits = await db.select().from(t.auditEvents).where(eq(t.auditEvents.entityId, "suggestionThreshold"));
+    expect(audits.map((a) => a.after)).toEqual([{ suggestionThreshold: "0.8" }, { suggestionThreshold: "" }]);
   });
 });

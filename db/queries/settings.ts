@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
+import { SUGGESTION_THRESHOLD } from "@/lib/check-worthy";
 import { AppError, staleVersion } from "@/lib/errors";
 import { getDatabase, type Db } from "../client";
 import { refreshArticleStatus } from "./articles";
@@ -16,6 +17,8 @@ export const SETTING_DEFAULTS = {
   ssoOnly: "0",
   /** BCP 47 tag of the language the organisation writes its fact-checks in: ClaimReview's inLanguage, the feeds' language. */
   language: "en",
+  /** Score (0..1) from which a sentence is suggested as check-worthy; "" = the model's shipped threshold (lib/check-worthy). */
+  suggestionThreshold: "",
 } as const;
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
 
@@ -32,6 +35,13 @@ export async function getApprovalQuorum(q?: Db): Promise<number> {
 
 export async function getSsoOnly(q?: Db): Promise<boolean> {
   return (await getSetting("ssoOnly", q)) === "1";
+}
+
+/** The score from which the workspace suggests a sentence: the organisation's choice, else the shipped one. */
+export async function getSuggestionThreshold(q?: Db): Promise<number> {
+  const stored = await getSetting("suggestionThreshold", q);
+  const n = Number(stored);
+  return stored !== "" && n > 0 && n < 1 ? n : SUGGESTION_THRESHOLD;
 }
 
 /**
@@ -70,6 +80,16 @@ export async function updateLanguage(input: { language: string; version: number;
   return database.transaction(async (tx) => {
     const version = await saveSetting(tx, { key: "language", value: input.language, version: input.version, actorId: input.actorId });
     return { language: input.language, version };
+  });
+}
+
+/** Sets the score from which sentences are suggested (0..1, exclusive), or back to the shipped threshold with null. */
+export async function updateSuggestionThreshold(input: { threshold: number | null; version: number; actorId: string }): Promise<{ threshold: number; version: number }> {
+  if (input.threshold !== null && !(input.threshold > 0 && input.threshold < 1)) throw new AppError("invalid:settings", "The threshold must be between 1 % and 99 %.");
+  const database = await getDatabase();
+  return database.transaction(async (tx) => {
+    const version = await saveSetting(tx, { key: "suggestionThreshold", value: input.threshold === null ? "" : String(input.threshold), version: input.version, actorId: input.actorId });
+    return { threshold: input.threshold ?? SUGGESTION_THRESHOLD, version };
   });
 }
 

@@ -344,7 +344,10 @@ export const claimLinks = pgTable(
   (t) => [index("claim_links_claim_idx").on(t.claimId), index("claim_links_matched_idx").on(t.matchedClaimId)],
 );
 
-/** A check-worthy suggestion a reviewer dismissed, by its span in one snapshot (suggestions are computed, not stored). */
+/**
+ * A check-worthy suggestion a reviewer dismissed, by its span in one snapshot and the version of the model that
+ * suggested it (suggestions are computed, not stored): a retrained model may offer the sentence again.
+ */
 export const dismissedSuggestions = pgTable(
   "dismissed_suggestions",
   {
@@ -353,10 +356,12 @@ export const dismissedSuggestions = pgTable(
     versionId: text("version_id").notNull().references(() => articleVersions.id),
     start: integer("start").notNull(),
     end: integer("end").notNull(),
+    /** lib/check-worthy's MODEL_VERSION when dismissed; "rules" for dismissals of the hand-written rules that came before the model. */
+    modelVersion: text("model_version").notNull().default("rules"),
     createdBy: text("created_by").notNull().references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("dismissed_suggestions_span_idx").on(t.versionId, t.start, t.end), index("dismissed_suggestions_article_idx").on(t.articleId)],
+  (t) => [uniqueIndex("dismissed_suggestions_span_idx").on(t.versionId, t.start, t.end, t.modelVersion), index("dismissed_suggestions_article_idx").on(t.articleId)],
 );
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The check-worthy evaluation set (fixtures/evaluation/check-worthy.json,
- * scored in lib/check-worthy.test.ts) labels the sentences of the demo
+ * scored by `npm run bench -- check-worthy`) labels the sentences of the demo
  * articles as the demo seed imports them: this keeps the two in step.
  */
 import fs from "node:fs";

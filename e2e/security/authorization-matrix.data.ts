@@ -69,6 +69,7 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "app/(desk)/admin/settings/actions.ts#updateSettingsAction": { access: "manage:organisation" },
   "app/(desk)/admin/settings/actions.ts#updateSsoOnlyAction": { access: "manage:organisation" },
   "app/(desk)/admin/settings/actions.ts#updateLanguageAction": { access: "manage:organisation" },
+  "app/(desk)/admin/settings/actions.ts#updateSuggestionThresholdAction": { access: "manage:organisation" },
   "app/(desk)/admin/check-import/actions.ts#previewCheckExportAction": { access: "manage:organisation", args: "form" },
   "app/(desk)/admin/check-import/actions.ts#importCheckExportAction": { access: "manage:organisation", args: "form" },
   "app/(desk)/prior-fact-checks/actions.ts#previewPriorFactChecksAction": { access: "review:verdict" },

@@ -1,7 +1,7 @@
 "use server";
 import { refresh, revalidatePath } from "next/cache";
 import { z } from "zod";
-import { updateApprovalQuorum, updateLanguage, updateSsoOnly } from "@/db/queries/settings";
+import { updateApprovalQuorum, updateLanguage, updateSsoOnly, updateSuggestionThreshold } from "@/db/queries/settings";
 import { languageTag } from "@/lib/validation/language";
 import { oidcEnabled } from "@/server/env";
 import { AppError } from "@/lib/errors";
@@ -39,3 +39,17 @@ export const updateLanguageAction = action(z.object({ language: languageTag, ver
   revalidatePath("/admin/settings");
   return result;
 });
+
+/**
+ * The score from which the workspace suggests a sentence as check-worthy, in percent (null: the shipped threshold).
+ * Desk-only: suggestions never reach readers.
+ */
+export const updateSuggestionThresholdAction = action(
+  z.object({ percent: z.number({ error: "Enter a whole number from 1 to 99, or leave it empty." }).int("Use a whole number.").min(1, "At least 1 %.").max(99, "At most 99 %.").nullable(), version: z.coerce.number().int().min(0) }),
+  { permission: "manage:organisation" },
+  async (input, user) => {
+    const result = await updateSuggestionThreshold({ threshold: input.percent === null ? null : input.percent / 100, version: input.version, actorId: user.id });
+    revalidatePath("/admin/settings");
+    return result;
+  },
+);

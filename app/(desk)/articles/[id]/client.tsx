@@ -85,7 +85,7 @@ function Workspace({ initialData, ratings, canWrite, canPublish, tools }: Worksp
     () => claims.filter((c) => c.versionId === data.snapshot.id && c.anchorStatus !== "orphaned").map((c) => ({ id: c.id, start: c.start, end: c.end })),
     [claims, data.snapshot.id],
   );
-  const suggestions = useSuggestions(data.snapshot.blocks, ranges, data.dismissedSuggestions);
+  const suggestions = useSuggestions(data.snapshot.blocks, ranges, data.dismissedSuggestions, data.suggestionThreshold);
   const suggestionsRef = useRef(suggestions);
   suggestionsRef.current = suggestions;
   // Looked up for every highlight on every render of the text: a map, not a search of 500 claims per mark.
