@@ -4,6 +4,9 @@
  * defaults to the article's author and can be changed by a reviewer. Pure:
  * used by queries, the desk and the public pages alike.
  */
+import type { BlockPlace } from "./anchoring/text";
+import { momentUrl } from "./block-place";
+
 export const CLAIMANT_KINDS = ["person", "organization"] as const;
 export type ClaimantKind = (typeof CLAIMANT_KINDS)[number];
 
@@ -20,17 +23,21 @@ export type Claimant = {
 export const MAX_CLAIMANT_NAME = 200;
 export const MAX_CLAIMANT_ROLE = 200;
 
-/** The default claimant of a new claim: the article's author, else its publisher as an organisation, where the article appeared. */
-export function claimantFromArticle(article: { author: string | null; publisher: string | null; sourceUrl: string | null; sourcePublishedOn: string | null }): Claimant {
+/**
+ * The default claimant of a new claim: in a transcript, the speaker of the turn, where the recording (the
+ * article's source address) reaches that moment; otherwise the article's author, else its publisher as an
+ * organisation, where the article appeared.
+ */
+export function claimantFromArticle(
+  article: { author: string | null; publisher: string | null; sourceUrl: string | null; sourcePublishedOn: string | null },
+  place: BlockPlace | null = null,
+): Claimant {
   const author = article.author?.trim() || null;
   const publisher = article.publisher?.trim() || null;
-  return {
-    claimantName: author ?? publisher,
-    claimantKind: !author && publisher ? "organization" : "person",
-    claimantRole: null,
-    appearanceUrl: article.sourceUrl?.trim() || null,
-    appearanceDate: article.sourcePublishedOn?.trim() || null,
-  };
+  const sourceUrl = article.sourceUrl?.trim() || null;
+  const appearance = { appearanceUrl: momentUrl(sourceUrl, place) ?? sourceUrl, appearanceDate: article.sourcePublishedOn?.trim() || null };
+  if (place?.speaker) return { claimantName: place.speaker, claimantKind: "person", claimantRole: null, ...appearance };
+  return { claimantName: author ?? publisher, claimantKind: !author && publisher ? "organization" : "person", claimantRole: null, ...appearance };
 }
 
 /** Only the claimant's own fields of a wider row (a claim or a verdict revision). */

@@ -5,11 +5,14 @@
  * overrule the heuristics either way. Plain data: travels to the browser
  * and back.
  */
-import type { Block, BlockKind } from "@/lib/anchoring/text";
+import type { Block, BlockKind, BlockPlace } from "@/lib/anchoring/text";
+
+export type { BlockPlace };
 
 export type DraftBlock = {
   kind: BlockKind;
   text: string;
+  place?: BlockPlace;
   /** Left out of the snapshot when saved. */
   drop: boolean;
   /** Why extraction pre-marked it (shown to the reviewer), or null. */
@@ -55,5 +58,5 @@ export const EMPTY_METADATA: DraftMetadata = {
 
 /** The blocks a saved import keeps: every block not left out, in page order, without the review notes. */
 export function keptBlocks(blocks: DraftBlock[]): Block[] {
-  return blocks.filter((b) => !b.drop).map(({ kind, text }) => ({ kind, text }));
+  return blocks.filter((b) => !b.drop).map(({ kind, text, place }) => (place ? { kind, text, place } : { kind, text }));
 }

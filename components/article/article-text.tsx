@@ -1,6 +1,7 @@
 import { memo, type CSSProperties, type ReactNode } from "react";
 import { segmentBlocks, type BlockSegments, type HighlightRange, type Segment } from "@/lib/anchoring/highlight";
 import type { Block, BlockKind } from "@/lib/anchoring/text";
+import { markerBefore } from "@/lib/block-place";
 
 export type ArticleTextProps = {
   blocks: Block[];
@@ -35,7 +36,8 @@ export function ArticleText({ blocks, ranges, colourOf, labelOf, activeId, activ
   };
   const options = { colourOf, labelOf, activeId, activeSuggestionId };
   for (const block of rendered) {
-    const element = <BlockView key={block.index} block={block} options={options} signature={signatureOf(block, options)} />;
+    const marker = markerBefore(blocks, block.index);
+    const element = <BlockView key={block.index} block={block} marker={marker} options={options} signature={`${marker}|${signatureOf(block, options)}`} />;
     if (block.kind === "list_item") list.push(element);
     else {
       flushList(String(block.index));
@@ -66,9 +68,14 @@ function signatureOf(block: BlockSegments, options: RenderOptions): string {
 }
 
 const BlockView = memo(
-  function BlockView({ block, options }: { block: BlockSegments; options: RenderOptions; signature: string }) {
+  function BlockView({ block, marker, options }: { block: BlockSegments; marker: string | null; options: RenderOptions; signature: string }) {
     const Tag = TAG[block.kind];
-    return <Tag data-block={block.index}>{block.segments.map((s) => renderSegment(s, options))}</Tag>;
+    // The page or speaker marker is generated content (CSS, from data-marker): never selected, so never part of a quote.
+    return (
+      <Tag data-block={block.index} data-marker={marker ?? undefined}>
+        {block.segments.map((s) => renderSegment(s, options))}
+      </Tag>
+    );
   },
   (previous, next) => previous.signature === next.signature,
 );

@@ -1,5 +1,6 @@
 "use client";
 import { useState, type KeyboardEvent } from "react";
+import { describePlace } from "@/lib/block-place";
 import type { DraftBlock } from "@/lib/import-draft";
 import styles from "./import.module.css";
 
@@ -66,6 +67,7 @@ export function DraftBlocks({ blocks, onChange }: { blocks: DraftBlock[]; onChan
         <span className={styles.blockKind} aria-hidden="true">
           {KIND_LABEL[b.kind]}
         </span>
+        {b.place && <span className={styles.reason}>{describePlace(b.place)}</span>}
         <span className={b.kind === "heading" ? styles.blockHeading : styles.blockText}>{b.text}</span>
         {b.reason && <span className={styles.reason}>{b.reason}</span>}
       </label>

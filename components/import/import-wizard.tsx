@@ -6,7 +6,7 @@ import { useState, type ChangeEvent } from "react";
 import { saveImportAction } from "@/app/(desk)/articles/new/actions";
 import { FieldError, FormError } from "@/components/ui/form-error";
 import { ActionFailure, unwrap } from "@/lib/action-result";
-import type { ImportDraft } from "@/lib/import-draft";
+import { keptBlocks, type ImportDraft } from "@/lib/import-draft";
 import type { DraftPreview, Duplicate } from "@/server/import-drafts";
 import { submitOnce } from "@/lib/submission-key";
 import { DraftBlocks } from "./draft-blocks";
@@ -45,7 +45,7 @@ export function ImportWizard() {
           "article",
           {
             ...fields!,
-            blocks: draft!.blocks.filter((b) => !b.drop).map(({ kind, text }) => ({ kind, text })),
+            blocks: keptBlocks(draft!.blocks),
             sourceHtml: draft!.sourceHtml,
             origin: `${draft!.source.kind}: ${draft!.source.label}`,
             allowDuplicate: separate,

@@ -3,7 +3,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { saveVersionAction } from "@/app/(desk)/articles/[id]/versions/actions";
 import { FormError } from "@/components/ui/form-error";
-import type { ImportDraft } from "@/lib/import-draft";
+import { keptBlocks, type ImportDraft } from "@/lib/import-draft";
 import { DraftBlocks } from "./draft-blocks";
 import styles from "./import.module.css";
 import { OriginalView } from "./original-view";
@@ -21,7 +21,7 @@ export function NewVersionWizard({ articleId, basedOnVersionId, sourceUrl, title
       const result = await saveVersionAction({
         articleId,
         basedOnVersionId,
-        blocks: draft!.blocks.filter((b) => !b.drop).map(({ kind, text }) => ({ kind, text })),
+        blocks: keptBlocks(draft!.blocks),
         sourceHtml: draft!.sourceHtml,
         origin: `${draft!.source.kind}: ${draft!.source.label}`,
       });

@@ -1,5 +1,6 @@
 import type { PublicClaim as PublicClaimData } from "@/db/queries/public-fact-checks";
 import { formatDate } from "@/components/ui/format";
+import { describePlace } from "@/lib/block-place";
 import { describeClaimant } from "@/lib/claimant";
 import { httpUrlOrNull } from "@/lib/claimreview";
 import { CitationList } from "./citation-list";
@@ -26,6 +27,8 @@ export const claimAnchorId = (claimId: string) => `claim-${claimId}`;
 /** One checked claim: verdict, what was said, why, the evidence, and who reviewed and approved it. */
 export function ClaimCard({ claim, number, total, permalink }: ClaimCardProps) {
   const claimant = describeClaimant(claim);
+  const place = describePlace(claim.place);
+  const placeWithClaimant = describePlace(claim.place, { speaker: false });
   const appearance = httpUrlOrNull(claim.appearanceUrl);
   const { verdict } = claim;
   const anchor = claimAnchorId(claim.id);
@@ -60,6 +63,7 @@ export function ClaimCard({ claim, number, total, permalink }: ClaimCardProps) {
             <>
               Claimed by <span data-testid="claimant">{claimant}</span>
               {claim.appearanceDate ? `, ${formatDate(claim.appearanceDate)}` : ""}
+              {placeWithClaimant ? `, ${placeWithClaimant}` : ""}
               {appearance ? (
                 <>
                   {" "}
@@ -71,6 +75,8 @@ export function ClaimCard({ claim, number, total, permalink }: ClaimCardProps) {
                 </>
               ) : null}
             </>
+          ) : place ? (
+            `In the document we checked, ${place}`
           ) : (
             "In the article we checked"
           )}

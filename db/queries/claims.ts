@@ -5,6 +5,7 @@ import { AppError, staleVersion } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { MAX_CLAIMS_PER_ARTICLE } from "@/lib/limits";
 import { canonicalText, codePointLength } from "@/lib/anchoring/text";
+import { placeAt } from "@/lib/block-place";
 import { claimantFromArticle, pickClaimant, sameClaimant, type Claimant } from "@/lib/claimant";
 import type { ClaimStatus } from "@/lib/workflow";
 import { getDatabase, type Db } from "../client";
@@ -70,7 +71,7 @@ export async function createClaim(input: {
         statement: input.statement.trim(),
         // The next number in creation order; the article row is locked above, so two saves cannot take the same one.
         number: Number(last ?? 0) + 1,
-        ...claimantFromArticle(article),
+        ...claimantFromArticle(article, placeAt(snapshot.blocks, input.start)),
         status: "open",
         createdBy: input.userId,
         createdAt: now,

@@ -1,5 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
+import type { BlockPlace } from "@/lib/anchoring/text";
+import { placeAt } from "@/lib/block-place";
 import { pickClaimant, type Claimant } from "@/lib/claimant";
 import { getDatabase } from "../client";
 import type { Article, ArticleVersion } from "./articles";
@@ -43,6 +45,8 @@ export type PublicClaim = Pick<Claim, "id" | "exact" | "prefix" | "suffix" | "st
     history: VerdictHistoryEntry[];
     /** When readers last saw this claim change (its latest correction), or null if never. */
     modifiedAt: Date | null;
+    /** Where in a PDF or a recording the claim was made (page, speaker, time), or null for a web article. */
+    place: BlockPlace | null;
   };
 
 export type PublicFactCheck = {
@@ -91,7 +95,7 @@ export async function readersView(input: { publication: Publication; article: Ar
     if (!c.verdict || !isPublicClaim(c, c.verdict, publication)) return [];
     const { id, exact, prefix, suffix, start, end, reviews, verdict } = c;
     const entries = history.get(id) ?? [];
-    return [{ id, exact, prefix, suffix, start, end, reviews, verdict, statement: verdict.statement, ...pickClaimant(verdict), history: entries, modifiedAt: entries.at(-1)?.at ?? null }];
+    return [{ id, exact, prefix, suffix, start, end, reviews, verdict, statement: verdict.statement, ...pickClaimant(verdict), history: entries, modifiedAt: entries.at(-1)?.at ?? null, place: placeAt(snapshot.blocks, start) }];
   });
   const headlineRating = ratings.find((r) => r.id === publication.headlineRatingId) ?? null;
   return { publication, article, snapshot, claims, corrections, headlineRating, ratings, organisationName, language };

@@ -20,7 +20,7 @@ test("refuses unsupported and corrupt files with a clear message and states the 
   const importPage = pages.import(reviewer);
   await importPage.goto();
   await reviewer.getByRole("tab", { name: "File" }).click();
-  await expect(reviewer.getByText("(.txt, .md, .html or .docx, up to 10 MB)")).toBeVisible();
+  await expect(reviewer.getByText("(.txt, .md, .html, .docx, or a transcript: .vtt, .srt or speaker lines in .txt; up to 10 MB)")).toBeVisible();
   await reviewer.getByLabel("Choose a file").setInputFiles({ name: "report.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.7") });
   await expect(reviewer.getByTestId("import-error")).toContainText("report.pdf cannot be imported");
   await reviewer.getByLabel("Choose a file").setInputFiles({ name: "broken.docx", mimeType: "application/octet-stream", buffer: Buffer.from("not a zip") });

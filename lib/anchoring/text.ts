@@ -7,7 +7,13 @@
  */
 export const BLOCK_KINDS = ["heading", "paragraph", "list_item", "quote"] as const;
 export type BlockKind = (typeof BLOCK_KINDS)[number];
-export type Block = { kind: BlockKind; text: string };
+/**
+ * Where a block is in a source that is not a web page: the PDF page it starts on (1-based), or the transcript's
+ * speaker and the time the turn starts and ends (milliseconds from the start of the recording). Not part of the
+ * canonical text: anchoring never reads it.
+ */
+export type BlockPlace = { page?: number; speaker?: string; startMs?: number; endMs?: number };
+export type Block = { kind: BlockKind; text: string; place?: BlockPlace };
 
 export const BLOCK_SEPARATOR = "\n\n";
 const SEPARATOR_LENGTH = 2;
@@ -19,7 +25,7 @@ export function normalizeText(raw: string): string {
 
 /** Normalizes every block and drops the ones left empty. */
 export function normalizeBlocks(blocks: Block[]): Block[] {
-  return blocks.map((b) => ({ kind: b.kind, text: normalizeText(b.text) })).filter((b) => b.text.length > 0);
+  return blocks.map((b) => ({ ...b, text: normalizeText(b.text) })).filter((b) => b.text.length > 0);
 }
 
 export function canonicalText(blocks: Block[]): string {

@@ -45,8 +45,19 @@ export const previewSchema = z.discriminatedUnion("source", [
 
 const totalChars = (blocks: { text: string }[]) => blocks.reduce((n, b) => n + b.text.length, 0);
 
+/** Where a block was in a PDF or a recording (lib/anchoring/text.ts BlockPlace): page, speaker, times in milliseconds. */
+const placeSchema = z
+  .object({
+    page: z.number().int().min(1).max(100_000).optional(),
+    speaker: z.string().trim().min(1).max(200, tooLong("A speaker's name")).optional(),
+    startMs: z.number().int().min(0).max(1e9).optional(),
+    endMs: z.number().int().min(0).max(1e9).optional(),
+  })
+  .strict()
+  .optional();
+
 export const blocksSchema = z
-  .array(z.object({ kind: z.enum(BLOCK_KINDS), text: z.string().max(MAX_ARTICLE_CHARS, tooLong("A block of the article", "this one has")) }))
+  .array(z.object({ kind: z.enum(BLOCK_KINDS), text: z.string().max(MAX_ARTICLE_CHARS, tooLong("A block of the article", "this one has")), place: placeSchema }))
   .min(1, "Keep at least one block of text.")
   .max(MAX_BLOCKS, tooMany("An article", "blocks"))
   .refine((blocks) => totalChars(blocks) <= MAX_ARTICLE_CHARS, {

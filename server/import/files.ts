@@ -13,9 +13,10 @@ import { EMPTY_METADATA, type ImportDraft } from "../../lib/import-draft";
 import { draftFromHtml } from "./extract-html";
 import { draftBlocksFromMarkdown, draftBlocksFromPlainText } from "./plain-text";
 import { metadataFromLines } from "./metadata-lines";
+import { draftFromSpeakerTurns, draftFromSubtitles, looksLikeSpeakerTurns } from "./transcripts";
 import { checkZip, MAX_DOCX_UNPACKED_BYTES } from "./zip-guard";
 
-export const ACCEPTED_EXTENSIONS = [".txt", ".md", ".markdown", ".html", ".htm", ".docx"] as const;
+export const ACCEPTED_EXTENSIONS = [".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".vtt", ".srt"] as const;
 
 const invalid = (message: string) => new AppError("invalid:import-file", message);
 
@@ -63,6 +64,8 @@ export async function draftFromFile(name: string, bytes: Buffer): Promise<Import
       // Parsing time grows with size (pathological markdown: seconds per MB); any article's text fits well inside this.
       if (bytes.length > MAX_IMPORT_FILE_BYTES) throw invalid(`${name} is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; text and markdown files can be at most ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB.`);
       const text = decodeText(name, bytes);
+      // A transcript ("SPEAKER: words" lines) keeps its turns, speakers and times; boilerplate rules would drop turns.
+      if (ext === ".txt" && looksLikeSpeakerTurns(text)) return draftFromSpeakerTurns(name, text);
       const blocks = ext === ".txt" ? draftBlocksFromPlainText(text) : markdownBlocks(name, text);
       const title = guessTitle(blocks);
       const marked = markBoilerplate(blocks, title);
@@ -93,6 +96,11 @@ export async function draftFromFile(name: string, bytes: Buffer): Promise<Import
       const title = draft.metadata.title || draft.blocks.find((b) => !b.drop)?.text.slice(0, 300) || "";
       const marked = markBoilerplate(draft.blocks, title);
       return { ...draft, metadata: metadataFromLines({ ...draft.metadata, title }, marked), blocks: marked };
+    }
+    case ".vtt":
+    case ".srt": {
+      if (bytes.length > MAX_IMPORT_FILE_BYTES) throw invalid(`${name} is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; subtitle files can be at most ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB.`);
+      return draftFromSubtitles(name, decodeText(name, bytes), ext === ".vtt" ? "vtt" : "srt");
     }
     default:
       throw invalid(`${name} cannot be imported. Factdesk reads ${ACCEPTED_EXTENSIONS.filter((e) => e !== ".markdown" && e !== ".htm").join(", ")} files${ext ? `, not ${ext}` : ""}.`);
