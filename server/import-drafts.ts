@@ -14,6 +14,7 @@ import { markBoilerplate } from "@/server/import/boilerplate";
 import { EMPTY_METADATA, type ImportDraft } from "@/lib/import-draft";
 import { draftFromHtml } from "@/server/import/extract-html";
 import { draftFromFile, guessTitle } from "@/server/import/files";
+import { draftFromPdf } from "@/server/import/pdf";
 import { draftBlocksFromMarkdown, draftBlocksFromPlainText } from "@/server/import/plain-text";
 import { canonicalText, normalizeBlocks } from "@/lib/anchoring/text";
 
@@ -21,14 +22,28 @@ export type Duplicate = { id: string; title: string };
 export type DraftPreview = { draft: ImportDraft; duplicate: Duplicate | null };
 
 export async function draftFromUrl(url: string): Promise<ImportDraft> {
-  const page = await safeFetch(url, policyFromEnv(env()));
+  const page = await safeFetch(url, { ...policyFromEnv(env()), extraTypes: ["application/pdf"] });
   const source = { kind: "url" as const, label: page.url };
+  if (page.contentType === "application/pdf") {
+    const fromPdf = await draftFromPdf(fileNameOf(page.url), page.body);
+    return { ...fromPdf, source, metadata: { ...fromPdf.metadata, sourceUrl: page.url } };
+  }
   if (page.contentType === "text/plain") {
     const blocks = draftBlocksFromPlainText(page.text);
     const title = guessTitle(blocks);
     return { source, metadata: { ...EMPTY_METADATA, title, sourceUrl: page.url }, blocks: markBoilerplate(blocks, title), sourceHtml: null };
   }
   return draftFromHtml(page.text, { url: page.url, source, readerView: true, keepHtml: true });
+}
+
+/** The last part of a URL's path, as a file name for messages ("report.pdf"). */
+function fileNameOf(url: string): string {
+  const last = new URL(url).pathname.split("/").pop() ?? "";
+  try {
+    return decodeURIComponent(last) || "The document";
+  } catch {
+    return last || "The document";
+  }
 }
 
 export function draftFromPaste(format: "text" | "markdown" | "html", content: string): ImportDraft {

@@ -56,6 +56,7 @@ export async function startArticleServer(port = 0): Promise<ArticleServer> {
     if (p === "/shift-jis.html") return send(200, "text/html", iconv.encode(page("shift-jis.html").toString("utf8"), "shift_jis"));
     if (p === "/gzip.html") return send(200, "text/html; charset=utf-8", zlib.gzipSync(page("with-article.html")), { "content-encoding": "gzip" });
     if (p === "/plain.txt") return send(200, "text/plain; charset=utf-8", "Kratom is a tropical tree.\n\nIts leaves contain alkaloids.");
+    if (p === "/reports/northern-regions.pdf") return send(200, "application/pdf", fs.readFileSync(path.join(process.cwd(), "fixtures", "pdf", "report.pdf")));
     if (p === "/image.png") return send(200, "image/png", Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     if (p === "/data.json") return send(200, "application/json", '{"title":"not a page"}');
     if (p === "/no-type") return send(200, null, "<p>no content type</p>");

@@ -16,7 +16,7 @@ const MODES: { id: Mode; label: string }[] = [
   { id: "file", label: "File" },
   { id: "paste", label: "Paste" },
 ];
-const ACCEPT = ".txt,.md,.markdown,.html,.htm,.docx,.vtt,.srt";
+const ACCEPT = ".txt,.md,.markdown,.html,.htm,.docx,.pdf,.vtt,.srt";
 const MAX_MB = MAX_UPLOAD_BYTES / 1024 / 1024;
 
 const PROGRESS: Record<Mode, string> = {
@@ -121,7 +121,7 @@ export function SourcePicker({ onPreview, initialUrl = "", initialMode = "url", 
       <div role="tabpanel" id="source-panel-file" aria-labelledby="source-tab-file" hidden={mode !== "file"} className={styles.panel}>
         <div className="field">
           <label htmlFor="import-file">
-            Choose a file <span className="hint">(.txt, .md, .html, .docx, or a transcript: .vtt, .srt or speaker lines in .txt; up to {MAX_MB} MB)</span>
+            Choose a file <span className="hint">(.txt, .md, .html, .docx, .pdf, or a transcript: .vtt, .srt or speaker lines in .txt; up to {MAX_MB} MB)</span>
           </label>
           <input id="import-file" type="file" accept={ACCEPT} disabled={preview.isPending} onChange={(e) => chooseFile(e.target.files?.[0])} />
         </div>

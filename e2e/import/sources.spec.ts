@@ -1,4 +1,6 @@
 /** Files (.docx, .html, refused types) and rich clipboard paste, in the browser. */
+import fs from "node:fs";
+import path from "node:path";
 import { makeDocx } from "../../testing/docx";
 import { expect, pages, test, uniqueTitle } from "../fixtures/test";
 
@@ -20,9 +22,12 @@ test("refuses unsupported and corrupt files with a clear message and states the 
   const importPage = pages.import(reviewer);
   await importPage.goto();
   await reviewer.getByRole("tab", { name: "File" }).click();
-  await expect(reviewer.getByText("(.txt, .md, .html, .docx, or a transcript: .vtt, .srt or speaker lines in .txt; up to 10 MB)")).toBeVisible();
-  await reviewer.getByLabel("Choose a file").setInputFiles({ name: "report.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.7") });
-  await expect(reviewer.getByTestId("import-error")).toContainText("report.pdf cannot be imported");
+  await expect(reviewer.getByText("(.txt, .md, .html, .docx, .pdf, or a transcript: .vtt, .srt or speaker lines in .txt; up to 10 MB)")).toBeVisible();
+  await reviewer.getByLabel("Choose a file").setInputFiles({ name: "report.odt", mimeType: "application/vnd.oasis.opendocument.text", buffer: Buffer.from("PK not really") });
+  await expect(reviewer.getByTestId("import-error")).toContainText("report.odt cannot be imported");
+  // A scanned PDF has no text to check: refused in plain words.
+  await reviewer.getByLabel("Choose a file").setInputFiles({ name: "scanned.pdf", mimeType: "application/pdf", buffer: fs.readFileSync(path.join(process.cwd(), "fixtures", "pdf", "scanned.pdf")) });
+  await expect(reviewer.getByTestId("import-error")).toContainText("no text");
   await reviewer.getByLabel("Choose a file").setInputFiles({ name: "broken.docx", mimeType: "application/octet-stream", buffer: Buffer.from("not a zip") });
   await expect(reviewer.getByTestId("import-error")).toContainText("not a valid Word document");
 });

@@ -38,6 +38,8 @@ export type FetchedPage = {
   /** Media type without parameters, e.g. text/html (or one of the policy's extra types). */
   contentType: "text/html" | "application/xhtml+xml" | "text/plain" | (string & {});
   text: string;
+  /** The body as received (after decompression), for binary types such as PDF. */
+  body: Buffer;
   charset: string;
   bytes: number;
   redirects: string[];
@@ -117,7 +119,7 @@ export async function safeFetch(input: string, policy: FetchPolicy, deps: FetchD
     }
     const { contentType, charset } = response;
     const decoded = decodeBody(response.body, contentType, charset);
-    return { url: url.toString(), contentType, text: decoded.text, charset: decoded.charset, bytes: response.body.length, redirects };
+    return { url: url.toString(), contentType, text: decoded.text, body: response.body, charset: decoded.charset, bytes: response.body.length, redirects };
   }
 }
 

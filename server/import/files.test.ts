@@ -39,7 +39,8 @@ describe("draftFromFile", () => {
   });
 
   it.each([
-    ["report.pdf", Buffer.from("%PDF-1.7 ..."), /cannot be imported.*\.txt, \.md, \.html, \.docx.*not \.pdf/],
+    ["report.odt", Buffer.from("PK..."), /cannot be imported.*\.txt, \.md, \.html, \.docx, \.pdf, \.vtt, \.srt files, not \.odt/],
+    ["renamed.pdf", Buffer.from("%PDX not really"), /PDF/],
     ["noext", Buffer.from("hello"), /cannot be imported/],
     ["broken.docx", Buffer.from("this is not a zip"), /not a valid Word document/],
     ["damaged.docx", Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]), /damaged/],

@@ -13,10 +13,11 @@ import { EMPTY_METADATA, type ImportDraft } from "../../lib/import-draft";
 import { draftFromHtml } from "./extract-html";
 import { draftBlocksFromMarkdown, draftBlocksFromPlainText } from "./plain-text";
 import { metadataFromLines } from "./metadata-lines";
+import { draftFromPdf } from "./pdf";
 import { draftFromSpeakerTurns, draftFromSubtitles, looksLikeSpeakerTurns } from "./transcripts";
 import { checkZip, MAX_DOCX_UNPACKED_BYTES } from "./zip-guard";
 
-export const ACCEPTED_EXTENSIONS = [".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".vtt", ".srt"] as const;
+export const ACCEPTED_EXTENSIONS = [".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".pdf", ".vtt", ".srt"] as const;
 
 const invalid = (message: string) => new AppError("invalid:import-file", message);
 
@@ -97,6 +98,8 @@ export async function draftFromFile(name: string, bytes: Buffer): Promise<Import
       const marked = markBoilerplate(draft.blocks, title);
       return { ...draft, metadata: metadataFromLines({ ...draft.metadata, title }, marked), blocks: marked };
     }
+    case ".pdf":
+      return draftFromPdf(name, bytes);
     case ".vtt":
     case ".srt": {
       if (bytes.length > MAX_IMPORT_FILE_BYTES) throw invalid(`${name} is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; subtitle files can be at most ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB.`);

@@ -12,7 +12,7 @@ export default async function NewArticlePage() {
     <main id="main" className="page-narrow">
       <h1>Import an article</h1>
       <p className="muted">
-        Bring in the article from its web address, a file (.txt, .md, .html, .docx, or a transcript in .vtt, .srt or .txt) or a paste. You check the extracted text before it
+        Bring in the article from its web address, a file (.txt, .md, .html, .docx, .pdf, or a transcript in .vtt, .srt or .txt) or a paste. You check the extracted text before it
         is saved as an unchangeable snapshot: claims are anchored to it, and a later version becomes a new snapshot.
       </p>
       <ImportWizard />

@@ -1,0 +1,52 @@
+/**
+ * A PDF report through the whole loop: imported with its pages (running headers, footers and page numbers
+ * left out, restorable in the preview), a claim on page 3 checked, approved and published; readers see
+ * the page it is on.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { expect, pages, test, uniqueTitle } from "../fixtures/test";
+
+const SENTENCE = "Highlands | 1,530 | 11.2%";
+const STATEMENT = "11.2% of adults surveyed in the Highlands used kratom";
+const VERDICT = {
+  rating: "Accurate",
+  rationale: "The regional survey tables give 11.2 percent for the Highlands.",
+  citation: { url: "https://example.org/regional-health-survey", title: "Regional health survey tables", publisher: "Northern Health Observatory", quote: "Highlands: 11.2%", stance: "supports" as const },
+};
+
+test("a PDF report goes from import to a published claim that says its page", async ({ reviewer, editor, anonymous }, testInfo) => {
+  const title = uniqueTitle(testInfo, "Northern regions report");
+  const importer = pages.import(reviewer);
+  await importer.goto();
+  await importer.fill({ title, file: { name: "report.pdf", mimeType: "application/pdf", content: fs.readFileSync(path.join(process.cwd(), "fixtures", "pdf", "report.pdf")) } });
+  await expect(importer.block(SENTENCE)).toContainText("p. 3");
+  // The running header is in the preview, left out, with its reason.
+  await expect(importer.preview).toContainText("Repeated across pages");
+  const id = await importer.submit();
+
+  const article = pages.article(reviewer);
+  await expect(article.text.locator('[data-marker="Page 3"]')).toHaveCount(1);
+  await article.addClaim(SENTENCE, STATEMENT);
+  await article.proposeVerdict(STATEMENT, VERDICT);
+  const approvals = pages.approvals(editor);
+  await approvals.goto();
+  await approvals.approve(STATEMENT, title, "Matches the table.");
+  const editorArticle = pages.article(editor);
+  await editorArticle.goto(id);
+  await editorArticle.publish("The report's figure is quoted correctly.");
+
+  const site = pages.publicSite(anonymous);
+  await site.open(title);
+  await expect(site.claim(STATEMENT)).toContainText(/p\. 3/);
+});
+
+test("a PDF found by its web address is read the same way, its metadata prefilling the article", async ({ reviewer }) => {
+  const importer = pages.import(reviewer);
+  await importer.goto();
+  await importer.previewSource({ url: `${process.env.E2E_FIXTURE_ORIGIN}/reports/northern-regions.pdf` });
+  await expect(importer.block(SENTENCE)).toContainText("p. 3");
+  await expect(reviewer.getByLabel("Title", { exact: true })).toHaveValue("Kratom Use in the Northern Regions: Annual Report 2024");
+  await expect(reviewer.getByLabel("Author", { exact: true })).toHaveValue("Northern Health Observatory");
+  await expect(reviewer.getByLabel("Source URL", { exact: true })).toHaveValue(`${process.env.E2E_FIXTURE_ORIGIN}/reports/northern-regions.pdf`);
+});
