@@ -69,9 +69,9 @@ describe("diffCitations", () => {
     expect(change!.stance).toEqual({ from: "supports", to: "context" });
   });
 
-  it("counts other reader-visible fields (publisher, date, kind, archive) as changes", () => {
-    const diff = diffCitations([study], [{ ...study, publisher: "Journal of Examples", archiveUrl: "https://web.archive.org/x" }]);
-    expect(diff.changed[0]!.details).toEqual(["publisher", "archiveUrl"]);
+  it("counts other reader-visible fields (publisher, date, kind, archive, page) as changes", () => {
+    const diff = diffCitations([study], [{ ...study, publisher: "Journal of Examples", archiveUrl: "https://web.archive.org/x", locator: "p. 12" }]);
+    expect(diff.changed[0]!.details).toEqual(["publisher", "archiveUrl", "locator"]);
     // Null and empty are the same: no change.
     expect(diffCitations([{ ...study, publisher: null }], [{ ...study, publisher: "" }]).unchanged).toBe(1);
   });

@@ -22,6 +22,7 @@ export type ComparableCitation = {
   publishedOn?: string | null;
   kind?: string;
   archiveUrl?: string | null;
+  locator?: string | null;
 };
 
 /** One revision's reader-visible content, as far as comparing two revisions needs it. */
@@ -37,7 +38,7 @@ export type ComparableRevision = {
 };
 
 /** Fields other than title, quote and stance that readers see in a citation. */
-export type CitationDetail = "publisher" | "publishedOn" | "kind" | "archiveUrl";
+export type CitationDetail = "publisher" | "publishedOn" | "kind" | "archiveUrl" | "locator";
 
 export type ChangedCitation = {
   before: ComparableCitation;
@@ -90,7 +91,7 @@ export function citationKey(url: string): string {
   return url.trim().replace(/\/+$/, "").toLowerCase();
 }
 
-const DETAILS: CitationDetail[] = ["publisher", "publishedOn", "kind", "archiveUrl"];
+const DETAILS: CitationDetail[] = ["publisher", "publishedOn", "kind", "archiveUrl", "locator"];
 const same = (a: string | null | undefined, b: string | null | undefined) => (a?.trim() || null) === (b?.trim() || null);
 
 /** Added, removed and changed citations from `before` to `after`; repeated URLs pair up in order. */

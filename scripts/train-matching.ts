@@ -53,7 +53,7 @@ async function main() {
       const posts = await collect(collection, "train");
       const cv = crossValidate(posts);
       const found = posts.filter((p) => p.candidates.some((c) => c.vclaim === p.target)).length;
-      console.log(`${dialect}: right claim among the candidates for ${found}/${posts.length} posts; ${FOLDS}-fold MAP@5 on the training posts: index ${cv.index.toFixed(3)}, re-ranked ${cv.model.toFixed(3)}`);
+      console.log(`${dialect}: right claim among the candidates for ${found}/${posts.length} posts; ${FOLDS}-fold MAP@5 on the training posts: BM25 order ${cv.index.toFixed(3)}, re-ranked ${cv.model.toFixed(3)}`);
       const model = fit(posts);
       dialects[dialect] = { mean: model.mean.map(round), scale: model.scale.map(round), weights: model.weights.map(round), bias: round(model.bias) };
     } finally {

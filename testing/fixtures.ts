@@ -68,6 +68,7 @@ export function testCitation(overrides: Partial<CitationInput> = {}): CitationIn
     publisher: "Journal of Examples",
     publishedOn: "2024-06-01",
     quote: "No effect on the incidence of colds was found.",
+    locator: null,
     stance: "refutes",
     kind: "study",
     archiveUrl: null,

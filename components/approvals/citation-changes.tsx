@@ -3,7 +3,7 @@ import type { CitationDetail, CitationDiff, ComparableCitation } from "@/lib/rev
 import styles from "./approvals.module.css";
 import { WordDiff } from "./word-diff";
 
-const DETAIL_LABELS: Record<CitationDetail, string> = { publisher: "publisher", publishedOn: "date", kind: "kind of source", archiveUrl: "archive link" };
+const DETAIL_LABELS: Record<CitationDetail, string> = { publisher: "publisher", publishedOn: "date", kind: "kind of source", archiveUrl: "archive link", locator: "page or moment" };
 
 function CitationLink({ citation }: { citation: ComparableCitation }) {
   return (

@@ -57,7 +57,7 @@ function VerdictConflictDialog({ claim, ratings, pending, submit, onClose }: { c
 
   const choose = async (choice: ConflictChoice) => {
     if (choice.kind === "theirs") return onClose({ ok: true }, true);
-    const theirCitations = (theirs?.citations ?? []).map(({ url, title, publisher, publishedOn, quote, stance, kind, archiveUrl }) => ({ url, title, publisher, publishedOn, quote, stance, kind, archiveUrl }));
+    const theirCitations = (theirs?.citations ?? []).map(({ url, title, publisher, publishedOn, quote, locator, stance, kind, archiveUrl }) => ({ url, title, publisher, publishedOn, quote, locator, stance, kind, archiveUrl }));
     const next: ProposeVerdictInput =
       choice.kind === "mine"
         ? { ...mine, claimVersion: claim.version }

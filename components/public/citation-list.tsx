@@ -52,7 +52,14 @@ export function CitationList({ citations }: { citations: Citation[] }) {
                 ) : null}
               </p>
             ) : null}
-            {c.quote ? <blockquote className={styles.citationQuote}>{c.quote}</blockquote> : null}
+            {c.quote ? (
+              <blockquote className={styles.citationQuote}>
+                {c.quote}
+                {c.locator ? <cite className={styles.citationLocator}> ({c.locator})</cite> : null}
+              </blockquote>
+            ) : c.locator ? (
+              <p className={styles.citationMeta}>At {c.locator} in the source</p>
+            ) : null}
           </li>
         );
       })}

@@ -18,7 +18,7 @@ import styles from "./verdicts.module.css";
 let counter = 0;
 export function emptyCitation(): CitationDraft {
   counter += 1;
-  return { key: `new-${Date.now().toString(36)}-${counter}`, url: "", title: "", publisher: "", publishedOn: "", quote: "", stance: "", kind: "other", archiveUrl: "" };
+  return { key: `new-${Date.now().toString(36)}-${counter}`, url: "", title: "", publisher: "", publishedOn: "", quote: "", locator: "", stance: "", kind: "other", archiveUrl: "" };
 }
 
 type Props = {
@@ -167,6 +167,11 @@ export function CitationsEditor({ idPrefix, citations, onChange, errors }: Props
                     <label htmlFor={f("quote")}>Quoted passage</label>
                     <textarea id={f("quote")} rows={2} value={c.quote} maxLength={5000} onChange={(ev) => update(index, { quote: ev.target.value })} {...aria("quote")} />
                     <FieldError id={`${f("quote")}-error`} errors={e("quote")} />
+                  </div>
+                  <div>
+                    <label htmlFor={f("locator")}>Page or moment</label>
+                    <input id={f("locator")} type="text" placeholder="Optional: p. 12, at 12:34" value={c.locator} maxLength={100} onChange={(ev) => update(index, { locator: ev.target.value })} {...aria("locator")} />
+                    <FieldError id={`${f("locator")}-error`} errors={e("locator")} />
                   </div>
                   <div className={styles.wide}>
                     <label htmlFor={f("archiveUrl")}>Archive URL</label>

@@ -46,13 +46,14 @@ function draftsFrom(verdict: WorkspaceVerdict | null): CitationDraft[] {
     publisher: c.publisher ?? "",
     publishedOn: c.publishedOn ?? "",
     quote: c.quote ?? "",
+    locator: c.locator ?? "",
     stance: c.stance,
     kind: c.kind,
     archiveUrl: c.archiveUrl ?? "",
   }));
 }
 
-const isBlank = (c: CitationDraft) => [c.url, c.title, c.publisher, c.publishedOn, c.quote, c.archiveUrl].every((v) => v.trim() === "");
+const isBlank = (c: CitationDraft) => [c.url, c.title, c.publisher, c.publishedOn, c.quote, c.locator, c.archiveUrl].every((v) => v.trim() === "");
 
 /**
  * Rating, rationale (markdown with a live preview) and citations for one
@@ -114,6 +115,7 @@ export function VerdictEditor({ claimId, claimVersion, ratings, initial, onSubmi
         publisher: c.publisher,
         publishedOn: c.publishedOn,
         quote: c.quote,
+        locator: c.locator,
         // "" (not chosen yet) is left for the schema to reject with a readable message.
         stance: c.stance as Stance,
         kind: c.kind,

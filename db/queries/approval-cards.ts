@@ -196,6 +196,7 @@ async function loadRevisions(ids: string[]): Promise<Map<string, ApprovalRevisio
       publishedOn: c.publishedOn,
       kind: c.kind,
       archiveUrl: c.archiveUrl,
+      locator: c.locator,
     });
   }
   return result;

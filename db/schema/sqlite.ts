@@ -189,6 +189,8 @@ export const citations = sqliteTable(
     publisher: text("publisher"),
     publishedOn: text("published_on"),
     quote: text("quote"),
+    /** Where in the source the quote is: "p. 12", "at 12:34", "Table 3". */
+    locator: text("locator"),
     stance: text("stance", { enum: STANCES }).notNull(),
     kind: text("kind", { enum: CITATION_KINDS }).notNull(),
     archiveUrl: text("archive_url"),

@@ -6,7 +6,7 @@
  */
 import type { CitationInput } from "@/db/queries/verdicts";
 
-export type Source = Omit<CitationInput, "stance" | "quote">;
+export type Source = Omit<CitationInput, "stance" | "quote" | "locator">;
 
 export const FDA: Source = {
   url: "https://www.fda.gov/news-events/public-health-focus/fda-and-kratom",
@@ -63,7 +63,7 @@ export const QUOTES = {
   dependence: "Some studies suggest kratom has potential for dependence and abuse",
 } as const;
 
-export const cite = (source: Source, stance: CitationInput["stance"], quote: string | null = null): CitationInput => ({ ...source, stance, quote });
+export const cite = (source: Source, stance: CitationInput["stance"], quote: string | null = null): CitationInput => ({ ...source, stance, quote, locator: null });
 
 // The FDA Commissioner's statement of 6 February 2018, as quoted in the rationales below.
 export const FDA_STATEMENT = "“There is no evidence to indicate that kratom is safe or effective for any medical use.”";

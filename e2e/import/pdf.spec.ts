@@ -12,7 +12,7 @@ const STATEMENT = "11.2% of adults surveyed in the Highlands used kratom";
 const VERDICT = {
   rating: "Accurate",
   rationale: "The regional survey tables give 11.2 percent for the Highlands.",
-  citation: { url: "https://example.org/regional-health-survey", title: "Regional health survey tables", publisher: "Northern Health Observatory", quote: "Highlands: 11.2%", stance: "supports" as const },
+  citation: { url: "https://example.org/regional-health-survey", title: "Regional health survey tables", publisher: "Northern Health Observatory", quote: "Highlands: 11.2%", locator: "table 2, p. 14", stance: "supports" as const },
 };
 
 test("a PDF report goes from import to a published claim that says its page", async ({ reviewer, editor, anonymous }, testInfo) => {
@@ -38,7 +38,10 @@ test("a PDF report goes from import to a published claim that says its page", as
 
   const site = pages.publicSite(anonymous);
   await site.open(title);
-  await expect(site.claim(STATEMENT)).toContainText(/p\. 3/);
+  const claim = site.claim(STATEMENT);
+  await expect(claim).toContainText(/Claimed by Northern Health Observatory, [^·]*p\. 3/);
+  // The citation's quote says where in its source it is.
+  await expect(claim.locator("blockquote").filter({ hasText: "Highlands: 11.2%" })).toContainText("(table 2, p. 14)");
 });
 
 test("a PDF found by its web address is read the same way, its metadata prefilling the article", async ({ reviewer }) => {

@@ -46,6 +46,8 @@ export const citationSchema = z.object({
   publisher: optionalText(200, "publisher"),
   publishedOn: optionalText(40, "date"),
   quote: optionalText(5000, "quoted passage"),
+  /** Where in the source the quote is ("p. 12", "at 12:34"): a report or a recording is cited by page or moment. */
+  locator: optionalText(100, "page or place in the source"),
   stance: z.enum(STANCES, "Choose whether the source supports, refutes or gives context."),
   kind: z.enum(CITATION_KINDS).default("other"),
   // Optional: blank means none (a union with "" would hide the address's own message behind a generic one).
@@ -85,6 +87,7 @@ export type CitationDraft = {
   publisher: string;
   publishedOn: string;
   quote: string;
+  locator: string;
   stance: Stance | "";
   kind: CitationKind;
   archiveUrl: string;

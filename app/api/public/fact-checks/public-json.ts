@@ -55,6 +55,7 @@ export function factCheckJson(base: string, f: PublicFactCheck) {
         publisher: x.publisher,
         datePublished: x.publishedOn,
         quote: x.quote,
+        locator: x.locator,
         stance: x.stance,
         kind: x.kind,
         archiveUrl: x.archiveUrl,
