@@ -22,8 +22,12 @@ test("assignment → work → changes requested → fix → approval by two edit
   await editor.waitForLoadState("networkidle");
   await expect(editor.getByTestId("form-error")).toHaveCount(0);
 
-  // The reviewer sees it in "My work" and a notification.
-  await reviewer.goto("/queues");
+  // The reviewer sees it in "My work" and a notification, once the assignment is saved (the picker shows no
+  // "saved" state to wait for, and "network idle" can come before the save on a loaded machine).
+  await expect(async () => {
+    await reviewer.goto("/queues");
+    await expect(reviewer.getByRole("link", { name: title })).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   await expect(reviewer.getByRole("link", { name: /^My work \d+$/ })).toHaveAttribute("aria-current", "page");
   await expect(reviewer.getByTestId("notifications-link")).toContainText(/\d/);
   await reviewer.getByRole("link", { name: title }).click();
