@@ -13,11 +13,29 @@ export function formatTimecode(ms: number): string {
   return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${m}:${two(s)}`;
 }
 
-/** The place of the block holding code-point `offset` of the snapshot's canonical text, or null when the block has none. */
-export function placeAt(blocks: Block[], offset: number): BlockPlace | null {
+/**
+ * A lookup of the place of the block holding a code-point offset of the snapshot's canonical text (null when
+ * that block has none), built once per snapshot: a binary search, so a list of 500 claims stays cheap; a web
+ * article, with no places at all, costs nothing.
+ */
+export function placeFinder(blocks: Block[]): (offset: number) => BlockPlace | null {
+  if (!blocks.some((b) => b.place)) return () => null;
   const spans = blockSpans(blocks);
-  const span = spans.find((s) => offset >= s.start && offset <= s.end) ?? spans.findLast((s) => s.start <= offset);
-  return span?.place ?? null;
+  return (offset) => {
+    // The last block starting at or before the offset (a separator belongs to the block before it).
+    let [lo, hi] = [0, spans.length - 1];
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (spans[mid]!.start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return spans[lo]?.place ?? null;
+  };
+}
+
+/** The place of the block holding code-point `offset`, or null when the block has none. */
+export function placeAt(blocks: Block[], offset: number): BlockPlace | null {
+  return placeFinder(blocks)(offset);
 }
 
 /**

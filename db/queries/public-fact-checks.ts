@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
 import type { BlockPlace } from "@/lib/anchoring/text";
-import { placeAt } from "@/lib/block-place";
+import { placeFinder } from "@/lib/block-place";
 import { pickClaimant, type Claimant } from "@/lib/claimant";
 import { getDatabase } from "../client";
 import type { Article, ArticleVersion } from "./articles";
@@ -91,11 +91,12 @@ export async function readersView(input: { publication: Publication; article: Ar
     getSetting("language"),
   ]);
   const history = await loadHistories(corrections, publication.publishedAt, ratings);
+  const placeOf = placeFinder(snapshot.blocks);
   const claims = details.flatMap((c): PublicClaim[] => {
     if (!c.verdict || !isPublicClaim(c, c.verdict, publication)) return [];
     const { id, exact, prefix, suffix, start, end, reviews, verdict } = c;
     const entries = history.get(id) ?? [];
-    return [{ id, exact, prefix, suffix, start, end, reviews, verdict, statement: verdict.statement, ...pickClaimant(verdict), history: entries, modifiedAt: entries.at(-1)?.at ?? null, place: placeAt(snapshot.blocks, start) }];
+    return [{ id, exact, prefix, suffix, start, end, reviews, verdict, statement: verdict.statement, ...pickClaimant(verdict), history: entries, modifiedAt: entries.at(-1)?.at ?? null, place: placeOf(start) }];
   });
   const headlineRating = ratings.find((r) => r.id === publication.headlineRatingId) ?? null;
   return { publication, article, snapshot, claims, corrections, headlineRating, ratings, organisationName, language };

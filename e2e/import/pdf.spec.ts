@@ -28,6 +28,7 @@ test("a PDF report goes from import to a published claim that says its page", as
   const article = pages.article(reviewer);
   await expect(article.text.locator('[data-marker="Page 3"]')).toHaveCount(1);
   await article.addClaim(SENTENCE, STATEMENT);
+  await expect(article.claimEntry(STATEMENT).getByTestId("claim-position")).toHaveText(/^Claim 1 · 1st in the text · p\. 3/);
   await article.proposeVerdict(STATEMENT, VERDICT);
   const approvals = pages.approvals(editor);
   await approvals.goto();

@@ -35,6 +35,7 @@ for (const [file, mimeType] of [
     const article = pages.article(reviewer);
     await expect(article.text.locator('[data-marker="Alex Morgan, at 0:24"]')).toContainText(SENTENCE);
     await article.addClaim(SENTENCE, STATEMENT);
+    await expect(article.claimEntry(STATEMENT).getByTestId("claim-position")).toHaveText(/^Claim 1 · 1st in the text · Alex Morgan, at 0:24/);
     // The speaker is the claimant, the moment in the recording is where it appeared.
     const card = await article.openClaim(STATEMENT);
     await expect(card).toContainText("Alex Morgan");

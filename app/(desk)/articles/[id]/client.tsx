@@ -291,6 +291,7 @@ function Workspace({ initialData, ratings, canWrite, canPublish, tools }: Worksp
           </div>
           <ClaimList
             claims={listClaims}
+            blocks={data.snapshot.blocks}
             activeId={activeId}
             onSelect={selectFromList}
             renderPanel={(claim) => (

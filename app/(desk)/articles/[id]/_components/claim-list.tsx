@@ -1,14 +1,18 @@
 "use client";
-import { memo, type ReactNode } from "react";
+import { memo, useMemo, type ReactNode } from "react";
 import { excerpt } from "@/components/annotation/article-highlighter";
 import { claimKey } from "@/components/annotation/queries";
 import type { WorkspaceClaim } from "@/components/annotation/types";
 import { RatingBadge, StatusBadge } from "@/components/ui/badges";
+import type { Block } from "@/lib/anchoring/text";
+import { describePlace, placeFinder } from "@/lib/block-place";
 import { claimPosition } from "@/lib/claim-number";
 import styles from "./workspace.module.css";
 
 type Props = {
   claims: WorkspaceClaim[];
+  /** The snapshot's blocks: a claim in a PDF or a transcript says its page or speaker and time. */
+  blocks: Block[];
   activeId: string | null;
   onSelect: (id: string) => void;
   /** The active claim's details, shown under its entry. */
@@ -26,7 +30,8 @@ export const panelId = (claimId: string) => `claim-panel-${claimId}`;
  * text beside it: adding a claim above "Claim 7" moves it down the list but never renames it. Each entry is a button (Tab reaches every one); the
  * active one is marked aria-current and expands to its panel below.
  */
-export function ClaimList({ claims, activeId, onSelect, renderPanel }: Props) {
+export function ClaimList({ claims, blocks, activeId, onSelect, renderPanel }: Props) {
+  const placeOf = useMemo(() => placeFinder(blocks), [blocks]);
   if (claims.length === 0) {
     return (
       <div className={styles.emptyList}>
@@ -42,16 +47,17 @@ export function ClaimList({ claims, activeId, onSelect, renderPanel }: Props) {
       {claims.map((claim, index) => {
         const active = claim.id === activeId;
         // Only the active entry carries its panel; the others are memoized (a long article has hundreds).
-        return <ClaimListItem key={claimKey(claim)} claim={claim} position={index + 1} active={active} onSelect={onSelect} panel={active ? renderPanel(claim) : null} />;
+        const place = describePlace(placeOf(claim.start));
+        return <ClaimListItem key={claimKey(claim)} claim={claim} position={index + 1} place={place} active={active} onSelect={onSelect} panel={active ? renderPanel(claim) : null} />;
       })}
     </ol>
   );
 }
 
-type ItemProps = { claim: WorkspaceClaim; position: number; active: boolean; onSelect: (id: string) => void; panel: ReactNode };
+type ItemProps = { claim: WorkspaceClaim; position: number; place: string | null; active: boolean; onSelect: (id: string) => void; panel: ReactNode };
 
 const ClaimListItem = memo(
-  function ClaimListItem({ claim, position, active, onSelect, panel }: ItemProps) {
+  function ClaimListItem({ claim, position, place, active, onSelect, panel }: ItemProps) {
     return (
       <li className={`${styles.claimItem} ${active ? styles.claimItemActive : ""}`} data-claim-id={claim.id}>
         <button
@@ -69,6 +75,7 @@ const ClaimListItem = memo(
           <span className={styles.claimBody}>
             <span className={styles.claimPosition} data-testid="claim-position">
               Claim {claim.number} · {claimPosition(position)}
+              {place ? ` · ${place}` : ""}
               <span className="visually-hidden">: </span>
             </span>
             <span className={styles.claimStatement}>{claim.statement}</span>
@@ -87,5 +94,5 @@ const ClaimListItem = memo(
     );
   },
   // The active entry always re-renders (its panel is live); the rest only when their claim or position changed.
-  (a, b) => !a.active && !b.active && a.claim === b.claim && a.position === b.position && a.onSelect === b.onSelect,
+  (a, b) => !a.active && !b.active && a.claim === b.claim && a.position === b.position && a.place === b.place && a.onSelect === b.onSelect,
 );
