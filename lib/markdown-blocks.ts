@@ -26,7 +26,7 @@ const NAMED_ENTITIES: Record<string, string> = {
   euro: "\u20ac", pound: "\u00a3", yen: "\u00a5", cent: "\u00a2", permil: "\u2030",
   frac12: "\u00bd", frac14: "\u00bc", frac34: "\u00be", sup2: "\u00b2", sup3: "\u00b3",
   micro: "\u00b5", shy: "\u00ad", zwj: "\u200d", zwnj: "\u200c", thinsp: "\u2009",
-  ensp: "\u2002", emsp: "\u2003", iexcl: "\u00a1", iquest: "\u00bf",
+  ensp: "\u2002", emsp: "\u2003", iexcl: "\u00a1", iquest: "\u00bf", lrm: "\u200e", rlm: "\u200f",
 };
 
 /**

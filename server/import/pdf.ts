@@ -7,6 +7,7 @@
  */
 import { AppError } from "@/lib/errors";
 import { MAX_ARTICLE_CHARS, MAX_UPLOAD_BYTES } from "@/lib/limits";
+import { languageTag } from "@/lib/validation/language";
 import { EMPTY_METADATA, type DraftMetadata, type ImportDraft } from "../../lib/import-draft";
 import { markBoilerplate } from "./boilerplate";
 import { metadataFromLines } from "./metadata-lines";
@@ -114,7 +115,7 @@ function infoMetadata(info: PdfInfo): DraftMetadata {
     ...EMPTY_METADATA,
     title: title.slice(0, 300),
     author: text(info.Author).slice(0, 200) || null,
-    language: /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(language) ? language : null,
+    language: languageTag.safeParse(language).data ?? null,
     // CreationDate is when the PDF was made, usually its publication; ModDate when it was last touched.
     publishedOn: pdfDate(info.CreationDate) ?? pdfDate(info.ModDate),
   };

@@ -8,6 +8,7 @@
  * at once; a single capitalised word ("Moderator:") only if it labels two or
  * more lines of the file, as a speaker does (judgeLabels).
  */
+import { decodeEntities } from "@/lib/markdown-blocks";
 import { normalizeText } from "@/lib/anchoring/text";
 import { parseTimestamp } from "./transcript-cues";
 
@@ -27,20 +28,6 @@ const ASS_OVERRIDE = /\{\\[^{}]*\}/g;
  * into a paragraph they no longer mark anything, and invisible characters in the text break quote matching.
  */
 const BIDI_MARKS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-
-const ENTITIES: Record<string, string> = {
-  amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0", lrm: "\u200e", rlm: "\u200f",
-  hellip: "…", mdash: "—", ndash: "–", lsquo: "‘", rsquo: "’", ldquo: "“", rdquo: "”", laquo: "«", raquo: "»",
-  euro: "€", pound: "£", cent: "¢", deg: "°", copy: "©", reg: "®", trade: "™", times: "×", frac12: "½",
-};
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z][a-zA-Z0-9]{1,7}));/g, (whole, dec?: string, hex?: string, named?: string) => {
-    if (named) return ENTITIES[named] ?? whole;
-    const code = dec ? Number(dec) : parseInt(hex!, 16);
-    return code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) ? "\ufffd" : String.fromCodePoint(code);
-  });
-}
 
 /** Cue text → its lines as plain text (markup gone, entities decoded), empty ones dropped. */
 function plainLines(raw: string): string[] {
