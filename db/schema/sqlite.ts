@@ -15,6 +15,8 @@ import { CITATION_KINDS, STANCES } from "../../lib/validation/verdict";
 export { changeSignals } from "./sqlite-signals";
 // Fact-checks brought in from other tools, with the import that brought them (their own file, one concept per file).
 export { checkStatusMappings, claimOrigins, contextLinks, importBatches, importRecords, priorFactChecks } from "./sqlite-prior";
+// Guards on requests, not domain data: failed sign-ins and idempotency keys (their own file, one concept per file).
+export { idempotencyKeys, loginFailures } from "./sqlite-guards";
 
 const id = () => text("id").primaryKey();
 const ts = (name: string) => integer(name, { mode: "timestamp_ms" });
@@ -365,40 +367,3 @@ export const dismissedSuggestions = sqliteTable(
   },
   (t) => [uniqueIndex("dismissed_suggestions_span_idx").on(t.versionId, t.start, t.end, t.modelVersion), index("dismissed_suggestions_article_idx").on(t.articleId)],
 );
-
-/**
- * Failed sign-ins, for rate limiting (server/login-limit.ts). In the
- * database, not in memory, so the limit holds across app instances and
- * restarts. Rows older than the longest window are pruned as new ones come in.
- */
-export const loginFailures = sqliteTable(
-  "login_failures",
-  {
-    id: id(),
-    /** The email as typed, trimmed and lower-cased: unknown emails are limited too, so the limit reveals nothing. */
-    accountKey: text("account_key").notNull(),
-    ip: text("ip").notNull(),
-    createdAt: createdAt(),
-  },
-  (t) => [
-    index("login_failures_account_idx").on(t.accountKey, t.createdAt),
-    index("login_failures_ip_idx").on(t.ip, t.createdAt),
-    index("login_failures_created_idx").on(t.createdAt),
-  ],
-);
-
-/**
- * One row per create made with an idempotency key (db/queries/idempotency.ts):
- * the key is written in the same transaction as the row it created, so a
- * retry of the same submission finds it and gets the first result back.
- * One table for every kind of create keeps the ownership check in one place.
- */
-export const idempotencyKeys = sqliteTable("idempotency_keys", {
-  /** A UUID the client generated once for one intended submission. */
-  key: text("key").primaryKey(),
-  userId: text("user_id").notNull().references(() => users.id),
-  kind: text("kind", { enum: ["article", "claim", "verdict", "comment", "publication"] }).notNull(),
-  /** Null only inside the creating transaction, between claiming the key and the insert it guards. */
-  entityId: text("entity_id"),
-  createdAt: createdAt(),
-});
