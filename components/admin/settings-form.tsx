@@ -165,10 +165,9 @@ export function SuggestionThresholdForm({ threshold, shipped, version }: { thres
         <label htmlFor={`${id}-threshold`}>Suggest sentences scoring at least (%)</label>
         <input
           id={`${id}-threshold`}
-          type="number"
+          type="text"
           inputMode="numeric"
-          min={1}
-          max={99}
+          maxLength={3}
           value={value}
           placeholder={String(percent(shipped))}
           onChange={(e) => setValue(e.target.value)}

@@ -67,7 +67,7 @@ export function DraftBlocks({ blocks, onChange }: { blocks: DraftBlock[]; onChan
         <span className={styles.blockKind} aria-hidden="true">
           {KIND_LABEL[b.kind]}
         </span>
-        {b.place && <span className={styles.reason}>{describePlace(b.place)}</span>}
+        {b.place && <span className={styles.place}>{describePlace(b.place)}</span>}
         <span className={b.kind === "heading" ? styles.blockHeading : styles.blockText}>{b.text}</span>
         {b.reason && <span className={styles.reason}>{b.reason}</span>}
       </label>
