@@ -60,7 +60,8 @@ function shapeOfTable(table: Table, dialect: "pg" | "sqlite"): TableShape {
       notNull: c.notNull,
       primaryKey: c.primary,
       key: keyOf.get(c.name),
-      dataType: c.dataType,
+      // Bytes: a buffer blob on SQLite, a bytea custom type on Postgres.
+      dataType: c.dataType === "buffer" || c.getSQLType() === "bytea" ? "bytes" : c.dataType,
       enumValues: c.enumValues ? [...c.enumValues] : undefined,
       hasDefault: c.hasDefault,
     };

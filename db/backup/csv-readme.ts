@@ -13,6 +13,7 @@ const TYPE_NAMES: Record<CsvColumn["kind"], string> = {
   boolean: "true / false",
   json: "JSON",
   timestamp: "time (ISO 8601, UTC)",
+  bytes: "bytes (base64)",
 };
 
 /** Mirrors ./csv-values.ts, which implements them. */
@@ -21,7 +22,7 @@ const VALUE_RULES = [
   "**Empty fields:** an empty, unquoted field means *no value* (SQL null). An empty text is written as an empty quoted field (`\"\"`), so the two stay apart. In a column that cannot be null, an empty field is read as the empty text.",
   "**Times** are ISO 8601 in UTC with milliseconds, e.g. `2026-03-01T09:30:00.000Z`.",
   "**True / false** columns hold `true` or `false`. **Numbers** use `.` for decimals, no thousands separators.",
-  "**JSON** columns hold JSON text (an article snapshot's blocks, an audit event's before and after).",
+  "**JSON** columns hold JSON text (an article snapshot's blocks, an audit event's before and after). **Bytes** (an imported PDF) are base64.",
   "**Ids** are opaque text. A column that refers to another file's id is listed under *Refers to*; *(not enforced)* marks a reference the database does not check with a foreign key.",
   "**Claim offsets** (`start`, `end` in claims.csv and claim_anchors.csv) count Unicode code points in the snapshot's canonical text, not bytes or UTF-16 units.",
   "Values are written as stored. A spreadsheet may read a field starting with `=`, `+`, `-` or `@` as a formula: import the files as text rather than opening them directly.",

@@ -66,6 +66,11 @@ export const TABLE_DESCRIPTIONS: Record<string, string> = {
   claim_origins: "What a claim imported from Check was there: media, tags, status and mapped rating.",
   context_links: "Explainers imported from Check, kept as links reviewers can reuse.",
   check_status_mappings: "How each Check status maps to a rating on this desk's scale.",
+  original_files: "Files as imported (PDF), byte for byte, for the \"as imported\" view; bytes in base64.",
+  source_snapshots: "Archived copies of cited pages: readable text as blocks and the sanitized page, one per SHA-256 of the bytes fetched.",
+  source_fetches: "Every fetch of a cited address (on citing and by the link check): final address, HTTP status, outcome and the snapshot it gave.",
+  citation_archives: "For each citation, the archived copy it was checked against and whether its quote was found there.",
+  source_changes: "What link checks found changed in a cited source (gone, moved, changed, quote no longer found), and who marked it seen.",
 };
 
 /**
@@ -85,7 +90,7 @@ export const INFORMAL_REFERENCES: Record<string, string> = {
   "claim_links.reused_verdict_id": "verdicts.id",
 };
 
-export type ColumnKind = "text" | "integer" | "number" | "boolean" | "json" | "timestamp";
+export type ColumnKind = "text" | "integer" | "number" | "boolean" | "json" | "timestamp" | "bytes";
 
 const KINDS: Record<string, ColumnKind> = {
   PgText: "text",
@@ -94,6 +99,8 @@ const KINDS: Record<string, ColumnKind> = {
   PgBoolean: "boolean",
   PgJsonb: "json",
   PgTimestamp: "timestamp",
+  // bytea (db/schema/pg-sources.ts): the only custom column type.
+  PgCustomColumn: "bytes",
 };
 
 export type CsvColumn = {

@@ -9,7 +9,7 @@
  *   null, an empty field reads as the empty text (spreadsheets drop the quotes).
  * - timestamps: ISO 8601 in UTC with milliseconds (2026-03-01T09:30:00.000Z);
  * - booleans: true / false; numbers: as JavaScript prints them (. decimals);
- * - JSON columns: the JSON text.
+ * - JSON columns: the JSON text; bytes: base64.
  */
 import type { ColumnKind, CsvColumn } from "./csv-schema";
 
@@ -28,6 +28,8 @@ function encodeValue(value: unknown, kind: ColumnKind): string {
       return value ? "true" : "false";
     case "json":
       return quote(JSON.stringify(value));
+    case "bytes":
+      return Buffer.from(value as Uint8Array).toString("base64");
     case "integer":
     case "number":
       return String(value);
@@ -116,6 +118,9 @@ export function decodeValue(raw: string | null, column: CsvColumn, where: string
       } catch {
         throw invalid(where, column, "is not valid JSON");
       }
+    case "bytes":
+      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(raw)) throw invalid(where, column, "is not base64");
+      return Buffer.from(raw, "base64");
   }
 }
 

@@ -10,6 +10,7 @@ import { CLAIMANT_KINDS } from "../../lib/claimant";
 import { ROLES } from "../../lib/permissions";
 import { ANCHOR_STATUSES, ARTICLE_STATUSES, CLAIM_STATUSES, REVIEW_DECISIONS } from "../../lib/workflow";
 import { CITATION_KINDS, STANCES } from "../../lib/validation/verdict";
+import { originalFiles } from "./sqlite-sources";
 
 // Not domain data: how app processes tell each other that data changed (its own file, one concept per file).
 export { changeSignals } from "./sqlite-signals";
@@ -17,6 +18,8 @@ export { changeSignals } from "./sqlite-signals";
 export { checkStatusMappings, claimOrigins, contextLinks, importBatches, importRecords, priorFactChecks } from "./sqlite-prior";
 // Guards on requests, not domain data: failed sign-ins and idempotency keys (their own file, one concept per file).
 export { idempotencyKeys, loginFailures } from "./sqlite-guards";
+// Copies of outside documents: imported originals and archived sources, with their checks (their own file, one concept per file).
+export { citationArchives, originalFiles, sourceChanges, sourceFetches, sourceSnapshots } from "./sqlite-sources";
 
 const id = () => text("id").primaryKey();
 const ts = (name: string) => integer(name, { mode: "timestamp_ms" });
@@ -112,6 +115,8 @@ export const articleVersions = sqliteTable(
     sourceHtml: text("source_html"),
     /** How this snapshot came in: "url", "file" or "paste", then ": " and the URL or file name. */
     origin: text("origin"),
+    /** The file as imported (a PDF), for the "as imported" view; null for pages, text and pastes. */
+    originalFileId: text("original_file_id").references(() => originalFiles.id),
   },
   (t) => [
     uniqueIndex("article_versions_number_idx").on(t.articleId, t.number),
