@@ -6,7 +6,9 @@
  * Pure: no React, no database. The page gathers the inputs; this module owns
  * the shape, the date formats and the escaping of the script tag.
  */
+import type { BlockPlace } from "./anchoring/text";
 import type { Claimant } from "./claimant";
+import { recordingAppearance, type RecordingAppearance } from "./claimreview-recording";
 import { BEST_RATING, WORST_RATING } from "./rating-scale";
 
 export type ClaimReviewInput = {
@@ -19,6 +21,8 @@ export type ClaimReviewInput = {
   /** BCP 47 language the review is written in (the organisation's). */
   inLanguage?: string | null;
   claim: { id: string; statement: string };
+  /** Where in the source the claim is (a transcript's speaker and time): a recording's moment becomes the appearance. */
+  place?: BlockPlace | null;
   /** Who made the claim, where and when (defaults to the source's author, its URL and date). */
   claimant?: Pick<Claimant, "claimantName" | "claimantKind" | "claimantRole" | "appearanceUrl" | "appearanceDate"> | null;
   rating: { value: number; label: string };
@@ -54,7 +58,9 @@ export type ClaimReview = {
     "@type": "Claim";
     author?: Thing;
     datePublished?: string;
-    appearance: { "@type": "CreativeWork"; headline: string; url?: string; author?: Thing; publisher?: Thing; datePublished?: string; inLanguage?: string };
+    appearance:
+      | { "@type": "CreativeWork"; headline: string; url?: string; author?: Thing; publisher?: Thing; datePublished?: string; inLanguage?: string }
+      | (RecordingAppearance & { publisher?: Thing; uploadDate?: string; inLanguage?: string });
   };
 };
 
@@ -89,6 +95,19 @@ export function buildClaimReview(input: ClaimReviewInput): ClaimReview {
   const appearanceUrl = httpUrlOrNull(input.claimant?.appearanceUrl) ?? sourceUrl;
   const claimDate = isoDate(input.claimant?.appearanceDate) ?? sourceDate;
 
+  const recording = recordingAppearance({ title: source.title.trim(), recordingUrl: sourceUrl, place: input.place, appearanceUrl });
+  const appearance: ClaimReview["itemReviewed"]["appearance"] = recording
+    ? { ...recording, publisher, uploadDate: sourceDate ?? undefined, inLanguage: clean(source.language) ?? undefined }
+    : {
+        "@type": "CreativeWork",
+        headline: source.title.trim(),
+        url: appearanceUrl ?? undefined,
+        author: sourceAuthorThing,
+        publisher,
+        datePublished: sourceDate ?? undefined,
+        inLanguage: clean(source.language) ?? undefined,
+      };
+
   const organisationUrl = httpUrlOrNull(input.organisation.url) ?? base;
   return compact({
     "@context": "https://schema.org",
@@ -104,15 +123,7 @@ export function buildClaimReview(input: ClaimReviewInput): ClaimReview {
       "@type": "Claim",
       author: claimant,
       datePublished: claimDate ?? undefined,
-      appearance: {
-        "@type": "CreativeWork",
-        headline: source.title.trim(),
-        url: appearanceUrl ?? undefined,
-        author: sourceAuthorThing,
-        publisher,
-        datePublished: sourceDate ?? undefined,
-        inLanguage: clean(source.language) ?? undefined,
-      },
+      appearance,
     },
   } satisfies ClaimReview);
 }

@@ -41,6 +41,8 @@ export type ImportDraft = {
   blocks: DraftBlock[];
   /** Sanitized page HTML for the "as imported" view, or null for text sources. */
   sourceHtml: string | null;
+  /** The file as imported (a PDF), kept on the server for the "as imported" view. */
+  originalFileId?: string | null;
 };
 
 /** Reason given to page blocks the reader view did not take as article text. */

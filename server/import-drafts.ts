@@ -14,19 +14,25 @@ import { markBoilerplate } from "@/server/import/boilerplate";
 import { EMPTY_METADATA, type ImportDraft } from "@/lib/import-draft";
 import { draftFromHtml } from "@/server/import/extract-html";
 import { draftFromFile, guessTitle } from "@/server/import/files";
-import { draftFromPdf } from "@/server/import/pdf";
+import { draftFromPdf, looksLikePdf } from "@/server/import/pdf";
+import { keepOriginalFile } from "@/db/queries/original-files";
 import { draftBlocksFromMarkdown, draftBlocksFromPlainText } from "@/server/import/plain-text";
 import { canonicalText, normalizeBlocks } from "@/lib/anchoring/text";
+
+const PDF = "application/pdf";
 
 export type Duplicate = { id: string; title: string };
 export type DraftPreview = { draft: ImportDraft; duplicate: Duplicate | null };
 
-export async function draftFromUrl(url: string): Promise<ImportDraft> {
+/** `userId`: who previews, the owner of a kept original until a snapshot keeps it. */
+export async function draftFromUrl(url: string, userId: string): Promise<ImportDraft> {
   const page = await safeFetch(url, { ...policyFromEnv(env()), extraTypes: ["application/pdf"] });
   const source = { kind: "url" as const, label: page.url };
   if (page.contentType === "application/pdf") {
-    const fromPdf = await draftFromPdf(fileNameOf(page.url), page.body);
-    return { ...fromPdf, source, metadata: { ...fromPdf.metadata, sourceUrl: page.url } };
+    const name = fileNameOf(page.url);
+    const fromPdf = await draftFromPdf(name, page.body);
+    const originalFileId = await keepOriginalFile({ bytes: page.body, fileName: name, contentType: PDF, userId });
+    return { ...fromPdf, source, metadata: { ...fromPdf.metadata, sourceUrl: page.url }, originalFileId };
   }
   if (page.contentType === "text/plain") {
     const blocks = draftBlocksFromPlainText(page.text);
@@ -57,7 +63,12 @@ export function draftFromPaste(format: "text" | "markdown" | "html", content: st
   return { source, metadata: { ...EMPTY_METADATA, title }, blocks: markBoilerplate(blocks, title), sourceHtml: null };
 }
 
-export { draftFromFile };
+/** An uploaded file as a draft; a PDF is also kept as it was, for the "as imported" view. */
+export async function draftFromUpload(name: string, bytes: Buffer, userId: string): Promise<ImportDraft> {
+  const draft = await draftFromFile(name, bytes);
+  if (!/\.pdf$/i.test(name) || !looksLikePdf(bytes)) return draft;
+  return { ...draft, originalFileId: await keepOriginalFile({ bytes, fileName: name, contentType: PDF, userId }) };
+}
 
 /** The article this draft would duplicate: same canonical/source URL, or the same kept text. */
 export async function duplicateOf(draft: Pick<ImportDraft, "metadata" | "blocks">): Promise<Duplicate | null> {

@@ -32,6 +32,7 @@ export const ACTION = {
   signOut: "app/(auth)/actions.ts#signOutAction",
   setup: "app/(auth)/actions.ts#setupAction",
   saveImport: "app/(desk)/articles/new/actions.ts#saveImportAction",
+  previewImport: "app/(desk)/articles/new/actions.ts#previewImportAction",
   workspace: "app/(desk)/articles/[id]/actions.ts#getWorkspaceAction",
   createClaim: "app/(desk)/articles/[id]/actions.ts#createClaimAction",
   updateClaim: "app/(desk)/articles/[id]/actions.ts#updateClaimAction",
@@ -100,13 +101,17 @@ export function parseActionReply<T>(body: string): WireResult<T> | undefined {
  * fields as "_1_<name>", then field "0" with the arguments, where "$K1"
  * points at them. "0" must come last: Next decodes multipart bodies as they
  * stream in, and "$K1" only sees the fields that arrived before it.
+ * A string of the arguments' own that starts with "$" ("$3.2 million") is
+ * written "$$…", as React does, or the server would read it as a reference.
  */
 function encodeArguments(args: unknown[]): { body: string | FormData; contentType?: string } {
+  const escape = (_key: string, value: unknown) => (typeof value === "string" && value.startsWith("$") ? `$${value}` : value);
   const formIndex = args.findIndex((a) => a instanceof FormData);
-  if (formIndex < 0) return { body: JSON.stringify(args), contentType: "text/plain;charset=UTF-8" };
+  if (formIndex < 0) return { body: JSON.stringify(args, escape), contentType: "text/plain;charset=UTF-8" };
   const body = new FormData();
   for (const [key, value] of (args[formIndex] as FormData).entries()) body.append(`_1_${key}`, value);
-  body.append("0", JSON.stringify(args.map((a, i) => (i === formIndex ? "$K1" : a))));
+  const escaped = JSON.parse(JSON.stringify(args.map((a, i) => (i === formIndex ? null : a)), escape)) as unknown[];
+  body.append("0", JSON.stringify(escaped.map((a, i) => (i === formIndex ? "$K1" : a))));
   return { body };
 }
 

@@ -83,6 +83,19 @@ export async function importArticle(client: HttpClient, title: string, paragraph
   return answer.articleId;
 }
 
+type FilePreview = { draft: { blocks: { kind: string; text: string; drop: boolean }[]; originalFileId?: string | null } };
+
+/** Imports a PDF from its web address and saves it the way the import page does; returns the article and its kept original. */
+export async function importPdf(client: HttpClient, title: string, url: string): Promise<{ articleId: string; originalFileId: string }> {
+  const { draft } = await ok(client.action<FilePreview>(ACTION.previewImport, [{ source: "url", url }]), `preview ${url}`);
+  if (!draft.originalFileId) throw new Error(`the preview of ${url} kept no original`);
+  // Without their pages: the reply shares one place object between blocks as Flight references, which this plain parse does not follow.
+  const blocks = draft.blocks.filter((b) => !b.drop).map(({ kind, text }) => ({ kind, text }));
+  const answer = await ok(client.action<ImportAnswer>(ACTION.saveImport, [{ title, blocks, allowDuplicate: true, originalFileId: draft.originalFileId }]), `import "${title}"`);
+  if (answer.articleId === null) throw new Error(`import "${title}" was offered an existing article`);
+  return { articleId: answer.articleId, originalFileId: draft.originalFileId };
+}
+
 export function workspace(client: HttpClient, articleId: string): Promise<Workspace> {
   return ok(client.action<Workspace>(ACTION.workspace, [{ articleId }]), "workspace");
 }

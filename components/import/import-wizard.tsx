@@ -11,7 +11,7 @@ import type { DraftPreview, Duplicate } from "@/server/import-drafts";
 import { submitOnce } from "@/lib/submission-key";
 import { DraftBlocks } from "./draft-blocks";
 import styles from "./import.module.css";
-import { OriginalView } from "./original-view";
+import { OriginalFileLink, OriginalView } from "./original-view";
 import { SourcePicker } from "./source-picker";
 
 type Fields = { title: string; sourceUrl: string; canonicalUrl: string; publisher: string; author: string; sourcePublishedOn: string; language: string };
@@ -47,6 +47,7 @@ export function ImportWizard() {
             ...fields!,
             blocks: keptBlocks(draft!.blocks),
             sourceHtml: draft!.sourceHtml,
+            originalFileId: draft!.originalFileId ?? null,
             origin: `${draft!.source.kind}: ${draft!.source.label}`,
             allowDuplicate: separate,
           },
@@ -130,6 +131,7 @@ export function ImportWizard() {
           </div>
           <DraftBlocks blocks={draft.blocks} onChange={(blocks) => setDraft({ ...draft, blocks })} />
           {draft.sourceHtml && <OriginalView html={draft.sourceHtml} title={fields.title} />}
+          {draft.originalFileId && <OriginalFileLink id={draft.originalFileId} />}
           <FormError message={save.error?.message ?? null} />
           <div className="row">
             <button type="button" className="button" disabled={save.isPending || opening || kept === 0 || (duplicate !== null && !separate)} onClick={() => save.mutate()}>

@@ -6,7 +6,7 @@ import { FormError } from "@/components/ui/form-error";
 import { keptBlocks, type ImportDraft } from "@/lib/import-draft";
 import { DraftBlocks } from "./draft-blocks";
 import styles from "./import.module.css";
-import { OriginalView } from "./original-view";
+import { OriginalFileLink, OriginalView } from "./original-view";
 import { SourcePicker } from "./source-picker";
 
 /**
@@ -23,6 +23,7 @@ export function NewVersionWizard({ articleId, basedOnVersionId, sourceUrl, title
         basedOnVersionId,
         blocks: keptBlocks(draft!.blocks),
         sourceHtml: draft!.sourceHtml,
+        originalFileId: draft!.originalFileId ?? null,
         origin: `${draft!.source.kind}: ${draft!.source.label}`,
       });
       if (result && !result.ok) throw new Error(result.error);
@@ -47,6 +48,7 @@ export function NewVersionWizard({ articleId, basedOnVersionId, sourceUrl, title
           </p>
           <DraftBlocks blocks={draft.blocks} onChange={(blocks) => setDraft({ ...draft, blocks })} />
           {draft.sourceHtml && <OriginalView html={draft.sourceHtml} title={title} />}
+          {draft.originalFileId && <OriginalFileLink id={draft.originalFileId} />}
           <FormError message={save.error?.message ?? null} />
           <div className="row">
             <button type="button" className="button" disabled={save.isPending || kept === 0} onClick={() => save.mutate()}>

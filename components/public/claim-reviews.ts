@@ -13,6 +13,7 @@ export function claimReviewFor(factCheck: PublicFactCheck, claim: PublicClaim): 
     inLanguage: language,
     claim: { id: claim.id, statement: claim.statement },
     claimant: claim,
+    place: claim.place,
     rating: { value: claim.verdict.rating.value, label: claim.verdict.rating.label },
     datePublished: publication.publishedAt,
     // Only a claim that itself changed is modified; a correction elsewhere on the page leaves it alone.

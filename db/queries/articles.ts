@@ -24,7 +24,7 @@ export type ArticleMetadata = {
 };
 
 /** Where a snapshot came from (the "as imported" copy and a label such as "url: https://…"). */
-export type SnapshotSource = { sourceHtml?: string | null; origin?: string | null };
+export type SnapshotSource = { sourceHtml?: string | null; origin?: string | null; originalFileId?: string | null };
 
 export function hashText(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
@@ -71,6 +71,7 @@ export async function createArticle(input: ArticleMetadata & SnapshotSource & { 
       createdAt: now,
       sourceHtml: input.sourceHtml ?? null,
       origin: input.origin ?? null,
+      originalFileId: input.originalFileId ?? null,
     });
     await recordAudit(tx, { actorId: input.userId, action: "article.create", entityType: "article", entityId: articleId, after: { ...article, blocks: blocks.length } });
     return article!;

@@ -81,6 +81,7 @@ export async function saveVersionAndReanchorClaims(
         createdAt: now,
         sourceHtml: input.sourceHtml ?? null,
         origin: input.origin ?? null,
+        originalFileId: input.originalFileId ?? null,
       })
       .returning();
 

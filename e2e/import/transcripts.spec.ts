@@ -2,7 +2,7 @@
  * Transcripts through the whole loop: a debate as WebVTT, SubRip and speaker-turn text is imported with its
  * speakers and times; a claim in a turn takes the speaker as its claimant and the moment in the recording as
  * where it appeared; an editor approves and publishes; readers see who said it and when, and ClaimReview's
- * appearance points at that moment.
+ * appearance is the recording, with that moment as a Clip.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -55,8 +55,9 @@ for (const [file, mimeType] of [
     await expect(claim).toContainText("Claimed by Alex Morgan, at 0:24");
     await expect(claim.getByRole("link", { name: "where it appeared" })).toHaveAttribute("href", `${RECORDING}#t=24`);
     const review = (await site.jsonLd()).find((j) => j["@type"] === "ClaimReview")!;
-    const item = review["itemReviewed"] as { author?: { name?: string }; appearance?: { url?: string } };
+    const item = review["itemReviewed"] as { author?: { name?: string }; appearance?: Record<string, unknown> };
     expect(item.author?.name).toBe("Alex Morgan");
-    expect(item.appearance?.url).toBe(`${RECORDING}#t=24`);
+    // The claim appeared in the recording, at a moment: a VideoObject with the moment as a Clip, in seconds.
+    expect(item.appearance).toMatchObject({ "@type": "VideoObject", url: RECORDING, hasPart: { "@type": "Clip", name: "Alex Morgan, at 0:24", startOffset: 24, url: `${RECORDING}#t=24` } });
   });
 }

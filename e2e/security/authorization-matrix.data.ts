@@ -79,7 +79,7 @@ export const ACTIONS: Record<string, ActionEntry> = {
 };
 
 /**
- * `path`: a concrete URL to call (`:article`: an article the test creates,
+ * `path`: a concrete URL to call (`:article`: an article the test creates, `:original`: its PDF as imported,
  * `:slug`: a published fact-check). POSTs go out with an empty form body.
  */
 export type RouteEntry = { file: string; method: string; access: Access; path: string };
@@ -87,6 +87,7 @@ export type RouteEntry = { file: string; method: string; access: Access; path: s
 export const ROUTES: RouteEntry[] = [
   { file: "app/api/articles/[id]/annotations/route.ts", method: "GET", access: "read:desk", path: "/api/articles/:article/annotations" },
   { file: "app/api/articles/[id]/changes/route.ts", method: "GET", access: "read:desk", path: "/api/articles/:article/changes" },
+  { file: "app/api/originals/[id]/route.ts", method: "GET", access: "read:desk", path: "/api/originals/:original" },
   // next-auth's own endpoints: public by nature; the spec checks they hand nobody else's session out.
   { file: "app/api/auth/[...nextauth]/route.ts", method: "GET", access: "public", path: "/api/auth/session" },
   { file: "app/api/auth/[...nextauth]/route.ts", method: "POST", access: "public", path: "/api/auth/callback/credentials" },

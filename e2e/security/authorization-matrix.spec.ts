@@ -13,7 +13,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { can, type Role } from "../../lib/permissions";
 import { ACTION, HttpClient, parseActionReply, readActionManifest, type WireResult } from "../../testing/http-client";
-import { createUser, importArticle, ok, ownAccount, signIn, token } from "../../testing/seed-http";
+import { createUser, importArticle, importPdf, ok, ownAccount, signIn, token } from "../../testing/seed-http";
 import { ACCOUNTS } from "../fixtures/accounts";
 import { ACTIONS, ROUTES, type Access } from "./authorization-matrix.data";
 
@@ -21,6 +21,7 @@ type Identity = { name: string; role: Role | "anonymous"; client: HttpClient; li
 let identities: Identity[] = [];
 const emails = new Map<Role, string>();
 let articleId = "";
+let originalFileId = "";
 let slug = "";
 
 /** Only the file's methods: `export function GET`, `export const POST =`, `export const { GET, POST } =`. */
@@ -79,6 +80,7 @@ test.beforeAll(async ({}, testInfo) => {
     { name: "deactivated admin", role: "admin", client: former, live: false },
   ];
   articleId = await importArticle(reviewer, `Matrix article ${token("")}`, ["Kratom is a tropical tree."]);
+  ({ originalFileId } = await importPdf(reviewer, `Matrix report ${token("")}`, `${process.env.E2E_FIXTURE_ORIGIN}/reports/northern-regions.pdf`));
   // The seeded demo fact-check: other specs publish and unpublish their own meanwhile, so "the newest" may vanish.
   const list = (await (await reviewer.fetch("/api/public/fact-checks?q=hair")).json()) as { items: { url: string; title: string }[] };
   const demo = list.items.find((item) => item.title === "Managing Hair Loss During Opioid Withdrawal with Kratom");
@@ -115,7 +117,7 @@ for (const [ref, entry] of guarded) {
 for (const entry of ROUTES) {
   test(`route ${entry.method} ${entry.path} needs ${entry.access}`, async () => {
     for (const identity of identities) {
-      const url = entry.path.replace(":article", articleId).replace(":slug", slug);
+      const url = entry.path.replace(":article", articleId).replace(":original", originalFileId).replace(":slug", slug);
       const init: RequestInit = { method: entry.method };
       if (entry.method === "POST") init.headers = { "content-type": "application/x-www-form-urlencoded" };
       const response = await identity.client.fetch(url, init);

@@ -3,6 +3,7 @@
  * import forms (mirrored in the browser). Sizes come from lib/limits.ts.
  */
 import { z } from "zod";
+import { idSchema } from "./ids";
 import { MAX_ARTICLE_CHARS, MAX_PASTED_HTML_CHARS, MAX_UPLOAD_BYTES } from "@/lib/limits";
 import { completeWebAddress } from "@/lib/web-address";
 import { count, tooLong, tooMany } from "./messages";
@@ -67,6 +68,8 @@ export const blocksSchema = z
 export const snapshotSourceSchema = {
   sourceHtml: z.string().max(MAX_SOURCE_HTML_CHARS, tooLong("The page kept for the \"as imported\" view", "this one has")).nullish().transform((v) => v ?? null),
   origin: z.string().max(2100, tooLong("Where the text came from", "this has")).nullish().transform((v) => v ?? null),
+  /** The kept original (a PDF) the preview linked to. */
+  originalFileId: idSchema.nullish().transform((v) => v ?? null),
 };
 
 /** An optional http(s) address in the metadata: empty means none. */

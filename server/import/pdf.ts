@@ -35,7 +35,7 @@ const MAX_TITLE_LINE = 120;
 const invalid = (message: string, cause?: unknown) => new AppError("invalid:import-file", message, { cause });
 
 /** "%PDF-" within the first KB: the header may follow some junk, as readers allow. */
-function looksLikePdf(bytes: Uint8Array): boolean {
+export function looksLikePdf(bytes: Uint8Array): boolean {
   return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024)).includes("%PDF-");
 }
 

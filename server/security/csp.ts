@@ -25,6 +25,8 @@
  *   except the read-only embeddable claim card under /embed/.
  */
 
+import { ORIGINAL_FILES_PATH } from "@/lib/original-files";
+
 export type CspOptions = {
   /** The nonce on this response's scripts; null for a plain public document, which has no inline script (server/page-cache/static-document.ts). */
   nonce: string | null;
@@ -43,7 +45,15 @@ export function isEmbedPath(pathname: string): boolean {
   return pathname === "/embed" || pathname.startsWith("/embed/");
 }
 
+/**
+ * A kept original (a PDF as imported) is untrusted bytes: its response may
+ * load nothing but the browser's PDF viewer itself (object-src 'self' is the
+ * viewer's embed of the same URL; its inline styles need 'unsafe-inline').
+ */
+const ORIGINAL_FILE_POLICY = "default-src 'none'; object-src 'self'; style-src 'unsafe-inline'; img-src data: blob:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
 export function buildCsp(options: CspOptions): string {
+  if (options.pathname.startsWith(ORIGINAL_FILES_PATH)) return ORIGINAL_FILE_POLICY;
   // Without a nonce only the origin's own script files may run: a plain document has no inline script, and no
   // script on this origin is written by users (every response is nosniff, so no JSON or text runs as script).
   const scriptSrc = options.nonce === null ? ["'self'"] : ["'self'", `'nonce-${options.nonce}'`, "'strict-dynamic'"];

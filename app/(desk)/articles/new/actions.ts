@@ -2,23 +2,24 @@
 import { z } from "zod";
 import { createArticle } from "@/db/queries/articles";
 import { findIdempotentEntity } from "@/db/queries/idempotency";
+import { assertOriginalFileExists } from "@/db/queries/original-files";
 import { importFileSchema, previewSchema, saveImportSchema } from "@/lib/validation/import";
 import { sanitizeImportedHtml } from "@/server/import/sanitize";
 import { action, formToObject } from "@/server/action";
-import { draftFromFile, draftFromPaste, draftFromUrl, duplicateOf, type DraftPreview, type Duplicate } from "@/server/import-drafts";
+import { draftFromPaste, draftFromUpload, draftFromUrl, duplicateOf, type DraftPreview, type Duplicate } from "@/server/import-drafts";
 
 /** Fetches a URL or reads a paste into a draft the reviewer previews; nothing is saved. */
-export const previewImportAction = action(previewSchema, { permission: "write:desk" }, async (input): Promise<DraftPreview> => {
-  const draft = input.source === "url" ? await draftFromUrl(input.url) : draftFromPaste(input.format, input.content);
+export const previewImportAction = action(previewSchema, { permission: "write:desk" }, async (input, user): Promise<DraftPreview> => {
+  const draft = input.source === "url" ? await draftFromUrl(input.url, user.id) : draftFromPaste(input.format, input.content);
   return { draft, duplicate: await duplicateOf(draft) };
 });
 
-const previewFile = action(importFileSchema, { permission: "write:desk" }, async ({ file }): Promise<DraftPreview> => {
-  const draft = await draftFromFile(file.name.slice(0, 255), Buffer.from(await file.arrayBuffer()));
+const previewFile = action(importFileSchema, { permission: "write:desk" }, async ({ file }, user): Promise<DraftPreview> => {
+  const draft = await draftFromUpload(file.name.slice(0, 255), Buffer.from(await file.arrayBuffer()), user.id);
   return { draft, duplicate: await duplicateOf(draft) };
 });
 
-/** Reads an uploaded .txt, .md, .html or .docx file into a draft (FormData with a `file` field). */
+/** Reads an uploaded file (any of ACCEPTED_EXTENSIONS) into a draft (FormData with a `file` field). */
 export async function previewFileAction(form: FormData) {
   return previewFile(formToObject(form) as z.input<typeof importFileSchema>);
 }
@@ -45,6 +46,7 @@ export const saveImportAction = action(
       const saved = await findIdempotentEntity(scope);
       return saved ? { articleId: saved, duplicate: null } : { articleId: null, duplicate };
     }
+    await assertOriginalFileExists(input.originalFileId);
     const article = await createArticle({
       ...input,
       sourceHtml: input.sourceHtml ? sanitizeImportedHtml(input.sourceHtml) : null,

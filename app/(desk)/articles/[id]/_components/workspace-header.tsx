@@ -3,6 +3,7 @@ import type { WorkspaceData } from "@/components/annotation/types";
 import { StatusBadge } from "@/components/ui/badges";
 import { formatDate } from "@/components/ui/format";
 import { SnapshotLinks } from "@/components/snapshots/snapshot-links";
+import { originalFileUrl } from "@/lib/original-files";
 import styles from "./workspace.module.css";
 
 const isWebUrl = (url: string | null): url is string => Boolean(url && /^https?:\/\//i.test(url));
@@ -23,6 +24,11 @@ export function WorkspaceHeader({ data }: { data: WorkspaceData }) {
     isWebUrl(article.sourceUrl) && (
       <a key="link" href={article.sourceUrl} target="_blank" rel="noopener noreferrer nofollow">
         Original source<span className="visually-hidden"> (opens in a new tab)</span> ↗
+      </a>
+    ),
+    snapshot.originalFileId && (
+      <a key="original" href={originalFileUrl(snapshot.originalFileId)} target="_blank" rel="noopener noreferrer">
+        PDF as imported<span className="visually-hidden"> (opens in a new tab)</span>
       </a>
     ),
   ].filter(Boolean);

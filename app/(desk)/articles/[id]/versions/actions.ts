@@ -5,6 +5,7 @@ import { z } from "zod";
 import { tooLong } from "@/lib/validation/messages";
 import { MAX_QUOTE } from "@/lib/validation/claim";
 import { decideClaimAnchor } from "@/db/queries/claim-anchors";
+import { assertOriginalFileExists } from "@/db/queries/original-files";
 import { saveVersionAndReanchorClaims } from "@/db/queries/snapshots";
 import { blocksSchema, snapshotSourceSchema } from "@/lib/validation/import";
 import { sanitizeImportedHtml } from "@/server/import/sanitize";
@@ -21,6 +22,7 @@ const saveVersionSchema = z.object({ articleId: id, basedOnVersionId: id, blocks
  * on it (db/queries/public-visibility.ts): moving a published article's claims on changes what readers see there.
  */
 export const saveVersionAction = action(saveVersionSchema, { permission: "write:desk", invalidates: "public" }, async (input, user) => {
+  await assertOriginalFileExists(input.originalFileId);
   const { snapshot } = await saveVersionAndReanchorClaims({ ...input, sourceHtml: input.sourceHtml ? sanitizeImportedHtml(input.sourceHtml) : null, userId: user.id });
   revalidatePath(`/articles/${input.articleId}`);
   redirect(`/articles/${input.articleId}/versions/${snapshot.number}`);
