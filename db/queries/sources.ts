@@ -1,0 +1,230 @@
+import "server-only";
+import { and, desc, eq, gt, inArray, isNull, sum } from "drizzle-orm";
+import { AppError } from "@/lib/errors";
+import { newId } from "@/lib/ids";
+import type { FetchPurpose, QuoteStatus } from "@/lib/sources";
+import type { Capture } from "@/server/sources/capture";
+import { getDatabase, type Database, type Db } from "../client";
+import { recordAudit } from "./audit";
+import { livePublication, onPublishedPage, publicRevisionJoin } from "./public-visibility";
+
+/**
+ * Archived sources (issue: evidence that lasts): snapshots of cited pages,
+ * every fetch as it happened, each citation's archive with its quote status,
+ * and what link checks found changed. Writers take the Database (the archive
+ * jobs run outside requests); readers for pages use the process-wide one.
+ */
+
+type Tables = typeof import("../schema/pg");
+type SourceFetch = Tables["sourceFetches"]["$inferSelect"];
+type SourceSnapshot = Tables["sourceSnapshots"]["$inferSelect"];
+type CitationArchive = Pick<Tables["citationArchives"]["$inferSelect"], "citationId" | "quoteStatus" | "quoteMatch" | "checkedAt"> & {
+  /** Null while pending. */
+  fetch: SourceFetch | null;
+  /** Null while pending and when the fetch archived nothing. */
+  snapshot: Omit<SourceSnapshot, "blocks" | "html"> | null;
+};
+
+/** Everything about a snapshot but its (large) content: what lists and badges need. */
+const snapshotMeta = (t: Database["t"]) => ({
+  id: t.sourceSnapshots.id,
+  sha256: t.sourceSnapshots.sha256,
+  contentType: t.sourceSnapshots.contentType,
+  byteSize: t.sourceSnapshots.byteSize,
+  title: t.sourceSnapshots.title,
+  createdAt: t.sourceSnapshots.createdAt,
+});
+
+/**
+ * Records one fetch, and its snapshot when something was archived: the
+ * snapshot is shared by every fetch of the same bytes (insert-or-reuse by
+ * SHA-256, which the unique index keeps race-safe on both dialects). A new
+ * snapshot that would take the store past `totalMaxBytes` is not kept: the
+ * fetch is recorded as "too-large" with the reason. `sameTextAs` points the
+ * fetch at an existing snapshot whose readable text is the same, instead.
+ */
+export async function storeFetch(
+  database: Database,
+  capture: Capture,
+  input: { purpose: FetchPurpose; fetchedAt: Date; totalMaxBytes: number; sameTextAs?: string | null },
+): Promise<{ fetch: SourceFetch; snapshot: SourceSnapshot | null }> {
+  const { t } = database;
+  return database.transaction(async (tx) => {
+    let snapshot: SourceSnapshot | null = null;
+    let { outcome, message } = capture;
+    const page = capture.page;
+    if (page) {
+      // A stored copy the caller found to read the same (link checks): kept once, not again per byte-level difference.
+      const key = input.sameTextAs ? eq(t.sourceSnapshots.id, input.sameTextAs) : eq(t.sourceSnapshots.sha256, page.sha256);
+      [snapshot = null] = await tx.select().from(t.sourceSnapshots).where(key);
+      if (!snapshot) {
+        const [{ used } = { used: 0 }] = await tx.select({ used: sum(t.sourceSnapshots.byteSize) }).from(t.sourceSnapshots);
+        if (Number(used ?? 0) + page.byteSize > input.totalMaxBytes) {
+          outcome = "too-large";
+          message = "The archive is full (the server's storage limit for archived pages is reached), so this page was not kept. Ask an administrator.";
+        } else {
+          const row = { id: newId(), sha256: page.sha256, contentType: page.contentType, byteSize: page.byteSize, title: page.title, blocks: page.blocks, html: page.html };
+          await tx.insert(t.sourceSnapshots).values(row).onConflictDoNothing({ target: t.sourceSnapshots.sha256 });
+          // Either ours or the one a concurrent fetch of the same bytes committed first.
+          [snapshot = null] = await tx.select().from(t.sourceSnapshots).where(eq(t.sourceSnapshots.sha256, page.sha256));
+        }
+      }
+    }
+    const fetch: SourceFetch = {
+      id: newId(),
+      url: capture.url,
+      finalUrl: capture.finalUrl,
+      httpStatus: capture.httpStatus,
+      outcome,
+      message,
+      snapshotId: snapshot?.id ?? null,
+      purpose: input.purpose,
+      fetchedAt: input.fetchedAt,
+    };
+    await tx.insert(t.sourceFetches).values(fetch);
+    return { fetch, snapshot };
+  });
+}
+
+/** The newest fetch of `url` that archived something after `since`, with its snapshot, or null. */
+export async function recentArchivedFetch(database: Database, url: string, since: Date): Promise<{ fetch: SourceFetch; snapshot: SourceSnapshot } | null> {
+  const { db, t } = database;
+  const [row] = await db
+    .select({ fetch: t.sourceFetches, snapshot: t.sourceSnapshots })
+    .from(t.sourceFetches)
+    .innerJoin(t.sourceSnapshots, eq(t.sourceSnapshots.id, t.sourceFetches.snapshotId))
+    .where(and(eq(t.sourceFetches.url, url), eq(t.sourceFetches.outcome, "archived"), gt(t.sourceFetches.fetchedAt, since)))
+    .orderBy(desc(t.sourceFetches.fetchedAt))
+    .limit(1);
+  return row ?? null;
+}
+
+/** A citation and its archive row (null before markPending), or null when there is no such citation. */
+export async function citationWithArchive(database: Database, citationId: string) {
+  const { db, t } = database;
+  const [row] = await db
+    .select({ citation: t.citations, archive: t.citationArchives })
+    .from(t.citations)
+    .leftJoin(t.citationArchives, eq(t.citationArchives.citationId, t.citations.id))
+    .where(eq(t.citations.id, citationId));
+  return row ?? null;
+}
+
+/**
+ * Writes a citation's archive unless it already has a finished one: only a
+ * missing or "pending" row is filled in, so a re-run or a late duplicate job
+ * never swaps the copy an editor approved against. Returns the row as stored.
+ */
+export async function saveCitationArchive(database: Database, row: { citationId: string; fetchId: string | null; quoteStatus: QuoteStatus; quoteMatch: string | null; checkedAt: Date }) {
+  const { db, t } = database;
+  const { citationId, ...set } = row;
+  await db
+    .insert(t.citationArchives)
+    .values(row)
+    .onConflictDoUpdate({ target: t.citationArchives.citationId, set, setWhere: eq(t.citationArchives.quoteStatus, "pending") });
+  const [stored] = await db.select().from(t.citationArchives).where(eq(t.citationArchives.citationId, citationId));
+  return stored!;
+}
+
+/** Inserts "pending" archive rows for new citations (inside the caller's transaction when given); existing rows stay. */
+export async function insertPendingArchives(database: Database, citationIds: string[], tx: Db = database.db): Promise<void> {
+  if (citationIds.length === 0) return;
+  const rows = citationIds.map((citationId) => ({ citationId, fetchId: null, quoteStatus: "pending" as const, quoteMatch: null, checkedAt: null }));
+  await tx.insert(database.t.citationArchives).values(rows).onConflictDoNothing({ target: database.t.citationArchives.citationId });
+}
+
+/** Each citation's archive: the fetch, the snapshot's metadata and the quote status. Citations never queued are absent. */
+export async function archivesForCitations(ids: string[]): Promise<Map<string, CitationArchive>> {
+  const { db, t } = await getDatabase();
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ archive: t.citationArchives, fetch: t.sourceFetches, snapshot: snapshotMeta(t) })
+    .from(t.citationArchives)
+    .leftJoin(t.sourceFetches, eq(t.sourceFetches.id, t.citationArchives.fetchId))
+    .leftJoin(t.sourceSnapshots, eq(t.sourceSnapshots.id, t.sourceFetches.snapshotId))
+    .where(inArray(t.citationArchives.citationId, [...new Set(ids)]));
+  return new Map(
+    rows.map((r): [string, CitationArchive] => [
+      r.archive.citationId,
+      { citationId: r.archive.citationId, fetch: r.fetch, snapshot: r.snapshot, quoteStatus: r.archive.quoteStatus, quoteMatch: r.archive.quoteMatch, checkedAt: r.archive.checkedAt },
+    ]),
+  );
+}
+
+/** One citation's archive, or null when it was never queued. */
+export async function archiveForCitation(citationId: string): Promise<CitationArchive | null> {
+  return (await archivesForCitations([citationId])).get(citationId) ?? null;
+}
+
+/**
+ * An archived copy as readers may see it at /sources/<fetchId>: only when it
+ * is the archive of a citation in a claim's published revision on a live
+ * fact-check (the visibility rule of ./public-visibility.ts). Copies made for
+ * research that was never published, or only by a link check, stay internal.
+ */
+export async function publicArchive(fetchId: string) {
+  const { db, t } = await getDatabase();
+  const cited = db
+    .select({ fetchId: t.citationArchives.fetchId })
+    .from(t.citationArchives)
+    .innerJoin(t.citations, eq(t.citations.id, t.citationArchives.citationId))
+    .innerJoin(t.claims, eq(t.claims.publishedVerdictId, t.citations.verdictId))
+    .innerJoin(t.verdicts, publicRevisionJoin(t))
+    .innerJoin(t.publications, onPublishedPage(t))
+    .where(and(eq(t.citationArchives.fetchId, fetchId), livePublication(t)));
+  const [row] = await db
+    .select({
+      fetch: { id: t.sourceFetches.id, url: t.sourceFetches.url, finalUrl: t.sourceFetches.finalUrl, fetchedAt: t.sourceFetches.fetchedAt },
+      snapshot: { ...snapshotMeta(t), blocks: t.sourceSnapshots.blocks, html: t.sourceSnapshots.html },
+    })
+    .from(t.sourceFetches)
+    .innerJoin(t.sourceSnapshots, eq(t.sourceSnapshots.id, t.sourceFetches.snapshotId))
+    .where(and(eq(t.sourceFetches.id, fetchId), inArray(t.sourceFetches.id, cited)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Unresolved link-check findings, newest first, with the citation, claim and article they concern (the desk's list). */
+export async function openSourceChanges({ limit = 200 }: { limit?: number } = {}) {
+  const { db, t } = await getDatabase();
+  return db
+    .select({
+      id: t.sourceChanges.id,
+      kind: t.sourceChanges.kind,
+      detectedAt: t.sourceChanges.detectedAt,
+      fetch: { id: t.sourceFetches.id, finalUrl: t.sourceFetches.finalUrl, httpStatus: t.sourceFetches.httpStatus, outcome: t.sourceFetches.outcome, message: t.sourceFetches.message, fetchedAt: t.sourceFetches.fetchedAt },
+      citation: { id: t.citations.id, url: t.citations.url, title: t.citations.title, quote: t.citations.quote, verdictId: t.citations.verdictId },
+      archivedFetchId: t.citationArchives.fetchId,
+      claim: { id: t.claims.id, statement: t.claims.statement },
+      article: { id: t.articles.id, title: t.articles.title },
+    })
+    .from(t.sourceChanges)
+    .innerJoin(t.sourceFetches, eq(t.sourceFetches.id, t.sourceChanges.fetchId))
+    .innerJoin(t.citations, eq(t.citations.id, t.sourceChanges.citationId))
+    .innerJoin(t.citationArchives, eq(t.citationArchives.citationId, t.citations.id))
+    .innerJoin(t.verdicts, eq(t.verdicts.id, t.citations.verdictId))
+    .innerJoin(t.claims, eq(t.claims.id, t.verdicts.claimId))
+    .innerJoin(t.articles, eq(t.articles.id, t.claims.articleId))
+    .where(isNull(t.sourceChanges.resolvedAt))
+    .orderBy(desc(t.sourceChanges.detectedAt), desc(t.sourceChanges.id))
+    .limit(limit);
+}
+
+/** Marks a finding as dealt with (audited). Resolving one already resolved changes nothing. */
+export async function resolveSourceChange(id: string, userId: string) {
+  const database = await getDatabase();
+  const { t } = database;
+  return database.transaction(async (tx) => {
+    const [existing] = await tx.select().from(t.sourceChanges).where(eq(t.sourceChanges.id, id));
+    if (!existing) throw new AppError("not_found:source_change", "That source change does not exist.");
+    if (existing.resolvedAt) return existing;
+    const now = new Date();
+    const [resolved] = await tx
+      .update(t.sourceChanges)
+      .set({ resolvedAt: now, resolvedBy: userId })
+      .where(and(eq(t.sourceChanges.id, id), isNull(t.sourceChanges.resolvedAt)))
+      .returning();
+    await recordAudit(tx, { actorId: userId, action: "source_change.resolve", entityType: "source_change", entityId: id, after: { citationId: existing.citationId, kind: existing.kind } });
+    return resolved ?? existing;
+  });
+}
