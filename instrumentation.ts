@@ -1,5 +1,6 @@
 /**
  * Runs once when the Node server starts (Next's instrumentation hook).
+ * It starts the background-job worker (server/jobs/in-app.ts).
  *
  * It watches the database for public-data changes made by other instances
  * (db/change-signal.ts), so this one drops its cached public pages and data
@@ -15,6 +16,9 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   await watchOtherInstances();
+  // Background jobs (archiving cited sources, link checks) run here unless JOBS_IN_APP=0 leaves them to `npm run worker`.
+  const { startInAppWorker } = await import("./server/jobs/in-app");
+  await startInAppWorker();
   const { subscribe } = await import("node:diagnostics_channel");
   const { env } = await import("./server/env");
   if (env().TRUST_PROXY.kind !== "none") return;

@@ -3,7 +3,7 @@ import { MAX_ACTION_BODY_BYTES } from "./lib/limits";
 
 const nextConfig: NextConfig = {
   // Native and wasm database drivers must stay out of the bundle.
-  serverExternalPackages: ["better-sqlite3", "@electric-sql/pglite", "postgres"],
+  serverExternalPackages: ["better-sqlite3", "@electric-sql/pglite", "postgres", "pg-boss"],
   poweredByHeader: false,
   // Metadata (title, description, canonical, Open Graph) goes in <head> for every reader, never streamed in later by a
   // script: public pages are served as plain documents without Next's scripts (server/page-cache/static-document.ts),

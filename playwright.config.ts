@@ -61,6 +61,8 @@ const webServer: PlaywrightTestConfig["webServer"] = targets.map((t) => ({
     DEMO_MODE: "0",
     NEXT_TELEMETRY_DISABLED: "1",
     IMPORT_ALLOW_HOSTS: `127.0.0.1:${fixturePort}`,
+    // Citations of the fixture pages are archived; every other cited address is a made-up one (example.org), refused or unresolvable.
+    ARCHIVE_ALLOW_HOSTS: `127.0.0.1:${fixturePort}`,
     // Every test signs in from 127.0.0.1. Successes are not counted, but the specs that check refusals
     // (wrong passwords, the lockout in e2e/security) would add up against the default of 30 per IP;
     // the per-IP limit itself is tested in db/queries/login-failures.test.ts.

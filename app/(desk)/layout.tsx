@@ -29,6 +29,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
                 </Link>
               )}
               {can(user.role, "review:verdict") && <Link href="/prior-fact-checks">Prior checks</Link>}
+              <Link href="/sources-changed">Sources</Link>
               {can(user.role, "read:audit-log") && <Link href="/audit">Audit log</Link>}
               {can(user.role, "manage:organisation") && <Link href="/admin/users">Users</Link>}
               {can(user.role, "manage:organisation") && <Link href="/admin/rating-scale">Rating scale</Link>}

@@ -11,6 +11,7 @@ import { CorrectionNote, PresenceNotice, PublicStatus, RatingComparison } from "
 import { ReviewDecision } from "./review-decision";
 import { AnsweredRequest, ReviewHistory } from "./review-history";
 import { RevisionChanges } from "./revision-changes";
+import { SourceChecks } from "./source-checks";
 
 /** What approving does, said plainly in the message shown once the card has gone. */
 function approvedMessage(card: Card): string {
@@ -58,6 +59,7 @@ export function ApprovalCard({ card, viewerId, ratings }: { card: Card; viewerId
         <RevisionChanges key={b.kind} baseline={b} proposed={proposed} headingId={`${b.kind}-${key}`} />
       ))}
       <ProposedContent card={card} collapsed={baselines.length > 0} />
+      <SourceChecks card={card} headingId={`sources-${key}`} />
       <ReviewHistory reviews={card.reviews} proposedRevision={proposed.revision} headingId={`history-${key}`} />
       <ReviewDecision
         key={`${proposed.id}-${card.publication?.version ?? 0}`}

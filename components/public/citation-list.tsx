@@ -1,4 +1,5 @@
-import type { Citation } from "@/db/queries/verdicts";
+import type { CitationWithArchive as Citation } from "@/db/queries/verdicts";
+import { publicArchivePath } from "@/lib/archive-links";
 import { httpUrlOrNull } from "@/lib/claimreview";
 import { formatDate } from "@/components/ui/format";
 import styles from "./public.module.css";
@@ -17,7 +18,14 @@ const KIND: Record<Citation["kind"], string> = {
   other: "Other source",
 };
 
-/** The evidence behind a verdict, in the order the reviewer gave it. */
+/** What readers are told about a quote checked against the archived copy. */
+const QUOTE_CHECK: Partial<Record<NonNullable<Citation["archive"]>["quoteStatus"], string>> = {
+  found: "Quote found in the archived copy.",
+  close: "Quote differs slightly from the archived copy.",
+  "not-found": "Quote not found in the archived copy.",
+};
+
+/** The evidence behind a verdict, in the order the reviewer gave it, each with the copy Factdesk archived when it was cited. */
 export function CitationList({ citations }: { citations: Citation[] }) {
   if (citations.length === 0) return <p className="muted small">No sources were listed for this verdict.</p>;
   return (
@@ -25,6 +33,8 @@ export function CitationList({ citations }: { citations: Citation[] }) {
       {citations.map((c) => {
         const url = httpUrlOrNull(c.url);
         const archive = httpUrlOrNull(c.archiveUrl);
+        const kept = c.archive?.sha256 && c.archive.fetchId ? c.archive : null;
+        const quoteCheck = kept && c.quote ? QUOTE_CHECK[kept.quoteStatus] : undefined;
         const stance = STANCE[c.stance] ?? STANCE.context;
         const meta = [c.publisher, KIND[c.kind], c.publishedOn ? formatDate(c.publishedOn) : null].filter(Boolean);
         return (
@@ -39,14 +49,22 @@ export function CitationList({ citations }: { citations: Citation[] }) {
                 <span>{c.title}</span>
               )}
             </p>
-            {meta.length || archive ? (
+            {meta.length || archive || kept ? (
               <p className={styles.citationMeta}>
                 {meta.join(" · ")}
-                {archive ? (
+                {kept ? (
                   <>
                     {meta.length ? " · " : null}
+                    <a href={publicArchivePath(kept.fetchId!)} rel="nofollow">
+                      Archived copy, {formatDate(kept.fetchedAt)}
+                    </a>
+                  </>
+                ) : null}
+                {archive ? (
+                  <>
+                    {meta.length || kept ? " · " : null}
                     <a href={archive} rel="nofollow noopener">
-                      Archived copy
+                      {kept ? "Another archive" : "Archived copy"}
                     </a>
                   </>
                 ) : null}
@@ -59,6 +77,11 @@ export function CitationList({ citations }: { citations: Citation[] }) {
               </blockquote>
             ) : c.locator ? (
               <p className={styles.citationMeta}>At {c.locator} in the source</p>
+            ) : null}
+            {quoteCheck ? (
+              <p className={styles.citationMeta} data-testid="quote-check">
+                {quoteCheck}
+              </p>
             ) : null}
           </li>
         );

@@ -13,7 +13,16 @@ import {
   type Stance,
 } from "@/lib/validation/verdict";
 import { RequiredMark } from "@/components/ui/required-mark";
+import { ArchiveStatus } from "@/components/sources/archive-status";
+import type { WorkspaceVerdict } from "@/components/annotation/types";
 import styles from "./verdicts.module.css";
+
+/** The archive of the saved citation with this row's address and quote (a row changed since is archived again on saving). */
+function SavedArchive({ draft, saved }: { draft: CitationDraft; saved: WorkspaceVerdict["citations"] }) {
+  const match = saved.find((s) => s.url === draft.url.trim() && (s.quote ?? "") === draft.quote.trim());
+  if (!match) return null;
+  return <ArchiveStatus archive={match.archive} quote={match.quote} />;
+}
 
 let counter = 0;
 export function emptyCitation(): CitationDraft {
@@ -27,6 +36,8 @@ type Props = {
   onChange: (next: CitationDraft[]) => void;
   /** Field errors keyed like the server's: `citations`, `citations.0.url`. */
   errors: Record<string, string[]>;
+  /** The saved revision's citations with their archives: a row still saying the same shows its archive's state. */
+  saved?: WorkspaceVerdict["citations"];
 };
 
 /**
@@ -34,7 +45,7 @@ type Props = {
  * so screen readers and tests can tell rows apart while every row keeps the
  * same field labels.
  */
-export function CitationsEditor({ idPrefix, citations, onChange, errors }: Props) {
+export function CitationsEditor({ idPrefix, citations, onChange, errors, saved = [] }: Props) {
   const listRef = useRef<HTMLOListElement>(null);
   // The last row removed, so a slip of the Remove button costs one click: nothing is sent until the form is, so
   // undo here is simply putting the row back where it was.
@@ -179,6 +190,7 @@ export function CitationsEditor({ idPrefix, citations, onChange, errors }: Props
                     <FieldError id={`${f("archiveUrl")}-error`} errors={e("archiveUrl")} />
                   </div>
                 </div>
+                <SavedArchive draft={c} saved={saved} />
               </fieldset>
             </li>
           );

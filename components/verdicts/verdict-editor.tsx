@@ -252,7 +252,7 @@ export function VerdictEditor({ claimId, claimVersion, ratings, initial, onSubmi
         </div>
       )}
 
-      <CitationsEditor idPrefix={id} citations={citations} onChange={setCitations} errors={errors} />
+      <CitationsEditor idPrefix={id} citations={citations} onChange={setCitations} errors={errors} saved={initial?.citations} />
 
       {filled.length < RECOMMENDED_CITATIONS && (
         <p className="alert warn small" data-testid="citation-warning">

@@ -12,7 +12,8 @@ import { rowsOf } from "../queries/sql-rows";
 const BATCH = 1000;
 
 /** Tables the migrations manage for themselves, not app data. */
-const INTERNAL = /^(__drizzle_migrations|sqlite_.*|claims_fts.*|prior_fact_checks_fts.*)$/;
+// job_queue: the SQLite job queue's own table (server/jobs/sqlite-queue.ts), work in flight, not data.
+const INTERNAL = /^(__drizzle_migrations|sqlite_.*|claims_fts.*|prior_fact_checks_fts.*|job_queue)$/;
 
 async function queryRows(database: Database, query: SQL): Promise<Record<string, unknown>[]> {
   return rowsOf<Record<string, unknown>>(await database.db.execute(query));

@@ -6,6 +6,8 @@ import type { ComparableRevision } from "@/lib/revision-diff";
 import type { ReviewDecision } from "@/lib/workflow";
 import { getDatabase, type Schema } from "../client";
 import { approvalCorrects } from "./claim-revisions";
+import { citationsWithArchives, type CitationArchiveView } from "./sources";
+import type { Serialized } from "@/components/annotation/types";
 
 /** One revision as the approvals page shows it: its reader-visible content plus who wrote it and the note readers will see. */
 export type ApprovalRevision = ComparableRevision & {
@@ -14,6 +16,8 @@ export type ApprovalRevision = ComparableRevision & {
   authorName: string;
   /** ISO 8601 (UTC). */
   createdAt: string;
+  /** Each citation's archived copy and quote check, in citation order (null: never archived). */
+  archives: (Serialized<CitationArchiveView> | null)[];
 };
 
 /** An editor's decision on one of the claim's revisions. */
@@ -167,7 +171,7 @@ async function loadRevisions(ids: string[]): Promise<Map<string, ApprovalRevisio
       .innerJoin(t.ratings, eq(t.ratings.id, t.verdicts.ratingId))
       .innerJoin(t.users, eq(t.users.id, t.verdicts.authorId))
       .where(inArray(t.verdicts.id, ids)),
-    db.select().from(t.citations).where(inArray(t.citations.verdictId, ids)).orderBy(asc(t.citations.verdictId), asc(t.citations.position)),
+    citationsWithArchives(ids),
   ]);
   const result = new Map<string, ApprovalRevision>();
   for (const { verdict: v, ratingLabel, ratingColour, authorName } of rows) {
@@ -184,6 +188,7 @@ async function loadRevisions(ids: string[]): Promise<Map<string, ApprovalRevisio
       authorId: v.authorId,
       authorName,
       createdAt: v.createdAt.toISOString(),
+      archives: [],
     });
   }
   for (const c of citations) {
@@ -198,6 +203,7 @@ async function loadRevisions(ids: string[]): Promise<Map<string, ApprovalRevisio
       archiveUrl: c.archiveUrl,
       locator: c.locator,
     });
+    result.get(c.verdictId)?.archives.push(c.archive ? { ...c.archive, fetchedAt: c.archive.fetchedAt?.toISOString() ?? null } : null);
   }
   return result;
 }

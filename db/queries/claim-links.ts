@@ -47,7 +47,7 @@ export async function linkClaims(input: { claimId: string; claimVersion: number;
         claimVersion: input.claimVersion,
         ratingId: source.ratingId,
         rationale: source.rationale,
-        citations: source.citations.map(({ id: _id, verdictId: _v, position: _p, ...citation }) => citation),
+        citations: source.citations.map(({ id: _id, verdictId: _v, position: _p, archive: _a, ...citation }) => citation),
         userId: input.userId,
       });
       reusedVerdictId = verdict.id;

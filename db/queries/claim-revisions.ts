@@ -3,6 +3,7 @@ import { and, asc, eq, max } from "drizzle-orm";
 import { pickClaimant, type Claimant } from "@/lib/claimant";
 import { AppError, staleVersion } from "@/lib/errors";
 import { newId } from "@/lib/ids";
+import { carryOrQueueArchives } from "./citation-archives";
 import { getDatabase, type Db } from "../client";
 import { refreshArticleStatus } from "./articles";
 import { recordAudit } from "./audit";
@@ -80,7 +81,9 @@ export async function insertRevision(
     })
     .returning();
   if (content.citations.length) {
-    await tx.insert(t.citations).values(content.citations.map((c, position) => ({ ...c, id: newId(), verdictId: verdict!.id, position })));
+    const citations = content.citations.map((c, position) => ({ ...c, id: newId(), verdictId: verdict!.id, position }));
+    await tx.insert(t.citations).values(citations);
+    await carryOrQueueArchives(tx, claim.currentVerdictId, citations.map((c) => ({ id: c.id, url: c.url, quote: c.quote ?? null })));
   }
   const [updated] = await tx
     .update(t.claims)

@@ -10,7 +10,7 @@ import { articlePage, citeSources, startSourceSite, type SourceSite } from "@/te
 import { getClaimByIdOrThrow } from "./claims";
 import { publishArticle, unpublishArticle } from "./publications";
 import { reviewVerdict } from "./reviews";
-import { archiveForCitation, archivesForCitations, publicArchive, saveCitationArchive, storeFetch } from "./sources";
+import { archiveForCitation, archivesForCitations, citationsWithArchives, publicArchive, saveCitationArchive, storeFetch } from "./sources";
 import { getVerdictsWithCitations, proposeVerdict } from "./verdicts";
 
 const QUOTE = "Hospital admissions fell by a third after the ban.";
@@ -48,19 +48,22 @@ describe.each(testDialects())("archived sources on %s", (dialect) => {
     expect(stored[0]!.snapshot).toMatchObject({ title: "A story", blocks: [{ kind: "paragraph", text: QUOTE }], html: "<p>x</p>", byteSize: 1200 });
   });
 
-  it("reads archives in a batch: pending, finished and never queued", async () => {
+  it("reads archives in a batch: pending (every citation saved gets one), finished, and none for an unknown id", async () => {
     site.set("/batch", articlePage("Smoking ban study", [QUOTE]));
-    const { citations } = await citeSources(ctx, [{ url: site.url("/batch"), quote: QUOTE }, { url: site.url("/batch") }, { url: site.url("/never") }]);
-    const [a, b, c] = citations.map((x) => x.id) as [string, string, string];
-    await ctx.database.transaction((tx) => markPending(ctx.database, [a, b], tx));
+    const { citations } = await citeSources(ctx, [{ url: site.url("/batch"), quote: QUOTE }, { url: site.url("/batch") }]);
+    const [a, b] = citations.map((x) => x.id) as [string, string];
     await archiveCitation(ctx.database, a, policy);
-    const archives = await archivesForCitations([a, b, c, a]);
+    const archives = await archivesForCitations([a, b, "no-such-citation", a]);
     expect([...archives.keys()].sort()).toEqual([a, b].sort());
     expect(archives.get(a)).toMatchObject({ quoteStatus: "found", fetch: { outcome: "archived" }, snapshot: { title: "Smoking ban study", contentType: "text/html" } });
     expect(archives.get(a)!.snapshot).not.toHaveProperty("blocks");
     expect(archives.get(b)).toMatchObject({ quoteStatus: "pending", fetch: null, snapshot: null, checkedAt: null });
-    expect(await archiveForCitation(c)).toBeNull();
+    expect(await archiveForCitation("no-such-citation")).toBeNull();
     expect(await archivesForCitations([])).toEqual(new Map());
+    // What the verdict loaders hand the desk and readers: the same, flat.
+    const [withA, withB] = (await citationsWithArchives([citations[0]!.verdictId])).sort((x, y) => x.position - y.position);
+    expect(withA!.archive).toMatchObject({ quoteStatus: "found", outcome: "archived", fetchId: archives.get(a)!.fetch!.id, sha256: archives.get(a)!.snapshot!.sha256 });
+    expect(withB!.archive).toMatchObject({ quoteStatus: "pending", fetchId: null, sha256: null });
   });
 
   it("never overwrites a finished archive row", async () => {

@@ -1,8 +1,8 @@
 import "server-only";
-import { and, desc, eq, gt, inArray, isNull, sum } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, sum, type SQL } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
-import type { FetchPurpose, QuoteStatus } from "@/lib/sources";
+import type { FetchOutcome, FetchPurpose, QuoteStatus } from "@/lib/sources";
 import type { Capture } from "@/server/sources/capture";
 import { getDatabase, type Database, type Db } from "../client";
 import { recordAudit } from "./audit";
@@ -151,6 +151,60 @@ export async function archivesForCitations(ids: string[]): Promise<Map<string, C
   );
 }
 
+/**
+ * A citation's archive as the desk and readers see it, flat (it travels to the
+ * browser with the verdict): null for a citation never archived (older data,
+ * the offline demo).
+ */
+export type CitationArchiveView = {
+  quoteStatus: QuoteStatus;
+  /** The passage the quote nearly matches, when "close". */
+  quoteMatch: string | null;
+  /** Null while pending. */
+  fetchId: string | null;
+  outcome: FetchOutcome | null;
+  /** Why nothing was archived ("The site answered 404 (page not found)."). */
+  message: string | null;
+  fetchedAt: Date | null;
+  finalUrl: string | null;
+  /** Null unless a copy was kept. */
+  sha256: string | null;
+};
+
+/** The citations of these verdict revisions, in order, each with its archive: one query. */
+export async function citationsWithArchives(verdictIds: string[]) {
+  const { db, t } = await getDatabase();
+  if (verdictIds.length === 0) return [];
+  const rows = await db
+    .select({
+      citation: t.citations,
+      archive: { quoteStatus: t.citationArchives.quoteStatus, quoteMatch: t.citationArchives.quoteMatch },
+      fetch: { id: t.sourceFetches.id, outcome: t.sourceFetches.outcome, message: t.sourceFetches.message, fetchedAt: t.sourceFetches.fetchedAt, finalUrl: t.sourceFetches.finalUrl },
+      sha256: t.sourceSnapshots.sha256,
+    })
+    .from(t.citations)
+    .leftJoin(t.citationArchives, eq(t.citationArchives.citationId, t.citations.id))
+    .leftJoin(t.sourceFetches, eq(t.sourceFetches.id, t.citationArchives.fetchId))
+    .leftJoin(t.sourceSnapshots, eq(t.sourceSnapshots.id, t.sourceFetches.snapshotId))
+    .where(inArray(t.citations.verdictId, verdictIds))
+    .orderBy(asc(t.citations.verdictId), asc(t.citations.position));
+  return rows.map((r) => ({
+    ...r.citation,
+    archive: r.archive
+      ? ({
+          quoteStatus: r.archive.quoteStatus,
+          quoteMatch: r.archive.quoteMatch,
+          fetchId: r.fetch?.id ?? null,
+          outcome: r.fetch?.outcome ?? null,
+          message: r.fetch?.message ?? null,
+          fetchedAt: r.fetch?.fetchedAt ?? null,
+          finalUrl: r.fetch?.finalUrl ?? null,
+          sha256: r.sha256 ?? null,
+        } satisfies CitationArchiveView)
+      : null,
+  }));
+}
+
 /** One citation's archive, or null when it was never queued. */
 export async function archiveForCitation(citationId: string): Promise<CitationArchive | null> {
   return (await archivesForCitations([citationId])).get(citationId) ?? null;
@@ -172,6 +226,16 @@ export async function publicArchive(fetchId: string) {
     .innerJoin(t.verdicts, publicRevisionJoin(t))
     .innerJoin(t.publications, onPublishedPage(t))
     .where(and(eq(t.citationArchives.fetchId, fetchId), livePublication(t)));
+  return archivedCopy(fetchId, inArray(t.sourceFetches.id, cited));
+}
+
+/** Any archived copy, for the desk (signed-in people only: it may be research readers never saw). */
+export async function deskArchive(fetchId: string) {
+  return archivedCopy(fetchId);
+}
+
+async function archivedCopy(fetchId: string, visible?: SQL) {
+  const { db, t } = await getDatabase();
   const [row] = await db
     .select({
       fetch: { id: t.sourceFetches.id, url: t.sourceFetches.url, finalUrl: t.sourceFetches.finalUrl, fetchedAt: t.sourceFetches.fetchedAt },
@@ -179,9 +243,23 @@ export async function publicArchive(fetchId: string) {
     })
     .from(t.sourceFetches)
     .innerJoin(t.sourceSnapshots, eq(t.sourceSnapshots.id, t.sourceFetches.snapshotId))
-    .where(and(eq(t.sourceFetches.id, fetchId), inArray(t.sourceFetches.id, cited)))
+    .where(and(eq(t.sourceFetches.id, fetchId), visible))
     .limit(1);
   return row ?? null;
+}
+
+export type ArchivedCopy = NonNullable<Awaited<ReturnType<typeof archivedCopy>>>;
+
+/** Whether readers see this citation (it belongs to a claim's published revision), so its archive changes a public page. */
+export async function citationIsPublished(database: Database, citationId: string): Promise<boolean> {
+  const { db, t } = database;
+  const [row] = await db
+    .select({ id: t.claims.id })
+    .from(t.citations)
+    .innerJoin(t.claims, eq(t.claims.publishedVerdictId, t.citations.verdictId))
+    .where(eq(t.citations.id, citationId))
+    .limit(1);
+  return Boolean(row);
 }
 
 /** Unresolved link-check findings, newest first, with the citation, claim and article they concern (the desk's list). */

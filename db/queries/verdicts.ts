@@ -3,6 +3,7 @@ import { asc, eq, inArray } from "drizzle-orm";
 import { pickClaimant } from "@/lib/claimant";
 import { AppError, staleVersion } from "@/lib/errors";
 import { canProposeVerdict } from "@/lib/workflow";
+import { citationsWithArchives, type CitationArchiveView } from "./sources";
 import { getDatabase, type Db } from "../client";
 import { refreshArticleStatus } from "./articles";
 import { insertRevision, revisionContent, type CitationInput } from "./claim-revisions";
@@ -83,19 +84,16 @@ async function currentRatingId(tx: Db, verdictId: string | null): Promise<string
   return row?.ratingId ?? null;
 }
 
-export type VerdictWithCitations = Verdict & { citations: Citation[] };
+export type CitationWithArchive = Citation & { archive: CitationArchiveView | null };
+export type VerdictWithCitations = Verdict & { citations: CitationWithArchive[] };
 
-/** Verdicts by id with their citations in order, in two queries whatever the count. */
+/** Verdicts by id with their citations in order and each one's archive, in two queries whatever the count. */
 export async function getVerdictsWithCitations({ ids }: { ids: string[] }): Promise<Map<string, VerdictWithCitations>> {
   const result = new Map<string, VerdictWithCitations>();
   if (ids.length === 0) return result;
   const { db, t } = await getDatabase();
   const verdictRows = await db.select().from(t.verdicts).where(inArray(t.verdicts.id, ids));
-  const citationRows = await db
-    .select()
-    .from(t.citations)
-    .where(inArray(t.citations.verdictId, ids))
-    .orderBy(asc(t.citations.position));
+  const citationRows = await citationsWithArchives(ids);
   for (const v of verdictRows) result.set(v.id, { ...v, citations: [] });
   for (const c of citationRows) result.get(c.verdictId)?.citations.push(c);
   return result;

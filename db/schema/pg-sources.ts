@@ -67,7 +67,8 @@ export const citationArchives = pgTable(
     checkedAt: ts("checked_at"),
     createdAt: createdAt(),
   },
-  (t) => [index("citation_archives_fetch_idx").on(t.fetchId)],
+  // By status: pending rows are the outbox the archive jobs are queued from.
+  (t) => [index("citation_archives_fetch_idx").on(t.fetchId), index("citation_archives_status_idx").on(t.quoteStatus, t.createdAt)],
 );
 
 /** What a link check found changed for a citation; the desk lists open ones, readers see nothing by itself. */

@@ -24,6 +24,7 @@ import { ensureDefaultRatings, listRatings } from "@/db/queries/ratings";
 import { reviewVerdict } from "@/db/queries/reviews";
 import { countUsers, type PublicUser } from "@/db/queries/users";
 import { proposeVerdict, type CitationInput, type Verdict } from "@/db/queries/verdicts";
+import { forgetPendingArchives } from "@/db/queries/citation-archives";
 import { fromUtf16 } from "@/lib/anchoring/text";
 import { ARTICLES, importDemoArticle as importArticle, type ImportedArticle } from "./demo-articles";
 import { cite, FDA, FDA_STATEMENT, GARCIA_ROMEU, KRUEGEL_GRUNDMANN, MMWR, NIDA, QUOTES } from "./demo-sources";
@@ -289,6 +290,10 @@ export async function seedDemo(): Promise<SeedResult> {
 
   // --- 5. Draft: imported, nothing highlighted yet ---------------------------
   await importArticle(ARTICLES.chronicPain, reviewer);
+
+  // The demo runs offline: its citations say honestly that they were not archived, rather than each waiting
+  // for a fetch of a real site that cannot be reached from here.
+  await forgetPendingArchives();
 
   return { seeded: true, articles: Object.keys(ARTICLES).length, claims: claimCount };
 }

@@ -76,6 +76,8 @@ export const ACTIONS: Record<string, ActionEntry> = {
   "app/(desk)/prior-fact-checks/actions.ts#importPriorFactChecksAction": { access: "review:verdict" },
   "app/(desk)/prior-fact-checks/actions.ts#undoImportBatchAction": { access: "review:verdict" },
   "app/(desk)/admin/pages/actions.ts#saveOrganisationPageAction": { access: "manage:organisation" },
+  "app/(desk)/sources-changed/actions.ts#resolveSourceChangeAction": { access: "write:desk" },
+  "app/(desk)/sources-changed/actions.ts#checkLinksNowAction": { access: "manage:organisation" },
 };
 
 /**

@@ -26,9 +26,14 @@ const CHECK_EVERY_MS = 24 * 60 * 60 * 1000;
  * a hundred times is not hit a hundred times at once; different hosts go in
  * parallel. Only citations readers see or will see count (the claim's current
  * or published revision), and only addresses fetched before (the archive job
- * makes the first fetch).
+ * makes the first fetch). `olderThanMs`: how old the newest fetch must be (a day;
+ * an operator asking for a check now passes less).
  */
-export async function dueLinkChecks(database: Database, now: Date, { hostSpacingMs = 10_000 }: { hostSpacingMs?: number } = {}): Promise<{ url: string; startAfterMs: number }[]> {
+export async function dueLinkChecks(
+  database: Database,
+  now: Date,
+  { hostSpacingMs = 10_000, olderThanMs = CHECK_EVERY_MS }: { hostSpacingMs?: number; olderThanMs?: number } = {},
+): Promise<{ url: string; startAfterMs: number }[]> {
   const { db, t } = database;
   const fetchesOf = (after?: Date) =>
     db
@@ -39,7 +44,7 @@ export async function dueLinkChecks(database: Database, now: Date, { hostSpacing
     .selectDistinct({ url: t.citations.url })
     .from(t.citations)
     .innerJoin(t.claims, liveRevision(database))
-    .where(and(exists(fetchesOf()), notExists(fetchesOf(new Date(now.getTime() - CHECK_EVERY_MS)))))
+    .where(and(exists(fetchesOf()), notExists(fetchesOf(new Date(now.getTime() - olderThanMs)))))
     .orderBy(t.citations.url);
   const perHost = new Map<string, number>();
   return rows

@@ -1,5 +1,6 @@
 "use server";
 import { z } from "zod";
+import { archiveNewCitations } from "@/server/sources/archive-on-cite";
 import { tooLong } from "@/lib/validation/messages";
 import { getWorkspace, loadClaimDetails, type ClaimDetail } from "@/db/queries/claim-details";
 import { createClaim, getClaimByIdOrThrow, updateClaim, type Claim } from "@/db/queries/claims";
@@ -123,6 +124,7 @@ export const setClaimExclusionAction = action(exclusionSchema, { permission: "wr
  */
 export const proposeVerdictAction = action(proposeVerdictSchema.extend({ idempotencyKey: idempotencyKeyField }), { permission: "write:desk" }, async (input, user) => {
   const verdict = await proposeVerdict({ ...input, userId: user.id });
+  await archiveNewCitations();
   const claim = await detailOf(await getClaimByIdOrThrow({ id: input.claimId }));
   return { verdictId: verdict.id, revision: verdict.revision, claim: serialize(claim) };
 });

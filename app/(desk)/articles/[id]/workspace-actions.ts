@@ -1,5 +1,6 @@
 "use server";
 import { z } from "zod";
+import { archiveNewCitations } from "@/server/sources/archive-on-cite";
 import { linkClaims, unlinkClaims } from "@/db/queries/claim-links";
 import { findClaimMatches } from "@/db/queries/claim-matches";
 import { getClaimByIdOrThrow } from "@/db/queries/claims";
@@ -29,7 +30,12 @@ export const findEarlierChecksAction = action(z.object({ claimId: id }), { permi
 const linkSchema = z.object({ claimId: id, claimVersion: z.int().min(1), matchedClaimId: id, reuse: z.boolean() });
 
 /** Records that two claims say the same thing; with `reuse`, copies the matched verdict and citations as a new proposal. */
-export const linkClaimAction = action(linkSchema, { permission: "write:desk" }, async (input, user) => serialize(await linkClaims({ ...input, userId: user.id })));
+export const linkClaimAction = action(linkSchema, { permission: "write:desk" }, async (input, user) => {
+  const link = await linkClaims({ ...input, userId: user.id });
+  // Reused citations are this claim's own now: each is archived and its quote checked again.
+  if (input.reuse) await archiveNewCitations();
+  return serialize(link);
+});
 
 /** Undoes a link (the audit trail keeps both events). */
 export const unlinkClaimAction = action(z.object({ linkId: id }), { permission: "write:desk" }, async ({ linkId }, user) =>

@@ -1,6 +1,7 @@
 import type { PublicFactCheck } from "@/db/queries/public-fact-checks";
 import type { PublicListItem } from "@/db/queries/public-search";
 import type { Rating } from "@/db/queries/ratings";
+import { publicArchivePath } from "@/lib/archive-links";
 import { claimPermalink } from "@/lib/claimreview";
 import { CACHE_POLICIES, cacheableResponse } from "@/server/http-cache";
 
@@ -59,6 +60,11 @@ export function factCheckJson(base: string, f: PublicFactCheck) {
         stance: x.stance,
         kind: x.kind,
         archiveUrl: x.archiveUrl,
+        // The copy Factdesk kept when it was cited, and whether the quote is in it; null when nothing was kept.
+        archive:
+          x.archive?.sha256 && x.archive.fetchId && x.archive.fetchedAt
+            ? { url: `${base}${publicArchivePath(x.archive.fetchId)}`, fetchedAt: x.archive.fetchedAt.toISOString(), sha256: x.archive.sha256, quoteStatus: x.archive.quoteStatus }
+            : null,
       })),
       history: c.history.map((h) => ({ date: h.at.toISOString(), verdict: h.label, note: h.note })),
     })),

@@ -33,7 +33,15 @@ export function useWorkspace(initialData: WorkspaceData) {
     queryKey: key,
     queryFn: async () => carryClientKeys(queryClient.getQueryData<WorkspaceData>(key), await unwrap(getWorkspaceAction({ articleId }))),
     initialData,
+    // While a source is being archived, look again every few seconds so its quote check shows up without a reload.
+    refetchInterval: (query) => (archivingPending(query.state.data) ? ARCHIVE_POLL_MS : false),
   });
+}
+
+const ARCHIVE_POLL_MS = 3000;
+
+function archivingPending(data: WorkspaceData | undefined): boolean {
+  return Boolean(data?.claims.some((c) => c.verdict?.citations.some((x) => x.archive?.quoteStatus === "pending")));
 }
 
 export type CreateClaimVariables = { tempId: string; anchor: TextAnchor; statement: string; versionId: string };

@@ -1,0 +1,72 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { checkLinksNowAction, resolveSourceChangeAction } from "@/app/(desk)/sources-changed/actions";
+import { FormError } from "@/components/ui/form-error";
+import { unwrap } from "@/lib/action-result";
+
+/** "Mark as seen" on one finding; the list reloads without it. */
+export function ResolveSourceChange({ id, label }: { id: string; label: string }) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <>
+      <button
+        type="button"
+        className="button secondary small"
+        disabled={pending}
+        aria-label={`Mark as seen: ${label}`}
+        onClick={() =>
+          start(async () => {
+            try {
+              await unwrap(resolveSourceChangeAction({ id }));
+              setError(null);
+              router.refresh();
+            } catch (e) {
+              setError(e instanceof Error ? e.message : String(e));
+            }
+          })
+        }
+      >
+        {pending ? "Saving…" : "Mark as seen"}
+      </button>
+      <FormError message={error} />
+    </>
+  );
+}
+
+/** Operators: queue the link checks that are due now. */
+export function CheckLinksNow() {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div className="row">
+      <button
+        type="button"
+        className="button secondary small"
+        disabled={pending}
+        onClick={() =>
+          start(async () => {
+            try {
+              const { queued } = await unwrap(checkLinksNowAction({}));
+              setError(null);
+              setMessage(queued ? `${queued} address${queued === 1 ? "" : "es"} queued for a check.` : "Every cited address was checked in the last minute.");
+              router.refresh();
+            } catch (e) {
+              setError(e instanceof Error ? e.message : String(e));
+            }
+          })
+        }
+      >
+        {pending ? "Queueing…" : "Check links now"}
+      </button>
+      <span role="status" className="small muted">
+        {message}
+      </span>
+      <FormError message={error} />
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+CREATE INDEX `citation_archives_status_idx` ON `citation_archives` (`quote_status`,`created_at`);

@@ -1,0 +1,21 @@
+import { sourceJobHandlers, queueArchives } from "@/server/sources/source-jobs";
+import type { JobHandler, JobName, JobQueue } from "./queue";
+
+/** What each job does, given the queue (a job may send others). */
+export function jobHandlers(queue: JobQueue): Record<JobName, JobHandler> {
+  return sourceJobHandlers(queue);
+}
+
+const OUTBOX_SWEEP_MS = 60_000;
+
+/**
+ * What a worker does besides taking jobs: send an archive job for every
+ * citation still pending, now and every minute. Saves send them at once;
+ * this catches the ones a crash or an unreachable queue left behind.
+ */
+export function startSweeps(queue: JobQueue): void {
+  const sweep = () =>
+    queueArchives(queue).catch((error: unknown) => console.error("[jobs] archive sweep failed:", error instanceof Error ? error.message : error));
+  void sweep();
+  setInterval(sweep, OUTBOX_SWEEP_MS).unref();
+}
