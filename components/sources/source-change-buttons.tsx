@@ -53,7 +53,7 @@ export function CheckLinksNow() {
             try {
               const { queued } = await unwrap(checkLinksNowAction({}));
               setError(null);
-              setMessage(queued ? `${queued} address${queued === 1 ? "" : "es"} queued for a check.` : "Every cited address was checked in the last minute.");
+              setMessage(queued ? `${queued} address${queued === 1 ? "" : "es"} queued for a check.` : "Every cited address is already queued for a check.");
               router.refresh();
             } catch (e) {
               setError(e instanceof Error ? e.message : String(e));

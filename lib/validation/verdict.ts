@@ -29,7 +29,14 @@ const httpUrl = z
   .max(2048, tooLong("A web address"))
   // "doi.org/10.1/x" means https://doi.org/10.1/x; other schemes stay as typed and are refused.
   .transform(completeWebAddress)
-  .pipe(z.httpUrl("Enter a full web address starting with http:// or https://, such as https://example.org/report."));
+  .pipe(
+    z.url({
+      protocol: z.regexes.httpProtocol,
+      // A named host or an IPv4 address (some agencies publish from bare addresses); "localhost" and other one-word names are no address readers can open.
+      hostname: new RegExp(`${z.regexes.domain.source}|${z.regexes.ipv4.source}`),
+      error: "Enter a full web address starting with http:// or https://, such as https://example.org/report.",
+    }),
+  );
 
 /** Optional text: blank becomes null, as the database stores it. */
 const optionalText = (max: number, what: string) =>

@@ -11,7 +11,7 @@ import type { Database } from "@/db/client";
 import { storeFetch } from "@/db/queries/sources";
 import { canonicalText, type Block } from "@/lib/anchoring/text";
 import { newId } from "@/lib/ids";
-import type { SourceChangeKind } from "@/lib/sources";
+import type { QuoteStatus, SourceChangeKind } from "@/lib/sources";
 import type { FetchDeps } from "@/server/fetch/safe-fetch";
 import type { ArchivePolicy } from "./archive-policy";
 import { capture, type Capture } from "./capture";
@@ -72,7 +72,7 @@ export async function checkLink(database: Database, url: string, policy: Archive
   // Pages differ byte for byte between requests (ads, nonces, timestamps): a copy that reads the same is kept once.
   const sameTextAs = text === null ? null : ([...texts].find(([, known]) => known === text)?.[0] ?? null);
   const { fetch } = await storeFetch(database, fresh, { purpose: "link-check", fetchedAt: now, totalMaxBytes: policy.totalMaxBytes, sameTextAs });
-  const quoteNow = new Map<string, boolean>();
+  const quoteNow = new Map<string, number>();
   const changes: { citationId: string; kind: SourceChangeKind }[] = [];
   for (const c of cited) {
     for (const kind of differences(fresh, text, c, texts, quoteNow)) {
@@ -87,7 +87,7 @@ export async function checkLink(database: Database, url: string, policy: Archive
 type ArchivedCitation = Awaited<ReturnType<typeof archivedCitations>>[number];
 
 /** What differs between a fresh capture and one citation's archived copy. */
-function differences(fresh: Capture, text: string | null, c: ArchivedCitation, texts: Map<string, string>, quoteNow: Map<string, boolean>): SourceChangeKind[] {
+function differences(fresh: Capture, text: string | null, c: ArchivedCitation, texts: Map<string, string>, quoteNow: Map<string, number>): SourceChangeKind[] {
   // A timeout or refusal says nothing about the page: only a definite answer (an error status, no such domain) is "gone".
   if (fresh.outcome === "gone") return ["gone"];
   if (!fresh.page || text === null) return [];
@@ -96,8 +96,9 @@ function differences(fresh: Capture, text: string | null, c: ArchivedCitation, t
   // The readable text, not the bytes, decides "changed" (see sameTextAs above).
   if (text !== texts.get(c.snapshotId)) kinds.push("changed");
   if (c.quote && (c.quoteStatus === "found" || c.quoteStatus === "close")) {
-    if (!quoteNow.has(c.quote)) quoteNow.set(c.quote, checkQuote(c.quote, fresh.page.blocks).status !== "not-found");
-    if (!quoteNow.get(c.quote)) kinds.push("quote-lost");
+    if (!quoteNow.has(c.quote)) quoteNow.set(c.quote, QUOTE_RANK[checkQuote(c.quote, fresh.page.blocks).status]);
+    // Weaker than in the copy the editor approved against: gone, or no longer word for word ("5%" became "6%").
+    if (quoteNow.get(c.quote)! < QUOTE_RANK[c.quoteStatus]) kinds.push("quote-lost");
   }
   return kinds;
 }
@@ -174,10 +175,13 @@ async function alreadyKnown(database: Database, { citationId, quote }: ArchivedC
       .from(t.sourceFetches)
       .innerJoin(t.sourceSnapshots, eq(t.sourceSnapshots.id, t.sourceFetches.snapshotId))
       .where(and(eq(t.sourceFetches.url, last.fetch.url), gt(t.sourceFetches.fetchedAt, last.fetch.fetchedAt)));
-    return between.every((s) => checkQuote(quote, s.blocks as Block[]).status === "not-found");
+    return between.every((s) => checkQuote(quote, s.blocks as Block[]).status !== "found");
   }
   return last.fetch.snapshotId !== null && last.fetch.snapshotId === snapshotId;
 }
+
+/** How well a quote is in a copy: a drop from the archived copy's is a finding. */
+const QUOTE_RANK: Record<QuoteStatus, number> = { found: 2, close: 1, "not-found": 0, "not-checked": 0, pending: 0 };
 
 /** Joins `claims` to a citation whose revision is the claim's current or published one. */
 function liveRevision({ t }: Database) {

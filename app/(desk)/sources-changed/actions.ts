@@ -14,9 +14,9 @@ export const resolveSourceChangeAction = action(z.object({ id: idSchema }), { pe
   return { resolved: true };
 });
 
-/** Operators: check every cited address now instead of at the daily run (not one fetched in the last minute; still spaced per host). */
+/** Operators: check every cited address now instead of at the daily run (still one request per host every few seconds; an address already queued is not queued twice). */
 export const checkLinksNowAction = action(z.object({}), { permission: "manage:organisation" }, async () => {
-  const queued = await queueLinkChecks(await appJobQueue(), { olderThanMs: 60_000 });
+  const queued = await queueLinkChecks(await appJobQueue(), { olderThanMs: 0 });
   revalidatePath("/sources-changed");
   return { queued };
 });

@@ -18,6 +18,7 @@ import { ClaimMatches } from "./claim-matches";
 import { EarlierChecks } from "./earlier-checks";
 import { QUOTE_EXCERPT, panelId } from "./claim-list";
 import { useToast } from "./toast";
+import { ArchiveStatus } from "@/components/sources/archive-status";
 import styles from "./workspace.module.css";
 
 type Props = {
@@ -112,6 +113,14 @@ export function ClaimPanel({ articleId, claim, ratings, canWrite, published, onS
                   {claim.verdict.citations.length === 1 ? "citation" : "citations"}
                 </span>
               </p>
+              <ol className={styles.citationChecks} aria-label="Citations as archived">
+                {claim.verdict.citations.map((c) => (
+                  <li key={c.id} data-testid="citation-check">
+                    <span className="small">{c.title}</span>
+                    <ArchiveStatus archive={c.archive} quote={c.quote} />
+                  </li>
+                ))}
+              </ol>
             </section>
           )}
 
