@@ -6,7 +6,7 @@
  * should leave the jobs to them.
  */
 import { defaultDatabaseUrl } from "@/db/client";
-import { jobHandlers, startSweeps } from "@/server/jobs/handlers";
+import { JOB_CONCURRENCY, jobHandlers, startSweeps } from "@/server/jobs/handlers";
 import { openJobQueue } from "@/server/jobs/queue";
 import { startWorker } from "@/server/jobs/worker";
 import { redactUrl } from "./lib/redact";
@@ -14,7 +14,7 @@ import { redactUrl } from "./lib/redact";
 async function main(): Promise<void> {
   const url = defaultDatabaseUrl();
   const queue = await openJobQueue(url);
-  await startWorker(queue, jobHandlers(queue));
+  await startWorker(queue, jobHandlers(queue), { concurrency: JOB_CONCURRENCY });
   startSweeps(queue);
   console.log(`Worker running on ${redactUrl(url)}. Ctrl-C stops it once the running jobs are done (10 s at most).`);
   let stopping = false;

@@ -9,6 +9,8 @@ const PAGES: [role: "reviewer" | "editor" | "admin", path: string][] = [
   ["editor", "/audit"],
   ["admin", "/admin/rating-scale"],
   ["admin", "/admin/settings"],
+  ["admin", "/sources-changed"],
+  ["reviewer", "/sources-changed"],
 ];
 
 for (const [role, path] of PAGES) {

@@ -3,7 +3,14 @@
  * same on the approval card; readers get the archived copy and whether the quote was found; the page then
  * changes, the link check flags it on the desk, and nothing public changes by itself.
  */
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
 import { expect, pages, test, uniqueTitle } from "../fixtures/test";
+
+async function expectNoSeriousAxeViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+}
 
 const SENTENCE = "Kratom use among adults has more than doubled in five years.";
 const STATEMENT = "Kratom use among adults more than doubled in five years";
@@ -34,6 +41,7 @@ test("a cited page is archived with its quote found, and a later change is flagg
   await copyPage.goto((await deskCopy.getAttribute("href"))!);
   await expect(copyPage.getByRole("heading", { level: 1 })).toHaveText("Kratom use is rising, survey finds");
   await expect(copyPage.getByText(QUOTE)).toBeVisible();
+  await expectNoSeriousAxeViolations(copyPage);
   await copyPage.close();
 
   // The editor decides with the same check in front of them.
@@ -63,6 +71,7 @@ test("a cited page is archived with its quote found, and a later change is flagg
   await expect(anonymous.getByText("Archived copy", { exact: true })).toBeVisible();
   await expect(anonymous.getByText(QUOTE)).toBeVisible();
   await expect(anonymous.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
+  await expectNoSeriousAxeViolations(anonymous);
 
   // The page is corrected (5% becomes 6%); an admin runs the link check now rather than waiting for the day's.
   expect((await request.post(`${url}/next`)).ok()).toBe(true);

@@ -6,6 +6,9 @@ export function jobHandlers(queue: JobQueue): Record<JobName, JobHandler> {
   return sourceJobHandlers(queue);
 }
 
+/** Fetches wait on other sites, not on this machine: a few at once, so one slow site does not hold up every citation. */
+export const JOB_CONCURRENCY: Partial<Record<JobName, number>> = { "archive-citation": 4, "check-link": 4 };
+
 const OUTBOX_SWEEP_MS = 60_000;
 
 /**

@@ -8,7 +8,7 @@
  * passed (server/jobs/queue.ts).
  */
 import { defaultDatabaseUrl, dialectOf } from "@/db/client";
-import { jobHandlers, startSweeps } from "./handlers";
+import { JOB_CONCURRENCY, jobHandlers, startSweeps } from "./handlers";
 import { openJobQueue, type JobQueue } from "./queue";
 import { startWorker } from "./worker";
 
@@ -37,7 +37,7 @@ export async function startInAppWorker(): Promise<void> {
   if (process.env.JOBS_IN_APP === "0" || process.env.NEXT_PHASE === "phase-production-build") return;
   if (dialectOf(defaultDatabaseUrl()) === "pglite") return;
   holder.__factdeskJobWorker ??= appJobQueue().then(async (queue) => {
-    await startWorker(queue, jobHandlers(queue));
+    await startWorker(queue, jobHandlers(queue), { concurrency: JOB_CONCURRENCY });
     startSweeps(queue);
   });
   try {

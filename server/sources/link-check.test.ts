@@ -72,6 +72,14 @@ describe.each(testDialects())("link checks on %s", (dialect) => {
     expect(purposes.filter((p) => p.purpose === "link-check")).toHaveLength(9);
   });
 
+  it("calls a quote lost once it is no longer word for word in the page (a corrected figure)", async () => {
+    site.set("/figure", ORIGINAL);
+    const { citations } = await citeSources(ctx, [{ url: site.url("/figure"), quote: QUOTE }]);
+    expect((await archiveCitation(ctx.database, citations[0]!.id, policy)).quoteStatus).toBe("found");
+    site.set("/figure", { html: ORIGINAL.html.replace("by half", "by a third") });
+    expect(kindsOf(await checkLink(ctx.database, site.url("/figure"), policy))).toEqual(["changed", "quote-lost"]);
+  });
+
   it("leaves resolving idempotent and audited", async () => {
     site.set("/resolve", ORIGINAL);
     const { citations } = await citeSources(ctx, [{ url: site.url("/resolve"), quote: QUOTE }]);

@@ -25,11 +25,13 @@ const citationJob = z.object({ citationId: idSchema });
 const linkJob = z.object({ url: z.string().min(1).max(2048) });
 
 export function sourceJobHandlers(queue: JobQueue): Record<JobName, JobHandler> {
+  // Read once, when the worker starts: a mistyped ARCHIVE_* setting stops it there with the reason, not every job later.
+  const policy = archivePolicyFromEnv();
   return {
     "archive-citation": async (data) => {
       const { citationId } = citationJob.parse(data);
       const database = await getDatabase();
-      await archiveCitation(database, citationId, archivePolicyFromEnv());
+      await archiveCitation(database, citationId, policy);
       // A citation readers already see gains its archive link: their cached pages must show it.
       if (await citationIsPublished(database, citationId)) await invalidatePublicData();
     },
@@ -38,7 +40,7 @@ export function sourceJobHandlers(queue: JobQueue): Record<JobName, JobHandler> 
     },
     "check-link": async (data) => {
       const { url } = linkJob.parse(data);
-      await checkLink(await getDatabase(), url, archivePolicyFromEnv());
+      await checkLink(await getDatabase(), url, policy);
     },
   };
 }
