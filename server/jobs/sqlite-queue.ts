@@ -56,6 +56,27 @@ const SCHEMA = `
 const MAX_RETRY_DELAY_MS = 24 * 3600_000;
 const PRUNE_EVERY_MS = 3600_000;
 
+/** How long a statement keeps trying while other connections write before it gives up. */
+const BUSY_GIVE_UP_MS = 10_000;
+
+/**
+ * Runs a statement, waiting (asynchronously) while another connection holds
+ * the write lock. SQLite's own busy_timeout waits synchronously: in the app's
+ * process that blocks the event loop, so a write transaction the app holds
+ * across an await could never finish, and the send would fail after the
+ * timeout ("database is locked") having stalled every request meanwhile.
+ */
+async function whenFree<T>(run: () => T): Promise<T> {
+  for (let delay = 2, waited = 0; ; waited += delay, delay = Math.min(delay * 2, 100)) {
+    try {
+      return run();
+    } catch (error) {
+      if (!String((error as { code?: string }).code).startsWith("SQLITE_BUSY") || waited > BUSY_GIVE_UP_MS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
 type Row = { id: string; name: JobName; state: JobState; attempts: number; last_error: string | null; created_at: number; run_after: number };
 type Claimed = { id: string; data: Record<string, unknown>; attempts: number; timeoutMs: number };
 
@@ -63,7 +84,8 @@ export function openSqliteQueue(file: string, options: ResolvedQueueOptions): Jo
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const conn = new BetterSqlite(file);
   conn.pragma("journal_mode = WAL");
-  conn.pragma("busy_timeout = 5000");
+  // No waiting inside SQLite: whenFree() below waits without blocking the event loop.
+  conn.pragma("busy_timeout = 0");
   conn.pragma("synchronous = NORMAL");
   conn.exec(SCHEMA);
 
@@ -130,18 +152,18 @@ export function openSqliteQueue(file: string, options: ResolvedQueueOptions): Jo
       sleepers.add(sleeper);
     });
 
-  const pruneNow = (now: number) => {
+  const pruneNow = async (now: number) => {
     if (now - lastPrune < PRUNE_EVERY_MS) return;
     lastPrune = now;
-    prune.run({ now });
+    await whenFree(() => prune.run({ now }));
   };
 
   async function runJob(job: Claimed, handler: JobHandler): Promise<void> {
     const controller = new AbortController();
     const attempt = runAttempt(handler, job.data, { id: job.id, attempt: job.attempts }, job.timeoutMs, controller);
     const done = attempt.then(
-      () => void markDone.run({ id: job.id, attempts: job.attempts, now: Date.now() }),
-      (error: unknown) => void markFailed.run({ id: job.id, attempts: job.attempts, now: Date.now(), error: errorText(error) }),
+      async () => void (await whenFree(() => markDone.run({ id: job.id, attempts: job.attempts, now: Date.now() }))),
+      async (error: unknown) => void (await whenFree(() => markFailed.run({ id: job.id, attempts: job.attempts, now: Date.now(), error: errorText(error) }))),
     );
     running.set(job.id, { controller, done });
     try {
@@ -155,8 +177,8 @@ export function openSqliteQueue(file: string, options: ResolvedQueueOptions): Jo
     while (!stopping) {
       try {
         const now = Date.now();
-        pruneNow(now);
-        const job = claim.immediate(name, now);
+        await pruneNow(now);
+        const job = await whenFree(() => claim.immediate(name, now));
         if (job) await runJob(job, handler);
         else await idle(name);
       } catch (error) {
@@ -172,7 +194,7 @@ export function openSqliteQueue(file: string, options: ResolvedQueueOptions): Jo
       if (stopping) throw new Error("The job queue is stopped.");
       const now = Date.now();
       const id = randomUUID();
-      const { changes } = insert.run({
+      const { changes } = await whenFree(() => insert.run({
         id,
         name,
         data: JSON.stringify(data),
@@ -182,7 +204,7 @@ export function openSqliteQueue(file: string, options: ResolvedQueueOptions): Jo
         runAfter: now + Math.max(0, opts.startAfterMs ?? 0),
         key: opts.singletonKey ?? null,
         now,
-      });
+      }));
       if (changes === 0) return null;
       if (!opts.startAfterMs) wake(name);
       return id;
