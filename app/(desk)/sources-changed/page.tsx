@@ -14,6 +14,13 @@ import { requirePageUser } from "@/server/session";
 
 export const metadata: Metadata = { title: "Sources that changed" };
 
+/** The jobs as operators read them (internal names stay in the logs). */
+const JOB_LABELS: Record<(typeof JOB_NAMES)[number], string> = {
+  "archive-citation": "Archive a cited page",
+  "check-links": "Daily link check",
+  "check-link": "Check one address",
+};
+
 const KIND: Record<SourceChangeKind, string> = {
   gone: "The page is gone",
   moved: "The page moved",
@@ -48,7 +55,7 @@ export default async function SourcesChangedPage() {
           No cited source has changed since it was archived.
         </p>
       ) : (
-        <ul className="stack" data-testid="source-changes">
+        <ul className="stack" data-testid="source-changes" style={{ listStyle: "none", padding: 0 }}>
           {changes.map((c) => (
             <li key={c.id} className="card" data-testid="source-change">
               <p style={{ margin: 0 }}>
@@ -115,7 +122,7 @@ async function ArchiveOperations() {
           <tbody>
             {JOB_NAMES.map((name) => (
               <tr key={name}>
-                <th scope="row">{name}</th>
+                <th scope="row">{JOB_LABELS[name]}</th>
                 <td>{counts[name].queued}</td>
                 <td>{counts[name].running}</td>
                 <td>{counts[name].failed}</td>
