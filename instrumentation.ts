@@ -17,8 +17,8 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   await watchOtherInstances();
   // Background jobs (archiving cited sources, link checks) run here unless JOBS_IN_APP=0 leaves them to `npm run worker`.
-  const { startInAppWorker } = await import("./server/jobs/in-app");
-  await startInAppWorker();
+  // Not awaited: opening the queue (pg-boss creates its schema) must not hold up serving; it never throws.
+  void import("./server/jobs/in-app").then(({ startInAppWorker }) => startInAppWorker());
   const { subscribe } = await import("node:diagnostics_channel");
   const { env } = await import("./server/env");
   if (env().TRUST_PROXY.kind !== "none") return;

@@ -24,7 +24,7 @@ export const QUOTE_PHRASES = {
  * citations and to editors on the approval card.
  */
 export function ArchiveStatus({ archive, quote }: { archive: Archive | null; quote: string | null }) {
-  if (!archive) return <p className={`${styles.status} ${styles.muted}`} data-testid="archive-status">Not archived (cited before archiving, or archiving was off).</p>;
+  if (!archive) return <p className={`${styles.status} ${styles.muted}`} data-testid="archive-status">Not archived: no copy was made when this was cited.</p>;
   if (archive.quoteStatus === "pending") return <p className={`${styles.status} ${styles.muted}`} data-testid="archive-status">Archiving the source…</p>;
   if (archive.outcome !== "archived" || !archive.fetchId) {
     return (
