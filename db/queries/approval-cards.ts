@@ -203,7 +203,7 @@ async function loadRevisions(ids: string[]): Promise<Map<string, ApprovalRevisio
       archiveUrl: c.archiveUrl,
       locator: c.locator,
     });
-    result.get(c.verdictId)?.archives.push(c.archive ? { ...c.archive, fetchedAt: c.archive.fetchedAt?.toISOString() ?? null } : null);
+    result.get(c.verdictId)?.archives.push(c.archive ? { ...c.archive, fetchedAt: c.archive.fetchedAt?.toISOString() ?? null, checkedAt: c.archive.checkedAt?.toISOString() ?? null } : null);
   }
   return result;
 }

@@ -94,12 +94,23 @@ export async function readersView(input: { publication: Publication; article: Ar
   const placeOf = placeFinder(snapshot.blocks);
   const claims = details.flatMap((c): PublicClaim[] => {
     if (!c.verdict || !isPublicClaim(c, c.verdict, publication)) return [];
-    const { id, exact, prefix, suffix, start, end, reviews, verdict } = c;
+    const { id, exact, prefix, suffix, start, end, reviews } = c;
+    const verdict = { ...c.verdict, citations: c.verdict.citations.map((x) => ({ ...x, archive: archiveAnEditorSaw(x.archive, reviews) })) };
     const entries = history.get(id) ?? [];
     return [{ id, exact, prefix, suffix, start, end, reviews, verdict, statement: verdict.statement, ...pickClaimant(verdict), history: entries, modifiedAt: entries.at(-1)?.at ?? null, place: placeOf(start) }];
   });
   const headlineRating = ratings.find((r) => r.id === publication.headlineRatingId) ?? null;
   return { publication, article, snapshot, claims, corrections, headlineRating, ratings, organisationName, language };
+}
+
+/**
+ * Readers see a citation's archived copy and quote check only when they were
+ * there for an approving editor to see: checked before an approval of this
+ * revision. One finished later waits for the next approved revision.
+ */
+function archiveAnEditorSaw<A extends { checkedAt: Date | null } | null>(archive: A, reviews: { decision: string; createdAt: Date }[]): A | null {
+  if (!archive?.checkedAt) return null;
+  return reviews.some((r) => r.decision === "approved" && r.createdAt >= archive.checkedAt!) ? archive : null;
 }
 
 /** Per claim: the rating it was first published with, then each corrected rating with its note. */

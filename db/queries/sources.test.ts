@@ -8,6 +8,7 @@ import { testDialects, useTestDatabase } from "@/testing/databases";
 import { testCitation } from "@/testing/fixtures";
 import { articlePage, citeSources, startSourceSite, type SourceSite } from "@/testing/source-site";
 import { getClaimByIdOrThrow } from "./claims";
+import { getPublicFactCheck } from "./public-fact-checks";
 import { publishArticle, unpublishArticle } from "./publications";
 import { reviewVerdict } from "./reviews";
 import { archiveForCitation, archivesForCitations, citationsWithArchives, publicArchive, saveCitationArchive, storeFetch } from "./sources";
@@ -109,5 +110,21 @@ describe.each(testDialects())("archived sources on %s", (dialect) => {
 
     await unpublishArticle({ articleId: article.id, version: publication.version, editorId: editor.id });
     expect(await publicArchive(published)).toBeNull();
+  });
+
+  it("shows readers only an archive that was checked before an editor approved", async () => {
+    const { editor } = ctx.users;
+    site.set("/late", articlePage("Late source", [QUOTE]));
+    const { article, verdict, citations, claim } = await citeSources(ctx, [{ url: site.url("/late"), quote: QUOTE }]);
+    // Approved and published while the archive job had not run yet.
+    await reviewVerdict({ verdictId: verdict.id, decision: "approved", comment: "Checked by hand.", editorId: editor.id });
+    const publication = await publishArticle({ articleId: article.id, summary: "Late archive.", editorId: editor.id, headlineRatingId: ctx.rating("Inaccurate").id });
+    const late = (await archiveCitation(ctx.database, citations[0]!.id, policy)).fetchId!;
+    expect(await publicArchive(late)).toBeNull();
+    const readers = (await getPublicFactCheck({ slug: publication.slug }))!;
+    const shown = readers.claims.find((c) => c.id === claim.id)!.verdict.citations[0]!;
+    expect(shown.archive).toBeNull();
+    // The desk sees it all along.
+    expect((await getVerdictsWithCitations({ ids: [verdict.id] })).get(verdict.id)!.citations[0]!.archive).toMatchObject({ quoteStatus: "found", fetchId: late });
   });
 });

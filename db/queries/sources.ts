@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gt, inArray, isNull, sum, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, isNull, sum, type SQL } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import type { FetchOutcome, FetchPurpose, QuoteStatus } from "@/lib/sources";
@@ -169,6 +169,8 @@ export type CitationArchiveView = {
   finalUrl: string | null;
   /** Null unless a copy was kept. */
   sha256: string | null;
+  /** When the quote check was stored (null while pending): readers see it only if an approval came after. */
+  checkedAt: Date | null;
 };
 
 /** The citations of these verdict revisions, in order, each with its archive: one query. */
@@ -178,7 +180,7 @@ export async function citationsWithArchives(verdictIds: string[]) {
   const rows = await db
     .select({
       citation: t.citations,
-      archive: { quoteStatus: t.citationArchives.quoteStatus, quoteMatch: t.citationArchives.quoteMatch },
+      archive: { quoteStatus: t.citationArchives.quoteStatus, quoteMatch: t.citationArchives.quoteMatch, checkedAt: t.citationArchives.checkedAt },
       fetch: { id: t.sourceFetches.id, outcome: t.sourceFetches.outcome, message: t.sourceFetches.message, fetchedAt: t.sourceFetches.fetchedAt, finalUrl: t.sourceFetches.finalUrl },
       sha256: t.sourceSnapshots.sha256,
     })
@@ -200,6 +202,7 @@ export async function citationsWithArchives(verdictIds: string[]) {
           fetchedAt: r.fetch?.fetchedAt ?? null,
           finalUrl: r.fetch?.finalUrl ?? null,
           sha256: r.sha256 ?? null,
+          checkedAt: r.archive.checkedAt,
         } satisfies CitationArchiveView)
       : null,
   }));
@@ -213,7 +216,8 @@ export async function archiveForCitation(citationId: string): Promise<CitationAr
 /**
  * An archived copy as readers may see it at /sources/<fetchId>: only when it
  * is the archive of a citation in a claim's published revision on a live
- * fact-check (the visibility rule of ./public-visibility.ts). Copies made for
+ * fact-check (the visibility rule of ./public-visibility.ts), checked before
+ * an editor approved that revision. Copies made for
  * research that was never published, or only by a link check, stay internal.
  */
 export async function publicArchive(fetchId: string) {
@@ -225,6 +229,8 @@ export async function publicArchive(fetchId: string) {
     .innerJoin(t.claims, eq(t.claims.publishedVerdictId, t.citations.verdictId))
     .innerJoin(t.verdicts, publicRevisionJoin(t))
     .innerJoin(t.publications, onPublishedPage(t))
+    // Checked before an editor approved the revision: what readers get of a source is what the editor could see.
+    .innerJoin(t.reviews, and(eq(t.reviews.verdictId, t.citations.verdictId), eq(t.reviews.decision, "approved"), gte(t.reviews.createdAt, t.citationArchives.checkedAt)))
     .where(and(eq(t.citationArchives.fetchId, fetchId), livePublication(t)));
   return archivedCopy(fetchId, inArray(t.sourceFetches.id, cited));
 }
