@@ -1,6 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openSourceChanges, resolveSourceChange } from "@/db/queries/sources";
+import { openSourceChanges, resolveSourceChange } from "@/db/queries/source-changes";
 import { getClaimByIdOrThrow } from "@/db/queries/claims";
 import { proposeVerdict } from "@/db/queries/verdicts";
 import { testDialects, useTestDatabase } from "@/testing/databases";

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { resolveSourceChange } from "@/db/queries/sources";
+import { resolveSourceChange } from "@/db/queries/source-changes";
 import { idSchema } from "@/lib/validation/ids";
 import { action } from "@/server/action";
 import { appJobQueue } from "@/server/jobs/in-app";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { CheckLinksNow, ResolveSourceChange } from "@/components/sources/source-change-buttons";
 import { Forbidden } from "@/components/desk/forbidden";
 import { formatDateTime } from "@/components/ui/format";
-import { openSourceChanges } from "@/db/queries/sources";
+import { openSourceChanges } from "@/db/queries/source-changes";
 import { deskArchivePath } from "@/lib/archive-links";
 import { can } from "@/lib/permissions";
 import type { SourceChangeKind } from "@/lib/sources";
