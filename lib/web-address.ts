@@ -16,3 +16,13 @@ export function completeWebAddress(input: string): string {
   const bare = text.startsWith("//") ? text.slice(2) : text;
   return BARE_HOST.test(bare) ? `https://${bare}` : text;
 }
+
+/** The last part of a URL's path, as a file name for messages ("report.pdf"); "The document" when there is none. */
+export function fileNameOfUrl(url: string): string {
+  const last = new URL(url).pathname.split("/").pop() ?? "";
+  try {
+    return decodeURIComponent(last) || "The document";
+  } catch {
+    return last || "The document";
+  }
+}

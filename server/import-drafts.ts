@@ -12,6 +12,7 @@ import { policyFromEnv } from "@/server/fetch/fetch-policy";
 import { safeFetch } from "@/server/fetch/safe-fetch";
 import { markBoilerplate } from "@/server/import/boilerplate";
 import { EMPTY_METADATA, type ImportDraft } from "@/lib/import-draft";
+import { fileNameOfUrl } from "@/lib/web-address";
 import { draftFromHtml } from "@/server/import/extract-html";
 import { draftFromFile, guessTitle } from "@/server/import/files";
 import { draftFromPdf, looksLikePdf } from "@/server/import/pdf";
@@ -29,7 +30,7 @@ export async function draftFromUrl(url: string, userId: string): Promise<ImportD
   const page = await safeFetch(url, { ...policyFromEnv(env()), extraTypes: ["application/pdf"] });
   const source = { kind: "url" as const, label: page.url };
   if (page.contentType === "application/pdf") {
-    const name = fileNameOf(page.url);
+    const name = fileNameOfUrl(page.url);
     const fromPdf = await draftFromPdf(name, page.body);
     const originalFileId = await keepOriginalFile({ bytes: page.body, fileName: name, contentType: PDF, userId });
     return { ...fromPdf, source, metadata: { ...fromPdf.metadata, sourceUrl: page.url }, originalFileId };
@@ -40,16 +41,6 @@ export async function draftFromUrl(url: string, userId: string): Promise<ImportD
     return { source, metadata: { ...EMPTY_METADATA, title, sourceUrl: page.url }, blocks: markBoilerplate(blocks, title), sourceHtml: null };
   }
   return draftFromHtml(page.text, { url: page.url, source, readerView: true, keepHtml: true });
-}
-
-/** The last part of a URL's path, as a file name for messages ("report.pdf"). */
-function fileNameOf(url: string): string {
-  const last = new URL(url).pathname.split("/").pop() ?? "";
-  try {
-    return decodeURIComponent(last) || "The document";
-  } catch {
-    return last || "The document";
-  }
 }
 
 export function draftFromPaste(format: "text" | "markdown" | "html", content: string): ImportDraft {

@@ -38,19 +38,19 @@ export type TestDatabaseFactory = {
 
 export const DEFAULT_PG_TEST_URL = "postgres://postgres@127.0.0.1:5432/postgres";
 
-function pgTestUrl(): string {
+export function pgTestUrl(): string {
   return process.env.PG_TEST_URL || DEFAULT_PG_TEST_URL;
 }
 
 /** Hides the password when a URL appears in a message. */
-function redact(url: string): string {
+export function redact(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
 }
 
-type Probe = { reachable: true } | { reachable: false; reason: string };
+export type Probe = { reachable: true } | { reachable: false; reason: string };
 
 /** One short connection attempt; a 2 s timeout keeps a firewalled host from stalling the suite. */
-async function probePostgres(url: string): Promise<Probe> {
+export async function probePostgres(url: string): Promise<Probe> {
   const { default: postgres } = await import("postgres");
   const sql = postgres(url, { max: 1, connect_timeout: 2, idle_timeout: 1, onnotice: () => {} });
   try {

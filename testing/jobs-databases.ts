@@ -17,25 +17,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
+import { pgTestUrl, probePostgres, redact } from "./databases";
 
-const adminUrl = process.env.PG_TEST_URL || "postgres://postgres@127.0.0.1:5432/postgres";
-const redacted = adminUrl.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+const adminUrl = pgTestUrl();
+const redacted = redact(adminUrl);
 
-async function probe(): Promise<string | null> {
-  const sql = postgres(adminUrl, { max: 1, connect_timeout: 2, idle_timeout: 1, onnotice: () => {} });
-  try {
-    await sql`select 1`;
-    return null;
-  } catch (error) {
-    const e = error as { code?: string; message?: string };
-    return e.code || e.message || String(error);
-  } finally {
-    await sql.end({ timeout: 0 }).catch(() => undefined);
-  }
-}
-
-// Once per test file, before suites are collected, so the suite can be skipped with its reason.
-const unreachable = await probe();
+// Once per test file, before suites are collected, so the suite can be skipped with its reason (the same probe as testing/databases.ts).
+const probed = await probePostgres(adminUrl);
+const unreachable = probed.reachable ? null : probed.reason;
 
 export type JobTestDatabase = {
   name: "sqlite" | "postgres";

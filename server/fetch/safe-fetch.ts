@@ -54,6 +54,13 @@ const systemResolver: Resolver = async (hostname) => {
 
 const refuse = (code: string, message: string) => new AppError(`invalid:${code}`, message);
 
+/** The site answered with an error status: the status itself, for callers that record it (the source archive). */
+export class FetchStatusError extends AppError {
+  constructor(readonly httpStatus: number) {
+    super("invalid:fetch-status", `The site answered ${httpStatus}${httpStatus === 404 ? " (page not found)" : ""}. Check the URL.`);
+  }
+}
+
 /** Checks a URL before any connection and returns the address to connect to. */
 export async function checkTarget(url: URL, policy: FetchPolicy, resolve: Resolver): Promise<ResolvedAddress> {
   if (url.protocol !== "http:" && url.protocol !== "https:") {
@@ -115,7 +122,7 @@ export async function safeFetch(input: string, policy: FetchPolicy, deps: FetchD
       continue;
     }
     if (response.status < 200 || response.status >= 300) {
-      throw refuse("fetch-status", `The site answered ${response.status}${response.status === 404 ? " (page not found)" : ""}. Check the URL.`);
+      throw new FetchStatusError(response.status);
     }
     const { contentType, charset } = response;
     const decoded = decodeBody(response.body, contentType, charset);

@@ -8,10 +8,11 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { normalizeBlocks, normalizeText, type Block } from "@/lib/anchoring/text";
-import { isAppError } from "@/lib/errors";
+import { fileNameOfUrl } from "@/lib/web-address";
+import { isAppError, type AppError } from "@/lib/errors";
 import { keptBlocks, type ImportDraft } from "@/lib/import-draft";
 import type { FetchOutcome } from "@/lib/sources";
-import { safeFetch, type FetchDeps, type FetchedPage } from "@/server/fetch/safe-fetch";
+import { FetchStatusError, safeFetch, type FetchDeps, type FetchedPage } from "@/server/fetch/safe-fetch";
 import { draftFromHtml } from "@/server/import/extract-html";
 import { draftFromPdf } from "@/server/import/pdf";
 import { draftBlocksFromPlainText } from "@/server/import/plain-text";
@@ -48,7 +49,7 @@ export async function capture(url: string, policy: ArchivePolicy, deps: FetchDep
     fetched = await safeFetch(url, policy.fetch, deps);
   } catch (error) {
     if (!isAppError(error)) throw error;
-    const { outcome, message, httpStatus } = failureOf(error.code, error.message, policy);
+    const { outcome, message, httpStatus } = failureOf(error, policy);
     return failed(outcome, message, httpStatus);
   }
   try {
@@ -74,7 +75,7 @@ function readable(draft: ImportDraft): Block[] {
 async function read(page: FetchedPage): Promise<CapturedPage> {
   const base = { sha256: createHash("sha256").update(page.body).digest("hex"), contentType: page.contentType, byteSize: page.body.length };
   if (page.contentType === "application/pdf") {
-    const draft = await draftFromPdf(fileNameOf(page.url), page.body);
+    const draft = await draftFromPdf(fileNameOfUrl(page.url), page.body);
     return { ...base, title: draft.metadata.title || null, blocks: readable(draft), html: null };
   }
   if (page.contentType === "text/plain") {
@@ -84,27 +85,14 @@ async function read(page: FetchedPage): Promise<CapturedPage> {
   return { ...base, title: draft.metadata.title || null, blocks: readable(draft), html: draft.sourceHtml };
 }
 
-/** The last part of a URL's path, for the PDF reader's messages ("report.pdf"). */
-function fileNameOf(url: string): string {
-  const last = new URL(url).pathname.split("/").pop() ?? "";
-  try {
-    return decodeURIComponent(last) || "The document";
-  } catch {
-    return last || "The document";
+/** safe-fetch's errors → archive outcomes. Its messages speak of imports, so most are reworded. */
+function failureOf(error: AppError, policy: ArchivePolicy): { outcome: FetchOutcome; message: string; httpStatus: number | null } {
+  const { message } = error;
+  if (error instanceof FetchStatusError) {
+    const status = error.httpStatus;
+    return { outcome: "gone", httpStatus: status, message: `The site answered ${status}${status === 404 ? " (page not found)" : status === 410 ? " (page removed)" : ""}.` };
   }
-}
-
-/**
- * safe-fetch's error codes → archive outcomes. Its messages speak of imports,
- * so most are reworded; the HTTP status is only in its message, read back
- * from there (db/queries/sources.test.ts checks that 404 and 503 survive).
- */
-function failureOf(code: string, message: string, policy: ArchivePolicy): { outcome: FetchOutcome; message: string; httpStatus: number | null } {
-  switch (code) {
-    case "invalid:fetch-status": {
-      const status = Number(/answered (\d{3})/.exec(message)?.[1]) || null;
-      return { outcome: "gone", httpStatus: status, message: status ? `The site answered ${status}${status === 404 ? " (page not found)" : status === 410 ? " (page removed)" : ""}.` : "The site answered with an error." };
-    }
+  switch (error.code) {
     case "invalid:fetch-dns":
       return { outcome: "gone", httpStatus: null, message: "The site's name no longer resolves to an address (the domain may have lapsed)." };
     case "invalid:fetch-timeout":
