@@ -5,7 +5,7 @@ import { testDialects, useTestDatabase } from "@/testing/databases";
 import { approveTestClaim, auditCounts, createTestArticle, createTestClaim, locate, rejection, SAMPLE_TEXT, testCitation } from "@/testing/fixtures";
 import { createClaim, getClaimByIdOrThrow } from "./claims";
 import { addComment } from "./comments";
-import { findIdempotentEntity } from "./idempotency";
+import { findIdempotentEntity, IDEMPOTENCY_KEY_RETENTION_MS } from "./idempotency";
 import { publishArticle } from "./publications";
 import { proposeVerdict } from "./verdicts";
 
@@ -150,6 +150,43 @@ describe.each(testDialects())("idempotent creates on %s", (dialect) => {
     const { db, t } = ctx.database;
     const notes = await db.select().from(t.notifications).where(eq(t.notifications.articleId, article.id));
     expect(notes).toHaveLength(1);
+  });
+
+  /** Moves a used key's row back in time by `ms`, as if it had been claimed that long ago. */
+  async function age(key: string, ms: number) {
+    const { db, t } = ctx.database;
+    await db.update(t.idempotencyKeys).set({ createdAt: new Date(Date.now() - ms) }).where(eq(t.idempotencyKeys.key, key));
+  }
+
+  async function keyRow(key: string) {
+    const { db, t } = ctx.database;
+    const [row] = await db.select().from(t.idempotencyKeys).where(eq(t.idempotencyKeys.key, key));
+    return row;
+  }
+
+  const HOUR = 60 * 60_000;
+
+  it("removes a key older than the retention window when a new key comes in", async () => {
+    const c = await cases.comment!();
+    const old = randomUUID();
+    await c.make(old, c.author);
+    await age(old, IDEMPOTENCY_KEY_RETENTION_MS + HOUR);
+    expect(await keyRow(old)).toBeDefined();
+    await c.make(randomUUID(), c.author);
+    expect(await keyRow(old)).toBeUndefined();
+    expect(await findIdempotentEntity({ key: old, userId: c.author, kind: "comment" })).toBeNull();
+  });
+
+  it("keeps a key inside the retention window when a new key comes in, and it still replays", async () => {
+    const c = await cases.comment!();
+    const recent = randomUUID();
+    const first = await c.make(recent, c.author);
+    await age(recent, IDEMPOTENCY_KEY_RETENTION_MS - HOUR);
+    await c.make(randomUUID(), c.author);
+    expect(await keyRow(recent)).toMatchObject({ entityId: first });
+    expect(await c.make(recent, c.author)).toBe(first);
+    // The original and the one made with the new key: the retry added nothing.
+    expect(await c.count()).toBe(2);
   });
 
   it("publishing again with the publication's key returns it; with a new key it is still refused", async () => {

@@ -32,14 +32,20 @@ export const loginFailures = sqliteTable(
  * One row per create made with an idempotency key (db/queries/idempotency.ts):
  * the key is written in the same transaction as the row it created, so a
  * retry of the same submission finds it and gets the first result back.
+ * Rows older than the retention window are pruned as new keys come in.
  * One table for every kind of create keeps the ownership check in one place.
  */
-export const idempotencyKeys = sqliteTable("idempotency_keys", {
-  /** A UUID the client generated once for one intended submission. */
-  key: text("key").primaryKey(),
-  userId: text("user_id").notNull().references(() => users.id),
-  kind: text("kind", { enum: ["article", "claim", "verdict", "comment", "publication"] }).notNull(),
-  /** Null only inside the creating transaction, between claiming the key and the insert it guards. */
-  entityId: text("entity_id"),
-  createdAt: createdAt(),
-});
+export const idempotencyKeys = sqliteTable(
+  "idempotency_keys",
+  {
+    /** A UUID the client generated once for one intended submission. */
+    key: text("key").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id),
+    kind: text("kind", { enum: ["article", "claim", "verdict", "comment", "publication"] }).notNull(),
+    /** Null only inside the creating transaction, between claiming the key and the insert it guards. */
+    entityId: text("entity_id"),
+    createdAt: createdAt(),
+  },
+  // Keys past the retention window are pruned by age as new ones come in: without this the prune scans the table.
+  (t) => [index("idempotency_keys_created_idx").on(t.createdAt)],
+);
