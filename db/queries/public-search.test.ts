@@ -46,6 +46,9 @@ describe.each(testDialects())("public search on %s", (dialect) => {
     expect(page1.total).toBe(3);
     expect(page1.items).toHaveLength(2);
     expect(page2.items).toHaveLength(1);
+    expect(page2.total).toBe(3);
+    // Past the last page: no rows, and still the true total, so the pager can lead back.
+    expect(await searchPublicFactChecks({ pageSize: 2, page: 5 })).toMatchObject({ items: [], total: 3, page: 5 });
     expect(new Set([...page1.items, ...page2.items].map((i) => i.slug)).size).toBe(3);
     expect(await listPublicPublishers()).toEqual(["Beta Weekly", "Daily Alpha"]);
 

@@ -68,7 +68,8 @@ export async function searchPublicFactChecks(search: PublicSearch = {}): Promise
   const filters: (SQL | undefined)[] = [livePublication(t)];
   for (const word of (search.q ?? "").trim().split(/\s+/).filter(Boolean).slice(0, 8)) {
     const pattern = likePattern(word);
-    const inText = (column: AnyColumn) => sql`lower(${column}) like ${pattern} escape '\\'`;
+    // SQLite's LIKE already ignores ASCII case and its lower() folds nothing else, so lower() there would only cost a pass over every row.
+    const inText = (column: AnyColumn) => (database.dialect === "sqlite" ? sql`${column} like ${pattern} escape '\\'` : sql`lower(${column}) like ${pattern} escape '\\'`);
     // Titles and summaries: one row per fact-check (10,000 at most), so a substring scan stays cheap; claims are ten times more.
     filters.push(or(inText(t.articles.title), inText(t.publications.summary), claimHasWord(word)));
   }
@@ -84,13 +85,14 @@ export async function searchPublicFactChecks(search: PublicSearch = {}): Promise
   if (search.from) filters.push(gte(t.publications.publishedAt, new Date(`${search.from}T00:00:00.000Z`)));
   if (search.to) filters.push(lt(t.publications.publishedAt, new Date(new Date(`${search.to}T00:00:00.000Z`).getTime() + 86_400_000)));
   const where = and(...filters);
+  const countMatching = async () => {
+    const [row] = await db.select({ n: count() }).from(t.publications).innerJoin(t.articles, eq(t.articles.id, t.publications.articleId)).where(where);
+    return Number(row?.n ?? 0);
+  };
 
-  const [totalRow] = await db
-    .select({ n: count() })
-    .from(t.publications)
-    .innerJoin(t.articles, eq(t.articles.id, t.publications.articleId))
-    .where(where);
-  const items = await db
+  const total = sql<number>`count(*) over ()`.mapWith(Number);
+  // One query for the page and the total (a window count over the same filter), not the filter run twice.
+  const rows = await db
     .select({
       slug: t.publications.slug,
       title: t.articles.title,
@@ -99,6 +101,7 @@ export async function searchPublicFactChecks(search: PublicSearch = {}): Promise
       publishedAt: t.publications.publishedAt,
       updatedAt: t.publications.updatedAt,
       headlineRatingId: t.publications.headlineRatingId,
+      total,
     })
     .from(t.publications)
     .innerJoin(t.articles, eq(t.articles.id, t.publications.articleId))
@@ -106,7 +109,10 @@ export async function searchPublicFactChecks(search: PublicSearch = {}): Promise
     .orderBy(desc(t.publications.publishedAt), asc(t.publications.slug))
     .limit(pageSize)
     .offset((page - 1) * pageSize);
-  return { items, total: Number(totalRow?.n ?? 0), page, pageSize };
+  const items = rows.map(({ total: _total, ...item }) => item);
+  // A page past the last has no row to carry the total: count apart (only then).
+  const counted = rows[0]?.total ?? (page > 1 ? await countMatching() : 0);
+  return { items, total: counted, page, pageSize };
 }
 
 /** Publishers of live fact-checks' sources, for the index's filter. */
