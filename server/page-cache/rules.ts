@@ -33,8 +33,11 @@ export type RequestLike = { method: string; url: URL; headers: Headers };
 /**
  * The cache key for a request the cache may answer, or null to bypass.
  * The key is the path and query as sent (no normalisation: a different
- * spelling is just another entry), prefixed with the host and scheme in case
- * a page ever builds absolute links from them.
+ * spelling is just another entry), prefixed with the scheme. Not with the
+ * Host header: the client writes it, and the page is rendered for SITE_URL
+ * whatever it says, so each made-up host would only be another copy of the
+ * same page pushing real ones out. A host a trusted proxy names is added by
+ * serve.ts (pageCacheKey).
  */
 export function cacheKey({ method, url, headers }: RequestLike): string | null {
   if (method !== "GET" && method !== "HEAD") return null;
@@ -44,7 +47,7 @@ export function cacheKey({ method, url, headers }: RequestLike): string | null {
   if (!rule) return null;
   if (url.search && (!rule.query || url.search.length > MAX_QUERY || url.searchParams.has("_rsc"))) return null;
   const proto = headers.get("x-forwarded-proto") === "https" ? "https" : url.protocol.replace(":", "");
-  return `${proto}://${headers.get("host") ?? url.host}${url.pathname}${url.search}`;
+  return `${proto}:${url.pathname}${url.search}`;
 }
 
 /** Text bodies only: nonce substitution works on strings, and no public binary is worth it. */

@@ -62,14 +62,16 @@ function proxyTrusted(): boolean {
 
 /**
  * The key for a request the cache may answer, or null: off, not public, signed in, or a client-router fetch.
- * Behind a trusted proxy the page is rendered for the host that proxy names (X-Forwarded-Host), so that host
- * is part of the key: otherwise two hosts served by one app would share entries.
+ * Behind a trusted proxy the page is rendered for the host that proxy names (X-Forwarded-Host, or the Host it
+ * sent), so that host is part of the key: otherwise two hosts served by one app would share entries. Without
+ * one, the client's Host is not (rules.ts).
  */
 export function pageCacheKey(request: RequestLike, trusted = proxyTrusted()): string | null {
   const { ttlMs, maxEntries } = settings();
   if (ttlMs <= 0 || maxEntries <= 0) return null;
   const key = cacheKey(request);
-  const forwardedHost = trusted ? request.headers.get("x-forwarded-host")?.split(",")[0]!.trim().toLowerCase() : undefined;
+  // The same host renderHeaders() passes on: the proxy's X-Forwarded-Host, or else the Host it sent.
+  const forwardedHost = trusted ? (request.headers.get("x-forwarded-host")?.split(",")[0] ?? request.headers.get("host") ?? undefined)?.trim().toLowerCase() : undefined;
   // No split by user agent: with metadata never streamed (next.config.ts htmlLimitedBots), crawlers get the same page.
   return key && `${forwardedHost ? `${forwardedHost} ` : ""}${key}`;
 }
