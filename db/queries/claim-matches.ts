@@ -1,11 +1,11 @@
 import "server-only";
 import { inArray, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
-import { rerank, searchTerms, type MatchText } from "@/lib/claim-matching";
-import { stem } from "@/lib/claim-matching/text";
+import { rerank, type MatchText } from "@/lib/claim-matching";
 import { getDatabase } from "../client";
 import { rowsOf } from "./sql-rows";
-import { claimWordRarity, type WordRarity } from "./word-frequencies";
+import { claimWordRarity } from "./word-frequencies";
+import { fts5AnyOf, fts5Relevance, pgRelevance, queryTerms, sqliteRows, tsQueryAnyOf } from "./full-text-query";
 import { loadClaimDetails, type ClaimDetail } from "./claim-details";
 import { earlierVerdicts, type EarlierVerdict } from "./earlier-checks";
 import { activeLinksBetween } from "./claim-links";
@@ -18,31 +18,6 @@ import { getClaimByIdOrThrow, type Claim } from "./claims";
  */
 const CANDIDATES = 100;
 
-type SqliteHandle = { all(query: ReturnType<typeof sql>): Promise<unknown[]> };
-
-/** A term in more claims than this (and this share of them) is left out of the query, if rarer terms remain. */
-const COMMON_DOCS = 2000;
-const COMMON_SHARE = 0.02;
-const MIN_TERMS = 3;
-/**
- * The terms worth searching, in the claim's order: all but the very common ones, unless too few remain. (Cutting
- * long posts to their 16 rarest terms was tried: MAP@5 on the training posts fell from 0.854 to 0.787, while all
- * 40 terms still answer in 12 ms (SQLite) and 27 ms (Postgres) at p95 over 100,000 claims.)
- */
-function telling(terms: string[], rarity: WordRarity): string[] {
-  const df = (term: string) => rarity.documents(stem(term));
-  const limit = Math.max(COMMON_DOCS, rarity.total * COMMON_SHARE);
-  const byRarity = [...terms].sort((a, b) => df(a) - df(b));
-  const keep = new Set(byRarity.filter((w, i) => i < MIN_TERMS || df(w) <= limit));
-  return terms.filter((w) => keep.has(w));
-}
-
-/** Search terms read per query: the whole claim, so a name or key term late in a long post still counts (telling() then keeps the rarest). */
-const MAX_TERMS = 40;
-/** Field weights of the index score: the restatement says the claim most cleanly, the quote says it in context. */
-const STATEMENT_WEIGHT = 2;
-const QUOTE_WEIGHT = 1;
-
 export type IndexedClaim = Claim & { indexScore: number };
 
 /**
@@ -54,7 +29,7 @@ export type IndexedClaim = Claim & { indexScore: number };
  * one query.
  */
 export async function fullTextCandidates({ text, excludeArticleId, limit = CANDIDATES }: { text: string; excludeArticleId: string; limit?: number }): Promise<IndexedClaim[]> {
-  const terms = telling(searchTerms(text, MAX_TERMS), await claimWordRarity());
+  const terms = await queryTerms(text);
   if (terms.length === 0) return [];
   const database = await getDatabase();
   const { db, t } = database;
@@ -62,27 +37,20 @@ export async function fullTextCandidates({ text, excludeArticleId, limit = CANDI
   const inner = limit * 2 + 10;
   let scored: { id: string; score: number }[];
   if (database.dialect === "sqlite") {
-    // Each term quoted: FTS5 query syntax (AND, NEAR, *, :) in a claim's words must not be interpreted.
-    const match = terms.map((term) => `"${term.replace(/"/g, "")}"`).join(" OR ");
-    // The handle is typed as Postgres (db/client.ts); on SQLite it is better-sqlite3's, which has all().
-    const rows = (await (db as unknown as SqliteHandle).all(
+    scored = await sqliteRows<{ id: string; score: number }>(
+      db,
       sql`select c.id as id, -f.score as score
-          from (select rowid, bm25(claims_fts, ${STATEMENT_WEIGHT}, ${QUOTE_WEIGHT}) as score from claims_fts where claims_fts match ${match} order by score limit ${inner}) f
+          from (select rowid, ${fts5Relevance("claims_fts")} as score from claims_fts where claims_fts match ${fts5AnyOf(terms)} order by score limit ${inner}) f
           join claims c on c.rowid = f.rowid
           where c.article_id <> ${excludeArticleId}
           order by f.score, c.created_at limit ${limit}`,
-    )) as { id: string; score: number }[];
-    scored = rows;
+    );
   } else {
-    // Terms are letters and digits only, accents folded as the index folds them (searchTerms), so joining them with | is a valid tsquery.
-    const query = terms.map((term) => term.replace(/[^\p{L}\p{N}]/gu, "")).filter(Boolean).join(" | ");
+    const query = tsQueryAnyOf(terms);
     if (!query) return [];
-    // Weights are {D, C, B, A}: statement (A) and quote (B) alike; normalization 1 divides by 1 + log(length), so a
-    // long quote does not win by sheer size. Chosen on the training posts over ts_rank_cd and other weights (MAP@5
-    // 0.754 against ts_rank_cd's 0.736; the re-ranker then closes most of the gap to SQLite's bm25).
     const result = await db.execute(
       sql`select f.id, f.score from (
-            select c.id, c.article_id, c.created_at, ts_rank('{0.1, 0.2, 1.0, 1.0}', c.search, q, 1) as score
+            select c.id, c.article_id, c.created_at, ${pgRelevance(sql`c.search`, sql`q`)} as score
             from claims c, to_tsquery('english'::regconfig, ${query}) q
             where c.search @@ q
             order by score desc limit ${inner}

@@ -1,9 +1,10 @@
 import "server-only";
 import { eq, inArray, sql } from "drizzle-orm";
-import { rerank, searchTerms, type MatchText } from "@/lib/claim-matching";
+import { rerank, type MatchText } from "@/lib/claim-matching";
 import { getDatabase } from "../client";
 import { rowsOf } from "./sql-rows";
 import { claimWordRarity } from "./word-frequencies";
+import { fts5AnyOf, fts5Relevance, pgRelevance, queryTerms, sqliteRows, tsQueryAnyOf } from "./full-text-query";
 import type { StoredPriorFactCheck } from "./prior-fact-checks";
 
 /**
@@ -14,30 +15,30 @@ import type { StoredPriorFactCheck } from "./prior-fact-checks";
 
 /** Candidates fetched from the index before ranking. */
 const CANDIDATES = 40;
-const MAX_TERMS = 40;
 
 export type PriorMatch = { prior: StoredPriorFactCheck; score: number; reasons: string[]; saysOpposite: boolean; dimmed: boolean };
 
-/** Prior fact-checks whose claim says what `query` says, best first: the index's relevance, then the same re-ranking as claim matches. */
+/** Prior fact-checks whose claim says what `query` says, best first: the same full-text query and re-ranking as claim matches. */
 export async function findPriorMatches({ query, limit = 5 }: { query: MatchText; limit?: number }): Promise<PriorMatch[]> {
-  const terms = searchTerms(`${query.statement} ${query.exact}`, MAX_TERMS);
+  const terms = await queryTerms(`${query.statement} ${query.exact}`);
   if (terms.length === 0) return [];
   const database = await getDatabase();
   const { db, t } = database;
   let scored: { id: string; score: number }[];
   if (database.dialect === "sqlite") {
-    // Each term quoted: FTS5 syntax in a claim's words must not be interpreted.
-    const match = terms.map((term) => `"${term.replace(/"/g, "")}"`).join(" OR ");
-    scored = (await (db as unknown as { all(q: ReturnType<typeof sql>): Promise<unknown[]> }).all(
-      sql`select p.id as id, -f.score as score from (select rowid, bm25(prior_fact_checks_fts, 2.0, 1.0) as score from prior_fact_checks_fts where prior_fact_checks_fts match ${match} order by score limit ${CANDIDATES}) f
+    scored = await sqliteRows<{ id: string; score: number }>(
+      db,
+      sql`select p.id as id, -f.score as score from (select rowid, ${fts5Relevance("prior_fact_checks_fts")} as score from prior_fact_checks_fts where prior_fact_checks_fts match ${fts5AnyOf(terms)} order by score limit ${CANDIDATES}) f
           join prior_fact_checks p on p.rowid = f.rowid order by f.score`,
-    )) as { id: string; score: number }[];
+    );
   } else {
-    const tsquery = terms.map((term) => term.replace(/[^\p{L}\p{N}]/gu, "")).filter(Boolean).join(" | ");
+    const tsquery = tsQueryAnyOf(terms);
     if (!tsquery) return [];
-    // prior_fact_checks.search: a stored tsvector with a GIN index (migrations 0018, 0019), not in the drizzle schema.
+    // prior_fact_checks.search: a stored tsvector (the claim A, the claimant B) with a GIN index (migrations 0018, 0019), not in the drizzle schema.
     scored = rowsOf<{ id: string; score: number }>(
-      await db.execute(sql`select p.id, ts_rank_cd('{0.1, 0.2, 0.5, 1.0}', p.search, q) as score from prior_fact_checks p, to_tsquery('english'::regconfig, ${tsquery}) q where p.search @@ q order by score desc limit ${CANDIDATES}`),
+      await db.execute(
+        sql`select p.id, ${pgRelevance(sql`p.search`, sql`q`)} as score from prior_fact_checks p, to_tsquery('english'::regconfig, ${tsquery}) q where p.search @@ q order by score desc limit ${CANDIDATES}`,
+      ),
     );
   }
   if (scored.length === 0) return [];
