@@ -59,6 +59,8 @@ const schema = z.object({
    * purger; unset for none. Put a secret in the URL if the receiver needs one: it is never shown or logged.
    */
   PURGE_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** "0" when a separate `npm run worker` runs the background jobs, so the app runs none itself (server/jobs/in-app.ts). */
+  JOBS_IN_APP: z.enum(["0", "1"]).default("1"),
   /** URLs per sitemap file: the protocol's 50,000 at most. Lower only to see the split without 50,000 fact-checks (the e2e suite does). */
   SITEMAP_URLS_PER_FILE: z.coerce.number().int().min(1).max(SITEMAP_MAX_URLS).default(SITEMAP_MAX_URLS),
 });

@@ -1,7 +1,8 @@
 /**
  * A cited website for archive and link-check tests: each path answers what
- * the test last set for it (a page, an error status, a redirect), so a test
- * can make a page change, vanish or move between two checks. Binds to
+ * the test last set for it (a page, an error status, a redirect, no answer
+ * at all), so a test can make a page change, vanish, move or go down and
+ * come back between two checks. Binds to
  * 127.0.0.1 only and records every request, so a test can assert that a
  * refused or disabled fetch never reached it.
  */
@@ -14,7 +15,9 @@ type SourceAnswer =
   | { html: string }
   | { body: Buffer | string; type: string }
   | { status: number }
-  | { redirect: string };
+  | { redirect: string }
+  /** The connection is closed without an answer: the archiver finds the site unreachable. */
+  | { hangUp: true };
 
 export type SourceSite = {
   origin: string;
@@ -41,6 +44,7 @@ export async function startSourceSite(): Promise<SourceSite> {
     const path = new URL(req.url ?? "/", "http://site").pathname;
     hits.push(path);
     const answer = answers.get(path) ?? { status: 404 };
+    if ("hangUp" in answer) return void req.socket.destroy();
     if ("redirect" in answer) {
       res.writeHead(302, { location: answer.redirect });
       return res.end();

@@ -5,11 +5,27 @@ import { checkLinksNowAction, resolveSourceChangeAction } from "@/app/(desk)/sou
 import { FormError } from "@/components/ui/form-error";
 import { unwrap } from "@/lib/action-result";
 
-/** "Mark as seen" on one finding; the list reloads without it. */
-export function ResolveSourceChange({ id, label }: { id: string; label: string }) {
+/** Runs one server action at a time: pending while it runs, its error kept to show, the page reloaded once it succeeds. */
+function useDeskAction() {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
+  const run = (act: () => Promise<void>) =>
+    start(async () => {
+      try {
+        await act();
+        setError(null);
+        router.refresh();
+      } catch (e) {
+        setError(e instanceof Error ? e.message : String(e));
+      }
+    });
+  return { pending, error, run };
+}
+
+/** "Mark as seen" on one finding; the list reloads without it. */
+export function ResolveSourceChange({ id, label }: { id: string; label: string }) {
+  const { pending, error, run } = useDeskAction();
   return (
     <>
       <button
@@ -17,17 +33,7 @@ export function ResolveSourceChange({ id, label }: { id: string; label: string }
         className="button secondary small"
         disabled={pending}
         aria-label={`Mark as seen: ${label}`}
-        onClick={() =>
-          start(async () => {
-            try {
-              await unwrap(resolveSourceChangeAction({ id }));
-              setError(null);
-              router.refresh();
-            } catch (e) {
-              setError(e instanceof Error ? e.message : String(e));
-            }
-          })
-        }
+        onClick={() => run(async () => void (await unwrap(resolveSourceChangeAction({ id }))))}
       >
         {pending ? "Saving…" : "Mark as seen"}
       </button>
@@ -38,10 +44,8 @@ export function ResolveSourceChange({ id, label }: { id: string; label: string }
 
 /** Operators: queue the link checks that are due now. */
 export function CheckLinksNow() {
-  const router = useRouter();
-  const [pending, start] = useTransition();
+  const { pending, error, run } = useDeskAction();
   const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   return (
     <div className="row">
       <button
@@ -49,15 +53,9 @@ export function CheckLinksNow() {
         className="button secondary small"
         disabled={pending}
         onClick={() =>
-          start(async () => {
-            try {
-              const { queued } = await unwrap(checkLinksNowAction({}));
-              setError(null);
-              setMessage(queued ? `${queued} address${queued === 1 ? "" : "es"} queued for a check.` : "Every cited address is already queued for a check.");
-              router.refresh();
-            } catch (e) {
-              setError(e instanceof Error ? e.message : String(e));
-            }
+          run(async () => {
+            const { queued } = await unwrap(checkLinksNowAction({}));
+            setMessage(queued ? `${queued} address${queued === 1 ? "" : "es"} queued for a check.` : "Every cited address is already queued for a check.");
           })
         }
       >

@@ -9,10 +9,19 @@ import { testDialects, useTestDatabase } from "@/testing/databases";
 import { articlePage, citeSources, startSourceSite, type SourceSite } from "@/testing/source-site";
 import { archiveCitation } from "@/server/sources/archive-citation";
 import { archivePolicyFromEnv, type ArchivePolicy } from "@/server/sources/archive-policy";
+import type { Capture } from "@/server/sources/capture";
 import { checkLink } from "@/server/sources/link-check";
 import { archiveSize, archivedCopies, purgeUncitedCopies } from "./source-maintenance";
+import { storeFetch } from "./sources";
 
 const QUOTE = "Fluoride at 0.7 mg/L reduced caries by a quarter.";
+
+/** A 1,000-byte page as the archiver would capture it, without a network. */
+function captured(sha: string): Capture {
+  const url = `https://news.example/${sha}`;
+  const page = { sha256: sha.padEnd(64, "0"), contentType: "text/html", byteSize: 1000, title: null, blocks: [{ kind: "paragraph" as const, text: QUOTE }], html: null };
+  return { url, finalUrl: url, httpStatus: null, outcome: "archived", message: null, page };
+}
 
 describe.each(testDialects())("archive maintenance on %s", (dialect) => {
   const ctx = useTestDatabase(dialect);
@@ -48,6 +57,18 @@ describe.each(testDialects())("archive maintenance on %s", (dialect) => {
     expect((await db.select().from(t.sourceFetches)).map((f) => [f.purpose, f.snapshotId === null]).sort()).toEqual([["cite", false], ["link-check", true]]);
   });
 
+  it("counts each kept copy against the storage cap at once, and frees the room of purged copies", async () => {
+    const totalMaxBytes = (await archiveSize(ctx.database)).bytes + 2500;
+    const keep = async (sha: string) => (await storeFetch(ctx.database, captured(sha), { purpose: "link-check", fetchedAt: new Date(), totalMaxBytes })).fetch;
+    expect(await keep("c1")).toMatchObject({ outcome: "archived", snapshotId: expect.any(String) });
+    expect(await keep("c2")).toMatchObject({ outcome: "archived", snapshotId: expect.any(String) });
+    expect(await keep("c3")).toMatchObject({ outcome: "too-large", snapshotId: null, message: expect.stringMatching(/archive is full/) });
+    // The same bytes again take no room: the copy is shared.
+    expect(await keep("c1")).toMatchObject({ outcome: "archived" });
+    // No citation relies on the link checks' copies: a purge removes them, and a new copy fits again.
+    expect((await purgeUncitedCopies(ctx.database)).copies).toBe(2);
+    expect(await keep("c3")).toMatchObject({ outcome: "archived", snapshotId: expect.any(String) });
+  });
 });
 
 // The command runs on a copy of an SQLite file (VACUUM INTO); what it reads is the same query on either dialect (above).

@@ -1,12 +1,13 @@
 import "server-only";
 import { and, asc, eq, gt, inArray, isNotNull, lt, notInArray, sql } from "drizzle-orm";
-import type { Database } from "../client";
+import type { Database, Db } from "../client";
 
 /**
  * Operators' work on the archive (npm run archive): export every kept copy,
- * and purge the copies no citation relies on. A copy a citation was checked
- * against is never purged: readers' /sources links and the quote checks
- * editors approved rest on it.
+ * purge the copies no citation relies on, and tell how much the archive
+ * takes (which the storage cap on new copies reads too). A copy a citation
+ * was checked against is never purged: readers' /sources links and the quote
+ * checks editors approved rest on it.
  */
 
 const PAGE = 200;
@@ -54,12 +55,40 @@ export async function purgeUncitedCopies(database: Database, { before }: { befor
       await tx.delete(t.sourceSnapshots).where(inArray(t.sourceSnapshots.id, part));
     }
   });
+  tallies.delete(database);
   return { copies: ids.length, bytes: doomed.reduce((n, d) => n + d.bytes, 0) };
 }
 
-/** How many copies are kept and their bytes (the total the ARCHIVE_TOTAL_MAX_BYTES cap counts). */
-export async function archiveSize(database: Database): Promise<{ copies: number; bytes: number }> {
-  const { db, t } = database;
-  const [row] = await db.select({ copies: sql<number>`count(*)`, bytes: sql<number>`coalesce(sum(${t.sourceSnapshots.byteSize}), 0)` }).from(t.sourceSnapshots);
+/** How many copies are kept and their bytes (the total the ARCHIVE_TOTAL_MAX_BYTES cap counts); `tx` inside a caller's transaction. */
+export async function archiveSize(database: Database, tx: Db = database.db): Promise<{ copies: number; bytes: number }> {
+  const { t } = database;
+  const [row] = await tx.select({ copies: sql<number>`count(*)`, bytes: sql<number>`coalesce(sum(${t.sourceSnapshots.byteSize}), 0)` }).from(t.sourceSnapshots);
   return { copies: Number(row?.copies ?? 0), bytes: Number(row?.bytes ?? 0) };
+}
+
+/**
+ * The cap is checked on every new copy, and counting reads every snapshot
+ * row, so each process counts once (archiveSize) and then keeps a running
+ * total per database: storeFetch adds each copy it keeps (noteStoredBytes), a
+ * purge here makes the next check count again, and so does RECOUNT_MS passing,
+ * which takes in what other processes (another worker, `npm run archive`)
+ * kept or purged meanwhile. Until then the store can pass the cap by what
+ * they kept: a few copies over a disk budget, which is what the cap is.
+ */
+const RECOUNT_MS = 5 * 60_000;
+const tallies = new WeakMap<Database, { bytes: number; countedAt: number }>();
+
+/** The bytes all kept copies take, as far as this process knows (see above). */
+export async function storedBytes(database: Database, tx: Db = database.db): Promise<number> {
+  const tally = tallies.get(database);
+  if (tally && Date.now() - tally.countedAt < RECOUNT_MS) return tally.bytes;
+  const { bytes } = await archiveSize(database, tx);
+  tallies.set(database, { bytes, countedAt: Date.now() });
+  return bytes;
+}
+
+/** A copy was just kept: the running total grows without a recount. */
+export function noteStoredBytes(database: Database, bytes: number): void {
+  const tally = tallies.get(database);
+  if (tally) tally.bytes += bytes;
 }

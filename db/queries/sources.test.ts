@@ -119,11 +119,14 @@ describe.each(testDialects())("archived sources on %s", (dialect) => {
     // Approved and published while the archive job had not run yet.
     await reviewVerdict({ verdictId: verdict.id, decision: "approved", comment: "Checked by hand.", editorId: editor.id });
     const publication = await publishArticle({ articleId: article.id, summary: "Late archive.", editorId: editor.id, headlineRatingId: ctx.rating("Inaccurate").id });
+    const before = await getPublicFactCheck({ slug: publication.slug });
     const late = (await archiveCitation(ctx.database, citations[0]!.id, policy)).fetchId!;
     expect(await publicArchive(late)).toBeNull();
     const readers = (await getPublicFactCheck({ slug: publication.slug }))!;
     const shown = readers.claims.find((c) => c.id === claim.id)!.verdict.citations[0]!;
     expect(shown.archive).toBeNull();
+    // The public page reads exactly as before: why the archive job leaves the public caches alone.
+    expect(readers).toEqual(before);
     // The desk sees it all along.
     expect((await getVerdictsWithCitations({ ids: [verdict.id] })).get(verdict.id)!.citations[0]!.archive).toMatchObject({ quoteStatus: "found", fetchId: late });
   });

@@ -1,10 +1,11 @@
 import "server-only";
-import { and, asc, desc, eq, gt, gte, inArray, sum, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, type SQL } from "drizzle-orm";
 import { newId } from "@/lib/ids";
 import type { FetchOutcome, FetchPurpose, QuoteStatus } from "@/lib/sources";
 import type { Capture } from "@/server/sources/capture";
 import { getDatabase, type Database, type Db } from "../client";
 import { livePublication, onPublishedPage, publicRevisionJoin } from "./public-visibility";
+import { noteStoredBytes, storedBytes } from "./source-maintenance";
 
 /**
  * Archived sources (issue: evidence that lasts): snapshots of cited pages,
@@ -56,8 +57,8 @@ export async function storeFetch(
       const key = input.sameTextAs ? eq(t.sourceSnapshots.id, input.sameTextAs) : eq(t.sourceSnapshots.sha256, page.sha256);
       [snapshot = null] = await tx.select().from(t.sourceSnapshots).where(key);
       if (!snapshot) {
-        const [{ used } = { used: 0 }] = await tx.select({ used: sum(t.sourceSnapshots.byteSize) }).from(t.sourceSnapshots);
-        if (Number(used ?? 0) + page.byteSize > input.totalMaxBytes) {
+        // A running total, not a count per capture (source-maintenance.ts says how it stays current).
+        if ((await storedBytes(database, tx)) + page.byteSize > input.totalMaxBytes) {
           outcome = "too-large";
           message = "The archive is full (the server's storage limit for archived pages is reached), so this page was not kept. Ask an administrator.";
         } else {
@@ -65,6 +66,8 @@ export async function storeFetch(
           await tx.insert(t.sourceSnapshots).values(row).onConflictDoNothing({ target: t.sourceSnapshots.sha256 });
           // Either ours or the one a concurrent fetch of the same bytes committed first.
           [snapshot = null] = await tx.select().from(t.sourceSnapshots).where(eq(t.sourceSnapshots.sha256, page.sha256));
+          // Counted before the commit: a rollback after this leaves the total too high until the next recount, so the cap errs on refusing.
+          if (snapshot?.id === row.id) noteStoredBytes(database, page.byteSize);
         }
       }
     }
@@ -253,15 +256,3 @@ async function archivedCopy(fetchId: string, visible?: SQL) {
 }
 
 export type ArchivedCopy = NonNullable<Awaited<ReturnType<typeof archivedCopy>>>;
-
-/** Whether readers see this citation (it belongs to a claim's published revision), so its archive changes a public page. */
-export async function citationIsPublished(database: Database, citationId: string): Promise<boolean> {
-  const { db, t } = database;
-  const [row] = await db
-    .select({ id: t.claims.id })
-    .from(t.citations)
-    .innerJoin(t.claims, eq(t.claims.publishedVerdictId, t.citations.verdictId))
-    .where(eq(t.citations.id, citationId))
-    .limit(1);
-  return Boolean(row);
-}

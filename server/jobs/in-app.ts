@@ -8,6 +8,7 @@
  * passed (server/jobs/queue.ts).
  */
 import { defaultDatabaseUrl, dialectOf } from "@/db/client";
+import { env } from "@/server/env";
 import { JOB_CONCURRENCY, jobHandlers, startSweeps } from "./handlers";
 import { openJobQueue, type JobQueue } from "./queue";
 import { startWorker } from "./worker";
@@ -34,13 +35,14 @@ export function appJobQueue(): Promise<JobQueue> {
  * without it, and says why in the log.
  */
 export async function startInAppWorker(): Promise<void> {
-  if (process.env.JOBS_IN_APP === "0" || process.env.NEXT_PHASE === "phase-production-build") return;
-  if (dialectOf(defaultDatabaseUrl()) === "pglite") return;
-  holder.__factdeskJobWorker ??= appJobQueue().then(async (queue) => {
-    await startWorker(queue, jobHandlers(queue), { concurrency: JOB_CONCURRENCY });
-    startSweeps(queue);
-  });
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
   try {
+    // Inside the try, so an invalid environment is logged here rather than left unhandled (instrumentation.ts stops the server on it).
+    if (env().JOBS_IN_APP === "0" || dialectOf(defaultDatabaseUrl()) === "pglite") return;
+    holder.__factdeskJobWorker ??= appJobQueue().then(async (queue) => {
+      await startWorker(queue, jobHandlers(queue), { concurrency: JOB_CONCURRENCY });
+      startSweeps(queue);
+    });
     await holder.__factdeskJobWorker;
   } catch (error) {
     holder.__factdeskJobWorker = undefined;

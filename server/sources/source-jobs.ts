@@ -7,16 +7,16 @@
  * - "check-link": fetch one address again and record what changed.
  * Pending archive rows are the outbox: `queueArchives` sends a job for each
  * (after a save, and from the worker now and then), and the singleton key
- * keeps a citation from being queued twice.
+ * keeps a citation from being queued twice. The worker's sweep also puts an
+ * archive whose site did not answer back in the outbox, a few times at most,
+ * until an editor approves its revision.
  */
 import "server-only";
 import { z } from "zod";
 import { getDatabase } from "@/db/client";
-import { pendingArchiveIds } from "@/db/queries/citation-archives";
-import { citationIsPublished } from "@/db/queries/sources";
+import { pendingArchiveIds, requeueUnreachableArchives } from "@/db/queries/citation-archives";
 import { idSchema } from "@/lib/validation/ids";
 import type { JobHandler, JobName, JobQueue } from "@/server/jobs/queue";
-import { invalidatePublicData } from "@/server/public-cache";
 import { archiveCitation } from "./archive-citation";
 import { archivePolicyFromEnv } from "./archive-policy";
 import { checkLink, dueLinkChecks } from "./link-check";
@@ -30,10 +30,9 @@ export function sourceJobHandlers(queue: JobQueue): Record<JobName, JobHandler> 
   return {
     "archive-citation": async (data) => {
       const { citationId } = citationJob.parse(data);
-      const database = await getDatabase();
-      await archiveCitation(database, citationId, policy);
-      // A citation readers already see gains its archive link: their cached pages must show it.
-      if (await citationIsPublished(database, citationId)) await invalidatePublicData();
+      // No public cache is dropped: readers get only an archive checked before an editor approved its revision, so one
+      // finished now reaches them only through a later approval, and the approval that publishes it drops the caches itself.
+      await archiveCitation(await getDatabase(), citationId, policy);
     },
     "check-links": async () => {
       await queueLinkChecks(queue);
@@ -52,6 +51,12 @@ export async function queueArchives(queue: JobQueue): Promise<number> {
     if (await queue.send("archive-citation", { citationId }, { singletonKey: citationId })) sent++;
   }
   return sent;
+}
+
+/** The worker's sweep: archives whose site did not answer go back in the outbox when due another try, then every pending one is queued. */
+export async function sweepArchives(queue: JobQueue, now = new Date()): Promise<number> {
+  await requeueUnreachableArchives(now);
+  return queueArchives(queue);
 }
 
 /** Queues a check of every cited address due one (fetched more than a day ago, unless `olderThanMs` says less), spaced per host. */

@@ -7,7 +7,7 @@ import { openSourceChanges } from "@/db/queries/source-changes";
 import { deskArchivePath } from "@/lib/archive-links";
 import { can } from "@/lib/permissions";
 import type { SourceChangeKind } from "@/lib/sources";
-import { JOB_NAMES } from "@/server/jobs/queue";
+import { JOB_NAMES, type JobCounts } from "@/server/jobs/queue";
 import { appJobQueue } from "@/server/jobs/in-app";
 import { archivePolicyFromEnv } from "@/server/sources/archive-policy";
 import { requirePageUser } from "@/server/session";
@@ -94,7 +94,7 @@ export default async function SourcesChangedPage() {
 /** What operators need to see of the archive: whether it is on, and the background jobs' state. */
 async function ArchiveOperations() {
   const policy = archivePolicyFromEnv();
-  let counts: Awaited<ReturnType<Awaited<ReturnType<typeof appJobQueue>>["counts"]>> | null = null;
+  let counts: JobCounts | null = null;
   try {
     counts = await (await appJobQueue()).counts();
   } catch {
