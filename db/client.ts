@@ -60,6 +60,10 @@ async function openSqlite(file: string): Promise<Database> {
     conn.pragma("busy_timeout = 5000");
     conn.pragma("foreign_keys = ON");
     conn.pragma("synchronous = NORMAL");
+    // Read the file through memory mapping rather than a read() per page into SQLite's 2 MB default cache: a public
+    // search touching 3,000 claims of 100,000 went from 23-47 ms to 15-17 ms in a fresh process. Only the address
+    // space is reserved; the operating system's page cache holds the pages, shared by both connections.
+    conn.pragma("mmap_size = 268435456");
     return conn;
   };
   const writerConn = open();
