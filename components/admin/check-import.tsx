@@ -91,17 +91,27 @@ export function CheckImport() {
 
 function Imported({ result }: { result: CheckImportResult }) {
   const { imported } = result;
+  const nothingNew = Object.values(imported).every((n) => n === 0);
+  const leftAsTheyWere = `${plural(result.alreadyThere, "row")} had come in with an earlier import and ${result.alreadyThere === 1 ? "was" : "were"} left as ${result.alreadyThere === 1 ? "it was" : "they were"}.`;
   return (
     <div role="status" className="alert success" data-testid="check-imported">
       <p>
-        <strong>Imported:</strong> {plural(imported.factChecks, "fact-check")}, {plural(imported.explainers, "explainer")}, {plural(imported.items, "item")} (as claims), {plural(imported.users, "member")}.
-        {result.alreadyThere > 0 && ` ${plural(result.alreadyThere, "row")} had come in with an earlier import and ${result.alreadyThere === 1 ? "was" : "were"} left as ${result.alreadyThere === 1 ? "it was" : "they were"}.`}
+        {nothingNew ? (
+          <strong>Nothing new.</strong>
+        ) : (
+          <>
+            <strong>Imported:</strong> {plural(imported.factChecks, "fact-check")}, {plural(imported.explainers, "explainer")}, {plural(imported.items, "item")} (as claims), {plural(imported.users, "member")}.
+          </>
+        )}
+        {result.alreadyThere > 0 && ` ${leftAsTheyWere}`}
         {result.unreadable > 0 && ` ${plural(result.unreadable, "row")} could not be read.`}
       </p>
-      <p className="small">
-        Members must be activated before they can sign in: <Link href="/admin/users">Users</Link>. Items are claims of the “Check archive” articles on the <Link href="/">desk</Link>. The
-        import is listed with its undo under <Link href="/prior-fact-checks">Prior checks</Link>; undo works until anything it brought in is used.
-      </p>
+      {!nothingNew && (
+        <p className="small">
+          Members must be activated before they can sign in: <Link href="/admin/users">Users</Link>. Items are claims of the “Check archive” articles on the <Link href="/">desk</Link>. The
+          import is listed with its undo under <Link href="/prior-fact-checks">Prior checks</Link>; undo works until anything it brought in is used.
+        </p>
+      )}
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { findClaimMatches } from "./claim-matches";
 import { findPriorMatches } from "./earlier-checks";
 import { addComment } from "./comments";
 import { undoImportBatch } from "./import-undo";
-import { listPriorFactChecks } from "./prior-fact-checks";
+import { listImportBatches, listPriorFactChecks } from "./prior-fact-checks";
 
 describe.each(testDialects())("Check import on %s", (dialect) => {
   const ctx = useTestDatabase(dialect);
@@ -49,6 +49,8 @@ describe.each(testDialects())("Check import on %s", (dialect) => {
     const again = await importCheckExport({ read, label: "check-v1.zip", mapping, roles, actorId: admin.id });
     expect(again.imported).toEqual({ factChecks: 0, explainers: 0, items: 0, users: 0 });
     expect(again.alreadyThere).toBe(9);
+    // An import that brought nothing is not listed: there is nothing to undo.
+    expect((await listImportBatches()).map((b) => b.id)).toEqual([first.batchId]);
 
     expect(await undoImportBatch({ batchId: again.batchId, actorId: admin.id })).toEqual({ removed: 0 });
     expect(await undoImportBatch({ batchId: first.batchId, actorId: admin.id })).toEqual({ removed: 9 }); // 3 members, 3 items, 1 explainer, 2 fact-checks

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { desc, eq, sql } from "drizzle-orm";
+import { desc, eq, gt, sql } from "drizzle-orm";
 import { newId } from "@/lib/ids";
 import type { ImportKind, PriorOrigin } from "@/lib/prior-fact-checks";
 import type { PriorFactCheck } from "@/server/interop/claimreview-in";
@@ -42,10 +42,20 @@ export async function importPriorFactChecks(input: { kind: ImportKind; origin: P
   });
 }
 
-/** The newest imports first, with who made them. */
+/**
+ * The newest imports that brought something in, with who made them. A file imported again, whose every row was
+ * already here, leaves a batch of nothing (kept, as its audit entry names it): listing it would offer an undo of
+ * nothing.
+ */
 export async function listImportBatches({ limit = 50 }: { limit?: number } = {}): Promise<ImportBatch[]> {
   const { db, t } = await getDatabase();
-  const rows = await db.select({ batch: t.importBatches, createdByName: t.users.name }).from(t.importBatches).innerJoin(t.users, eq(t.users.id, t.importBatches.createdBy)).orderBy(desc(t.importBatches.createdAt)).limit(limit);
+  const rows = await db
+    .select({ batch: t.importBatches, createdByName: t.users.name })
+    .from(t.importBatches)
+    .innerJoin(t.users, eq(t.users.id, t.importBatches.createdBy))
+    .where(gt(t.importBatches.itemCount, 0))
+    .orderBy(desc(t.importBatches.createdAt))
+    .limit(limit);
   return rows.map((r) => ({ ...r.batch, createdByName: r.createdByName }));
 }
 
