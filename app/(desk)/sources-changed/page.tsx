@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CheckLinksNow, ResolveSourceChange } from "@/components/sources/source-change-buttons";
+import styles from "@/components/sources/sources.module.css";
 import { Forbidden } from "@/components/desk/forbidden";
 import { formatDateTime } from "@/components/ui/format";
 import { openSourceChanges } from "@/db/queries/source-changes";
@@ -109,7 +110,7 @@ async function ArchiveOperations() {
         {policy.enabled ? "Archiving is on: every cited web address is fetched and kept when a verdict is saved." : "Archiving is off (ARCHIVE=off): cited pages are not fetched."}
       </p>
       {counts ? (
-        <table className="small" data-testid="job-counts">
+        <table className={`small ${styles.jobCounts}`} data-testid="job-counts">
           <caption className="visually-hidden">Background jobs by state</caption>
           <thead>
             <tr>
