@@ -15,6 +15,7 @@
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  await refuseInvalidEnvironment();
   await watchOtherInstances();
   // Background jobs (archiving cited sources, link checks) run here unless JOBS_IN_APP=0 leaves them to `npm run worker`.
   // Not awaited: opening the queue (pg-boss creates its schema) must not hold up serving; it never throws.
@@ -28,6 +29,23 @@ export async function register(): Promise<void> {
     delete request.headers["x-forwarded-host"];
     delete request.headers["x-real-ip"];
   });
+}
+
+/**
+ * A setting with a value that is not one (TRUST_PROXY, JOBS_IN_APP, a limit that is no number) stops the server
+ * here, naming it. Otherwise Next logs the failed hook and goes on listening, and every request that reads the
+ * settings fails with a 500: an operator would see a broken site, not the reason.
+ */
+async function refuseInvalidEnvironment(): Promise<void> {
+  // `next build` loads this too, without the settings the server will run with.
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const { env } = await import("./server/env");
+  try {
+    env();
+  } catch (error) {
+    console.error(`Factdesk cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
 }
 
 async function watchOtherInstances(): Promise<void> {
