@@ -50,3 +50,29 @@ export async function freshPostgres(): Promise<BenchDatabase | { unavailable: st
     },
   };
 }
+
+/** A fresh database of `dialect`, or why there is none (no Postgres server answered). */
+export async function freshDatabase(dialect: BenchDatabase["dialect"]): Promise<BenchDatabase | { unavailable: string }> {
+  return dialect === "sqlite" ? freshSqlite() : freshPostgres();
+}
+
+/**
+ * Runs `measure` on a fresh database of each dialect, dropped afterwards even when the measure fails; a dialect
+ * whose server does not answer is skipped with the reason on stderr. The results of all, in order.
+ */
+export async function onEachFreshDatabase<T>(dialects: readonly BenchDatabase["dialect"][], measure: (database: BenchDatabase) => Promise<T[]>): Promise<T[]> {
+  const results: T[] = [];
+  for (const dialect of dialects) {
+    const database = await freshDatabase(dialect);
+    if ("unavailable" in database) {
+      console.error(`  Postgres unavailable (${database.unavailable}): skipped. Set BENCH_PG_URL to a server where databases may be created.`);
+      continue;
+    }
+    try {
+      results.push(...(await measure(database)));
+    } finally {
+      await database.drop();
+    }
+  }
+  return results;
+}

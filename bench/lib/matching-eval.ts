@@ -11,7 +11,7 @@ import { featuresOf } from "../../lib/claim-matching";
 import type { FeatureName } from "../../lib/claim-matching/features";
 import { newId } from "../../lib/ids";
 import { loadVerifiedClaims, queries, scoreRankings, type Query } from "../../testing/claim-matching-data";
-import { freshPostgres, freshSqlite, type BenchDatabase } from "./databases";
+import { freshDatabase } from "./databases";
 
 export type Dialect = "sqlite" | "postgres";
 export type Collected = { target: string; candidates: { vclaim: string; values: Record<FeatureName, number> }[] };
@@ -20,7 +20,7 @@ export type LoadedCollection = { dialect: Dialect; database: Database; vclaimOf:
 
 /** A fresh database of `dialect` holding the 10,375 verified claims; null when Postgres is unreachable. */
 export async function loadCollection(dialect: Dialect): Promise<LoadedCollection | null> {
-  const fresh: BenchDatabase | { unavailable: string } = dialect === "sqlite" ? freshSqlite() : await freshPostgres();
+  const fresh = await freshDatabase(dialect);
   if ("unavailable" in fresh) return null;
   const database = await openDatabase(fresh.url);
   useDatabase(database);

@@ -27,7 +27,8 @@ import { startWorker } from "../../server/jobs/worker";
 import { queueArchives } from "../../server/sources/source-jobs";
 import { checkQuote } from "../../server/sources/quote-check";
 import { articlePage, startSourceSite, type SourceSite } from "../../testing/source-site";
-import { freshPostgres, freshSqlite, type BenchDatabase } from "../lib/databases";
+import { onEachFreshDatabase, type BenchDatabase } from "../lib/databases";
+import { benchOptions } from "../options";
 import { percentile, type BenchResult, type BenchSuite } from "../types";
 import { longArticle } from "./anchoring";
 
@@ -132,18 +133,7 @@ export const suite: BenchSuite = {
     const site = await startSourceSite();
     process.env.ARCHIVE_ALLOW_HOSTS = site.hostRule;
     try {
-      for (const make of [async () => freshSqlite(), freshPostgres]) {
-        const target = await make();
-        if ("unavailable" in target) {
-          console.error(`  Postgres unavailable (${target.unavailable}): archive bench skipped there.`);
-          continue;
-        }
-        try {
-          results.push(...(await archiving(target, site)));
-        } finally {
-          await target.drop();
-        }
-      }
+      results.push(...(await onEachFreshDatabase(benchOptions().dialects, (target) => archiving(target, site))));
     } finally {
       await site.close();
     }

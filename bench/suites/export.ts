@@ -24,7 +24,7 @@ import { exportCsvZip } from "../../db/backup/csv-export";
 import { restoreCsvZip } from "../../db/backup/csv-restore";
 import { bin, ROOT } from "../../scripts/lib/process";
 import { generate } from "../generate";
-import { freshPostgres, freshSqlite, type BenchDatabase } from "../lib/databases";
+import { freshDatabase, type BenchDatabase } from "../lib/databases";
 import { benchOptions } from "../options";
 import type { BenchResult, BenchSuite } from "../types";
 
@@ -78,7 +78,7 @@ function runChild(mode: "export" | "restore", url: string, zip: string): Promise
 }
 
 async function fresh(dialect: "sqlite" | "postgres"): Promise<BenchDatabase> {
-  const database = dialect === "sqlite" ? freshSqlite() : await freshPostgres();
+  const database = await freshDatabase(dialect);
   if ("unavailable" in database) throw new Error(`bench export: no Postgres server for the Postgres half (${database.unavailable}); pass --dialects sqlite`);
   return database;
 }

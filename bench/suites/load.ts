@@ -20,7 +20,7 @@ import path from "node:path";
 import { openDatabase } from "../../db/client";
 import { generate, type GeneratedData } from "../generate";
 import { load, type LoadOptions } from "../lib/cannon";
-import { freshPostgres, freshSqlite, type BenchDatabase } from "../lib/databases";
+import { onEachFreshDatabase, type BenchDatabase } from "../lib/databases";
 import { runMutations } from "../lib/mutations";
 import { startBalancingNginx, startCachingNginx, startStaticNginx } from "../lib/nginx";
 import { measureFeedWalk } from "../lib/feed";
@@ -195,23 +195,10 @@ export const suite: BenchSuite = {
   async run() {
     ensureBuild();
     const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "factdesk-load-"));
-    const results: BenchResult[] = [];
     try {
-      for (const dialect of benchOptions().dialects) {
-        const db = dialect === "sqlite" ? freshSqlite() : await freshPostgres();
-        if ("unavailable" in db) {
-          console.error(`  Postgres unavailable (${db.unavailable}): skipped. Set BENCH_PG_URL to a server where databases may be created.`);
-          continue;
-        }
-        try {
-          results.push(...(await runDialect(db, workDir)));
-        } finally {
-          await db.drop();
-        }
-      }
+      return await onEachFreshDatabase(benchOptions().dialects, (db) => runDialect(db, workDir));
     } finally {
       fs.rmSync(workDir, { recursive: true, force: true });
     }
-    return results;
   },
 };
