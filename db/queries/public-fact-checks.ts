@@ -12,7 +12,7 @@ import { listClaimsForArticle, type Claim } from "./claims";
 import { listRatings, type Rating } from "./ratings";
 import { getLivePublicationBySlug, type Publication } from "./publications";
 import { getSetting } from "./settings";
-import { isPublicClaim, livePublication, onPublishedSnapshot, publicRevisionJoin, publishedRevisionId } from "./public-visibility";
+import { archiveAnEditorSaw, isPublicClaim, livePublication, onPublishedSnapshot, publicRevisionJoin, publishedRevisionId } from "./public-visibility";
 
 type Tables = typeof import("../schema/pg");
 export type Correction = Tables["corrections"]["$inferSelect"];
@@ -101,16 +101,6 @@ export async function readersView(input: { publication: Publication; article: Ar
   });
   const headlineRating = ratings.find((r) => r.id === publication.headlineRatingId) ?? null;
   return { publication, article, snapshot, claims, corrections, headlineRating, ratings, organisationName, language };
-}
-
-/**
- * Readers see a citation's archived copy and quote check only when they were
- * there for an approving editor to see: checked before an approval of this
- * revision. One finished later waits for the next approved revision.
- */
-function archiveAnEditorSaw<A extends { checkedAt: Date | null } | null>(archive: A, reviews: { decision: string; createdAt: Date }[]): A | null {
-  if (!archive?.checkedAt) return null;
-  return reviews.some((r) => r.decision === "approved" && r.createdAt >= archive.checkedAt!) ? archive : null;
 }
 
 /** Per claim: the rating it was first published with, then each corrected rating with its note. */

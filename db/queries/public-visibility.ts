@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Database, Schema } from "../client";
 
 /**
@@ -95,4 +95,22 @@ export function isPublicClaim(
   publication: Pick<Publication, "live" | "versionId">,
 ): boolean {
   return publication.live && claim.versionId === publication.versionId && Boolean(revision) && revision!.id === publishedRevisionId(claim) && showsClaim(revision!);
+}
+
+/*
+ * A citation's archived copy and quote check (the source archive) are public
+ * only when they were there for an approving editor to see: stored before an
+ * approval of the revision that cites them. One finished later waits for the
+ * next approved revision. Both forms below say this; nothing else does.
+ */
+
+/** SQL join condition for `reviews`: an approval of the citation's revision given after its archive was checked. */
+export function approvalAfterArchiveCheck(t: Schema): SQL {
+  return and(eq(t.reviews.verdictId, t.citations.verdictId), eq(t.reviews.decision, "approved"), gte(t.reviews.createdAt, t.citationArchives.checkedAt))!;
+}
+
+/** The same rule for rows already loaded: the archive, or null when no approval came after its check. */
+export function archiveAnEditorSaw<A extends { checkedAt: Date | null } | null>(archive: A, reviews: { decision: string; createdAt: Date }[]): A | null {
+  if (!archive?.checkedAt) return null;
+  return reviews.some((r) => r.decision === "approved" && r.createdAt >= archive.checkedAt!) ? archive : null;
 }

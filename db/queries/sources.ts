@@ -1,10 +1,10 @@
 import "server-only";
-import { and, asc, desc, eq, gt, gte, inArray, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, type SQL } from "drizzle-orm";
 import { newId } from "@/lib/ids";
 import type { FetchOutcome, FetchPurpose, QuoteStatus } from "@/lib/sources";
 import type { Capture } from "@/server/sources/capture";
 import { getDatabase, type Database, type Db } from "../client";
-import { livePublication, onPublishedPage, publicRevisionJoin } from "./public-visibility";
+import { approvalAfterArchiveCheck, livePublication, onPublishedPage, publicRevisionJoin } from "./public-visibility";
 import { noteStoredBytes, storedBytes } from "./source-maintenance";
 
 /**
@@ -217,8 +217,8 @@ export async function archiveForCitation(citationId: string): Promise<CitationAr
 /**
  * An archived copy as readers may see it at /sources/<fetchId>: only when it
  * is the archive of a citation in a claim's published revision on a live
- * fact-check (the visibility rule of ./public-visibility.ts), checked before
- * an editor approved that revision. Copies made for
+ * fact-check, checked before an editor approved that revision (both rules are
+ * in ./public-visibility.ts). Copies made for
  * research that was never published, or only by a link check, stay internal.
  */
 export async function publicArchive(fetchId: string) {
@@ -230,8 +230,7 @@ export async function publicArchive(fetchId: string) {
     .innerJoin(t.claims, eq(t.claims.publishedVerdictId, t.citations.verdictId))
     .innerJoin(t.verdicts, publicRevisionJoin(t))
     .innerJoin(t.publications, onPublishedPage(t))
-    // Checked before an editor approved the revision: what readers get of a source is what the editor could see.
-    .innerJoin(t.reviews, and(eq(t.reviews.verdictId, t.citations.verdictId), eq(t.reviews.decision, "approved"), gte(t.reviews.createdAt, t.citationArchives.checkedAt)))
+    .innerJoin(t.reviews, approvalAfterArchiveCheck(t))
     .where(and(eq(t.citationArchives.fetchId, fetchId), livePublication(t)));
   return archivedCopy(fetchId, inArray(t.sourceFetches.id, cited));
 }
