@@ -70,6 +70,7 @@ test("an admin maps a workspace's own statuses and imports it once; a reviewer s
   await expect(preview.getByLabel("Enganoso (1 item)").locator("option:checked")).toHaveText("Misleading");
   await admin.getByRole("button", { name: "Import into Factdesk" }).click();
   await expect(admin.getByTestId("check-imported")).toContainText("Nothing new. 7 rows had come in with an earlier import");
+  await admin.screenshot({ path: testInfo.outputPath("check-import-nothing-new.png") });
 
   await admin.goto("/admin/users");
   const rita = admin.getByRole("row").filter({ hasText: `rita@verifica-${run}.example` });
